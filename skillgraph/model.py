@@ -1,0 +1,193 @@
+"""Small frozen records that flow one way: files -> Posting -> Mention/Team -> graph.
+
+Requirement levels, strongest first: ``required > responsibility > preferred > context``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "LEVELS", "Concept", "Extraction", "Mention", "Posting", "Salary", "Skill", "TeamMention",
+    "extraction_from_dict", "extraction_to_dict", "strongest",
+]
+
+LEVELS: tuple[str, ...] = ("required", "responsibility", "preferred", "context")
+_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
+
+
+def strongest(levels) -> str:
+    """The strongest of some requirement levels (``context`` for none)."""
+    return min(levels, key=_RANK.__getitem__, default="context")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A SKOS concept. ``id`` is a compact id (``sg:diffusion-models``, ``esco:<uuid>``) or an IRI."""
+
+    id: str
+    iri: str
+    label: str
+    alt_labels: tuple[str, ...] = ()
+    hidden_labels: tuple[str, ...] = ()
+    exact_case_labels: tuple[str, ...] = ()   # labels that are ordinary words: match case-exactly
+    broader: tuple[str, ...] = ()             # concept ids
+    kind: str | None = None                   # method | tool | domain | knowledge | soft-skill
+    definition: str | None = None
+    exact_match: tuple[str, ...] = ()         # ESCO (or other) IRIs
+    close_match: tuple[str, ...] = ()
+    onet: tuple[str, ...] = ()                # O*NET technology names (Technology_Skills "Example")
+    top: bool = False                         # skos:topConceptOf our scheme
+    source: str = ""                          # file it came from
+
+
+@dataclass(frozen=True)
+class Salary:
+    low: float
+    high: float
+    currency: str = "USD"
+    period: str = "year"
+
+
+@dataclass(frozen=True)
+class Posting:
+    """One job posting, its (repaired) text and its metadata.
+
+    ``text`` is exactly what mention offsets index into. It equals the file's text when nothing
+    needed repair (``repaired`` is False then).
+    """
+
+    id: str
+    source: str                      # "seeds/000.txt", "jobs.jsonl:12", "-" ...
+    text: str
+    title: str | None = None
+    company: str | None = None
+    locations: tuple[str, ...] = ()
+    salary: Salary | None = None
+    min_years: int | None = None
+    degrees: tuple[str, ...] = ()    # "bachelor", "master", "phd"
+    degree_fields: tuple[str, ...] = ()
+    seniority: str | None = None     # intern | junior | mid | senior | staff | principal | lead | manager ...
+    work_mode: str | None = None     # remote | hybrid | on-site
+    repaired: bool = False
+    extra: tuple[tuple[str, str], ...] = ()   # other record fields, sorted (key, value)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One linked mention. Invariant: ``posting.text[start:end] == text``."""
+
+    concept: str
+    label: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    section: str | None
+    requirement: str
+
+
+@dataclass(frozen=True)
+class TeamMention:
+    """An organisational unit or product named in a posting.
+
+    ``role`` is ``member`` (the team the role sits in), ``collaborator`` (a team it works with) or
+    ``product`` (a product surface it works on). ``parent`` names a unit this one is part of.
+    """
+
+    name: str
+    role: str
+    start: int
+    end: int
+    sentence: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skill:
+    """A posting's concept, aggregated over its mentions (strongest level wins)."""
+
+    concept: str
+    label: str
+    requirement: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    posting: Posting
+    mentions: tuple[Mention, ...] = ()
+    teams: tuple[TeamMention, ...] = field(default=())
+
+    @property
+    def skills(self) -> tuple[Skill, ...]:
+        by: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            by.setdefault(m.concept, []).append(m)
+        out = [
+            Skill(c, ms[0].label, strongest(m.requirement for m in ms), len(ms))
+            for c, ms in by.items()
+        ]
+        return tuple(sorted(out, key=lambda s: (_RANK[s.requirement], -s.count, s.label.lower())))
+
+
+# --- the interchange format (what `skillgraph extract --format json` prints) -------------------
+
+def _salary_dict(s: Salary | None):
+    return None if s is None else {"low": s.low, "high": s.high, "currency": s.currency, "period": s.period}
+
+
+def extraction_to_dict(x: Extraction, include_text: bool = False) -> dict:
+    p = x.posting
+    d = {
+        "id": p.id,
+        "source": p.source,
+        "title": p.title,
+        "company": p.company,
+        "locations": list(p.locations),
+        "salary": _salary_dict(p.salary),
+        "min_years": p.min_years,
+        "degrees": list(p.degrees),
+        "degree_fields": list(p.degree_fields),
+        "seniority": p.seniority,
+        "work_mode": p.work_mode,
+        "repaired": p.repaired,
+        "teams": [
+            {"name": t.name, "role": t.role, "parent": t.parent, "aliases": list(t.aliases),
+             "start": t.start, "end": t.end, "sentence": t.sentence}
+            for t in x.teams
+        ],
+        "skills": [
+            {"concept": s.concept, "label": s.label, "requirement": s.requirement, "count": s.count}
+            for s in x.skills
+        ],
+        "mentions": [
+            {"concept": m.concept, "label": m.label, "text": m.text, "start": m.start, "end": m.end,
+             "sentence": m.sentence, "section": m.section, "requirement": m.requirement}
+            for m in x.mentions
+        ],
+    }
+    if p.extra:
+        d["extra"] = dict(p.extra)
+    if include_text:
+        d["text"] = p.text
+    return d
+
+
+def extraction_from_dict(d: dict, text: str = "") -> Extraction:
+    """Inverse of :func:`extraction_to_dict` (``text`` is optional: offsets still hold for it)."""
+    sal = d.get("salary")
+    p = Posting(
+        id=d["id"], source=d.get("source", d["id"]), text=d.get("text", text),
+        title=d.get("title"), company=d.get("company"), locations=tuple(d.get("locations", ())),
+        salary=Salary(**sal) if sal else None, min_years=d.get("min_years"),
+        degrees=tuple(d.get("degrees", ())), degree_fields=tuple(d.get("degree_fields", ())),
+        seniority=d.get("seniority"), work_mode=d.get("work_mode"), repaired=d.get("repaired", False),
+        extra=tuple(sorted((d.get("extra") or {}).items())),
+    )
+    ms = tuple(Mention(**{k: m[k] for k in ("concept", "label", "text", "start", "end", "sentence",
+                                               "section", "requirement")}) for m in d.get("mentions", ()))
+    ts = tuple(TeamMention(name=t["name"], role=t.get("role", "member"), start=t.get("start", -1),
+                           end=t.get("end", -1), sentence=t.get("sentence", ""), parent=t.get("parent"),
+                           aliases=tuple(t.get("aliases", ()))) for t in d.get("teams", ()))
+    return Extraction(p, ms, ts)

@@ -96,7 +96,7 @@ def _register() -> None:
     # Each module adds its commands to `main`. Missing ones (during development) are skipped.
     import importlib
 
-    for name in ("extract", "graph", "rdf", "viz"):
+    for name in ("ontology", "extract", "graph", "rdf", "viz"):
         try:
             importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as exc:

@@ -30,6 +30,7 @@ class Concept:
     alt_labels: tuple[str, ...] = ()
     hidden_labels: tuple[str, ...] = ()
     exact_case_labels: tuple[str, ...] = ()   # labels that are ordinary words: match case-exactly
+    weak_labels: tuple[str, ...] = ()         # generic nouns: link only as a phrase of their own
     broader: tuple[str, ...] = ()             # concept ids
     kind: str | None = None                   # method | tool | domain | knowledge | soft-skill
     definition: str | None = None

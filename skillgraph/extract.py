@@ -1,0 +1,655 @@
+"""The NLP pass: posting text -> mentions linked to ontology concepts, with offsets, evidence, level.
+
+How it works, in one pass over each posting:
+
+1. **Fold** the text for matching: lower case, hyphens/dashes/underscore as spaces, curly quotes
+   straight — one character for one character, so an offset in the folded text is an offset in
+   the original (``text[start:end] == surface`` always holds).
+2. **Match** every label variant of every concept at once with an Aho–Corasick automaton
+   (pyahocorasick), keep matches on word boundaries, then pick longest-first, non-overlapping.
+   Variants are generated from the ontology's labels: regular plurals ("LLM" → "LLMs"), singulars of
+   multi-word plurals, the closed form of hyphenated labels ("fine-tuning" → "finetuning").
+   Labels marked ``sg:exactCaseLabel`` (ordinary words: Go, R, Spark) and labels of one or two
+   characters match only in their exact case and never next to a hyphen, ``&``, ``+`` or ``#``
+   ("R&D", "C-suite", "go to the office", "a spark of" do not fire). Labels marked ``sg:weakLabel``
+   (search, ranking, evaluation) link only where they are not the head of a longer noun phrase
+   ("documentation search" does not fire). Shared heads are expanded in coordinations:
+   "multimodal / embedding models" links *multimodal models* and *embedding models*.
+3. **Segment**: lines, section headings ("What we're looking for", "Nice to have", "About us"…)
+   and sentences (a rule-based splitter: line breaks and sentence punctuation, abbreviation-aware).
+4. **Level** each mention from its section heading and sentence cues ("we're looking for",
+   "must", "a plus", "bonus", "you will"); per posting and concept the strongest level wins:
+   required > responsibility > preferred > context.
+5. **Teams**: organisational units the posting names (the X team/group/pod/organization, "X Labs",
+   "X Group (ABC)", a team after the comma of the title), the units it is "part of", the teams it
+   collaborates with and the products it works on.
+
+The rule-based splitter keeps extraction faster than spaCy's tokenizer alone (see
+``benchmarks/bench_extract.py``). For users who want spaCy's tokens and sentences,
+:func:`spacy_pipeline` returns ``spacy.blank("en")`` + sentencizer + a ``skillgraph_linker``
+component that puts the same links into ``doc.spans["skills"]`` (``Span.id_`` = concept id) and
+``extract_all(..., engine="spacy")`` takes sentences from it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator, Sequence
+
+from .model import LEVELS, Extraction, Mention, Posting, TeamMention
+from .ontology import Ontology, norm_label
+
+__all__ = ["Matcher", "extract", "extract_all", "heading_level", "matcher_for", "segment", "spacy_pipeline"]
+
+_FOLD = str.maketrans({**{c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015_"},
+                       "\u2019": "'", "\u2018": "'", "\u00a0": " "})
+_HYPHEN_CHARS = set("-\u2010\u2011\u2012\u2013\u2014\u2015")
+
+
+def fold(text: str) -> str:
+    """Lower-case, hyphens as spaces, one character for one character."""
+    low = text.translate(_FOLD).lower()
+    if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep them as they are
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text.translate(_FOLD))
+    return low
+
+
+# --- label variants -----------------------------------------------------------------------------
+
+def _plural(word: str) -> list[str]:
+    if not word or not word[-1].isalpha():
+        return []
+    lw = word.lower()
+    if lw.endswith(("s", "x", "z", "ch", "sh")):
+        return [word + "es"] if not lw.endswith("s") else []
+    if lw.endswith("y") and len(lw) > 2 and lw[-2] not in "aeiou":
+        return [word[:-1] + "ies", word + "s"]
+    return [word + "s"]
+
+
+def variants(label: str, exact: bool) -> set[str]:
+    """The surface forms extraction links for one label (before folding)."""
+    base = " ".join(label.split())
+    out = {base}
+    if exact:
+        return out
+    words = base.split(" ")
+    last = words[-1]
+    for p in _plural(last):
+        out.add(" ".join(words[:-1] + [p]))
+    if len(words) > 1 and last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is")):
+        stem = last[:-3] + "y" if last.lower().endswith("ies") else last[:-1]
+        if len(stem) > 2:
+            out.add(" ".join(words[:-1] + [stem]))
+    if "-" in base:
+        parts = base.split("-")
+        if all(len(p) >= 2 for p in parts) and len(parts) == 2 and " " not in parts[0][-3:]:
+            closed = base.replace("-", "")
+            out.add(closed)
+            out.update(" ".join(closed.split(" ")[:-1] + [p]) for p in _plural(closed.split(" ")[-1]))
+    return out
+
+
+# --- the matcher --------------------------------------------------------------------------------
+
+_FUNCTION_WORDS = frozenset(
+    "and or nor in of for with on to the a an as at by from into including include includes like "
+    "such e.g eg i.e ie via about across around both either plus vs versus than is are be our your "
+    "their its this that these those own strong solid deep proven good great excellent".split())
+_BAD_NEXT = set("&+#@_")
+_BAD_PREV = set("&@#_+$")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    concept: str
+    exact: str | None   # the exact-case form (hyphens folded) or None
+    weak: bool
+
+
+class Matcher:
+    """All label variants of an ontology in one Aho–Corasick automaton."""
+
+    def __init__(self, ontology: Ontology):
+        import ahocorasick
+
+        self.ontology = ontology
+        table: dict[str, list[_Entry]] = {}
+        for c in sorted(ontology.concepts.values(), key=lambda c: c.id):
+            exact_set = set(c.exact_case_labels)
+            weak_set = {norm_label(w) for w in c.weak_labels}
+            for lab in (c.label, *c.alt_labels, *c.hidden_labels):
+                lab = lab.strip()
+                if not lab:
+                    continue
+                exact = lab in exact_set or len(lab) <= 2
+                weak = norm_label(lab) in weak_set
+                for v in variants(lab, exact):
+                    key = norm_label(v)
+                    if not key:
+                        continue
+                    e = _Entry(c.id, " ".join(v.translate(_FOLD).split()) if exact else None, weak)
+                    lst = table.setdefault(key, [])
+                    if e not in lst:
+                        lst.append(e)
+        self.size = len(table)
+        self.automaton = ahocorasick.Automaton()
+        for key, entries in table.items():
+            self.automaton.add_word(key, (len(key), tuple(entries)))
+        if table:
+            self.automaton.make_automaton()
+        self._table = table
+
+    # -- matching ----------------------------------------------------------------------------
+    def find(self, text: str, folded: str | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Longest-first, non-overlapping matches: (start, end, concept ids)."""
+        if not self.size:
+            return []
+        f = fold(text) if folded is None else folded
+        n = len(f)
+        cands = []
+        for end_i, (klen, entries) in self.automaton.iter(f):
+            s, e = end_i - klen + 1, end_i + 1
+            prev = f[s - 1] if s else " "
+            nxt = f[e] if e < n else " "
+            if prev.isalnum() or nxt.isalnum() or nxt in _BAD_NEXT or prev in _BAD_PREV:
+                continue
+            if prev in ".'" and s >= 2 and f[s - 2].isalnum():
+                continue
+            if nxt == "." and e + 1 < n and f[e + 1].isalnum():
+                continue
+            ok = []
+            for en in entries:
+                if en.exact is not None:
+                    if " ".join(text[s:e].translate(_FOLD).split()) != en.exact:
+                        continue
+                    if (s and text[s - 1] in _HYPHEN_CHARS) or (e < n and text[e] in _HYPHEN_CHARS):
+                        continue
+                    if nxt == "'" and e + 1 < n and f[e + 1].isalpha() and f[e + 1] != "s":
+                        continue
+                if en.weak and _is_compound_head(f, s):
+                    continue
+                if en.concept not in ok:
+                    ok.append(en.concept)
+            if ok:
+                cands.append((s, e, tuple(ok)))
+        if not cands:
+            return []
+        cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+        taken = bytearray(n + 1)
+        chosen = []
+        for s, e, ids in cands:
+            if taken.find(1, s, e) != -1:
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            chosen.append((s, e, ids))
+        chosen.sort()
+        return self._expand_coordination(f, chosen, taken)
+
+    def _expand_coordination(self, f, chosen, taken):
+        """"multimodal / embedding models": the modifier before the separator shares the head."""
+        extra = []
+        for s, e, ids in chosen:
+            key = f[s:e]
+            if " " not in key:
+                continue
+            m = _COORD_BEFORE.search(f, max(0, s - 40), s)
+            if not m:
+                continue
+            a_s, a_e = m.start(1), m.end(1)
+            if taken.find(1, a_s, a_e) != -1:
+                continue
+            words = key.split(" ")
+            for cut in range(1, len(words)):
+                head = " ".join(words[cut:])
+                hit = self._table.get(f[a_s:a_e] + " " + head)
+                if hit:
+                    concepts = tuple(dict.fromkeys(en.concept for en in hit if en.exact is None))
+                    if concepts:
+                        extra.append((a_s, a_e, concepts))
+                        taken[a_s:a_e] = b"\x01" * (a_e - a_s)
+                    break
+        if extra:
+            chosen = sorted(chosen + extra)
+        return chosen
+
+    def lookup(self, term: str) -> list[str]:
+        """Concept ids for a whole term, the way extraction would link it (case-folded fallback)."""
+        t = " ".join(term.split())
+        hits = [ids for s, e, ids in self.find(t) if s == 0 and e == len(t)]
+        if hits:
+            return list(hits[0])
+        entries = self._table.get(norm_label(t), ())
+        return list(dict.fromkeys(en.concept for en in entries))
+
+
+_COORD_BEFORE = re.compile(r"(?:^|[\s,(])([a-z][a-z0-9]+)\s*(?:/|,|\band\b|\bor\b|&)\s*(?:or\s+|and\s+)?\Z")
+
+
+def _is_compound_head(f: str, s: int) -> bool:
+    """True when the word before position s is a content word of the same phrase."""
+    i = s - 1
+    if i < 0 or f[i] != " ":
+        return False
+    while i >= 0 and f[i] == " ":
+        i -= 1
+    j = i
+    while j >= 0 and (f[j].isalnum() or f[j] in "'."):
+        j -= 1
+    word = f[j + 1:i + 1].strip(".")
+    return bool(word) and word[0].isalpha() and word not in _FUNCTION_WORDS
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def matcher_for(ontology: Ontology) -> Matcher:
+    m = _MATCHERS.get(id(ontology))
+    if m is None or m.ontology is not ontology:
+        m = _MATCHERS[id(ontology)] = Matcher(ontology)
+    return m
+
+
+# --- segmentation: lines, headings, sentences -----------------------------------------------------
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2023\u2043\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|sr|jr|dr|mr|ms|mrs|inc|co|ltd|no|approx|incl|st|dept|[a-z])|"
+                     r"\b(?:[A-Z]\.){1,3}[A-Z]?|\bPh\.D|\bM\.S|\bB\.S|\bM\.Sc|\bB\.Sc)\.$", re.I)
+_SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u2022-])")
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    section: str | None
+    level: str
+
+
+def _strip_heading(line: str) -> str:
+    h = _BULLET.sub("", line).strip().strip("*#").strip()
+    return h
+
+
+def heading_level(heading: str) -> str | None:
+    """The requirement level a section heading implies, or None when it says nothing about it."""
+    h = " " + " ".join(heading.lower().replace("\u2019", "'").replace(":", " ").split()) + " "
+    if re.search(r"\babout (you|the candidate|yourself)\b|\bwho you are\b", h):
+        return "required"
+    if re.search(r"nice to have|nice-to-have|\bpreferred|\bbonus|\bplus(es)?\b|\bdesir|good to have|"
+                 r"\boptional|would be great|\bideally|extra credit", h):
+        return "preferred"
+    if re.search(r"\babout\b|benefit|compensation|\bperks\b|relocation|statement|equal opportunit|"
+                 r"\beeo\b|commitment|culture|\bsalary|\bpay\b|work mode|\blocation|similar jobs|"
+                 r"more jobs|\benvironment|\bwhy (join|work)|life at|our company|who we are|"
+                 r"our team|the team|\bteam\b|overview by|\bdiversity|inclusion", h):
+        return "context"
+    if re.search(r"what you('ll|'d| will| would)( actually)? (do|be doing|work on)|responsibilit|"
+                 r"\bduties\b|day to day|day-to-day|your impact|\bthe role\b|in this role|your role|"
+                 r"role overview|what you('ll| will) own|accountabilit|\bthe work\b|\bthe job\b", h):
+        return "responsibility"
+    if re.search(r"looking for|\brequire|qualification|\bmust\b|\bskills?\b|\bexperience\b|"
+                 r"what you (bring|need|have)|what you('ll| will) (bring|need)|you have|"
+                 r"tech(nical)? stack|technologies|emphasi|competenc|\bminimum\b|\bbasic\b|"
+                 r"essential|\bprofile\b|ideal candidate|\bcandidate\b|\bbackground\b", h):
+        return "required"
+    return None
+
+
+_HEADING_HINT = re.compile(r"^[A-Z0-9#&'\u2019 ,/()-]+$")
+
+
+def _is_heading(line: str, next_line: str | None) -> bool:
+    raw = line.strip()
+    if not raw or len(raw) > 70:
+        return False
+    bullet = bool(_BULLET.match(line))
+    h = _strip_heading(line)
+    if not h or len(h.split()) > 8 or h[-1] in ".,;!?" or h.startswith(("#LI", "$")):
+        return False
+    if bullet:  # "- Nice to have:" inside a list (HTML <li><strong>…</strong><ul>)
+        return h.endswith(":") and heading_level(h) is not None
+    if h.endswith(":"):
+        return True
+    if heading_level(h) is not None and len(h.split()) <= 6:
+        return True
+    return False
+
+
+def segment(text: str) -> list[Segment]:
+    """Sentences with the section heading above them and the level that section implies."""
+    out: list[Segment] = []
+    lines = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append((pos, pos + len(body), body))
+        pos += len(raw)
+    section: str | None = None
+    level = "context"
+    nonblank = [i for i, ln in enumerate(lines) if ln[2].strip()]
+    for k, i in enumerate(nonblank):
+        s, e, body = lines[i]
+        nxt = lines[nonblank[k + 1]][2] if k + 1 < len(nonblank) else None
+        if _is_heading(body, nxt):
+            section = _strip_heading(body).rstrip(":").strip()
+            level = heading_level(section) or "context"
+            out.append(Segment(s, e, section, "context"))
+            continue
+        for a, b in _sentences(body):
+            out.append(Segment(s + a, s + b, section, level))
+    return out
+
+
+def _sentences(line: str) -> Iterator[tuple[int, int]]:
+    start = len(line) - len(line.lstrip())
+    for m in _SENT_END.finditer(line):
+        cut = m.start()
+        if _ABBREV.search(line[max(start, cut - 8):cut + 1]):
+            continue
+        end = m.end()
+        seg_end = len(line[:end].rstrip())
+        if seg_end > start:
+            yield start, seg_end
+        start = end
+    tail_end = len(line.rstrip())
+    if tail_end > start:
+        yield start, tail_end
+
+
+_PREF_CUE = re.compile(r"\b(?:(?:is|are|would be|a big|big) (?:a )?plus|\bbonus|nice[ -]to[ -]have|"
+                       r"\bpreferred\b|\bdesirable\b|an advantage|is advantageous)\b", re.I)
+_REQ_CUE = re.compile(r"(?:we(?:'|\u2019)?re|we are) (?:also )?(?:looking|seeking) for .*\b(?:experience|"
+                      r"expertise|skills?|knowledge|proficiency|familiarity|background)\b|"
+                      r"\bthe role requires\b|\brequires? (?:experience|expertise|knowledge|proficiency)|"
+                      r"\bmust (?:have|be|know)\b|\brequired\b|\byou (?:have|bring|possess)\b|"
+                      r"\bproficien(?:t|cy) (?:in|with)\b|\b\d+\+? years\b|"
+                      r"\b(?:ph\.?\s?d|m\.?\s?s\.?|masters?|bachelor'?s?|b\.?\s?s\.?)\b.*\bin\b|\bdegree in\b",
+                      re.I)
+_RESP_CUE = re.compile(r"\byou(?:'|\u2019)?ll\b|\byou will\b|\byour responsibilities\b", re.I)
+_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
+
+
+def sentence_level(section_level: str, sentence: str) -> str:
+    """Adjust a section's level by what the sentence itself says."""
+    if _PREF_CUE.search(sentence) and section_level != "context":
+        return "preferred"
+    if section_level in ("context", "responsibility") and _REQ_CUE.search(sentence):
+        return "required"
+    if section_level == "context" and _RESP_CUE.search(sentence):
+        return "responsibility"
+    return section_level
+
+
+# --- teams, collaborators, products ---------------------------------------------------------------
+
+_UNIT = r"(?:team|group|organi[sz]ation|org|pod|squad|department|division|lab|labs)"
+_CAPNAME = r"(?:[A-Z][\w&+.-]*|AI|ML)(?:\s+(?:[A-Z][\w&+.-]*|AI|ML|of|and|&|for))*"
+_TEAM_CAP = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Aa]|[Aa]n|[Jj]oin)\s+(?P<name>{_CAPNAME})\s+(?P<unit>{_UNIT})\b")
+_TEAM_LOWER = re.compile(rf"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>(?:[a-z][a-z-]+\s+){{1,3}}?)(?P<unit>team|pod|squad|group)\b(?!s)")
+_TEAM_ABBR = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]+\s+){1,4}(?:Group|Team|Lab|Labs|Organization|Division|Department|Center|Centre))\s*\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)")
+_TEAM_LABS = re.compile(r"\b(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+Labs?)\b")
+_PART_OF = re.compile(r"\b(?:is|are|sits?|as)\s+(?:a\s+)?part\s+of\s*(?:the\s*)?", re.I)
+_COLLAB = re.compile(r"\b(?:collaborat\w*|partner\w*|work\w*)\s+(?:closely\s+)?(?:with|across)\s+(?:other\s+|our\s+)?"
+                     r"[\w\s/&-]{0,40}?teams?\s*\((?P<list>[^)]{3,200})\)", re.I)
+_PRODUCTS = re.compile(r"\b(?:product surfaces|products|surfaces|product areas)\s*\((?P<list>[^)]{3,200})\)", re.I)
+_CALLED = re.compile(r"\b(?:called|named|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
+_GENERIC_TEAM_WORDS = frozenset(
+    "entire whole same main applied horizontal small global amazing great engineering product new "
+    "broader wider larger growing talented world-class research data other multiple".split())
+_ROLE_WORDS = re.compile(r"\b(?:engineer|scientist|researcher|manager|analyst|developer|architect|lead|"
+                         r"director|designer|intern|specialist|consultant|head|officer)\b", re.I)
+_NOT_TEAM_NAMES = frozenset({"we", "you", "it", "this", "our", "the"})
+
+
+def _split_list(s: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for part in re.split(r",|;|\band\b|\bor\b|/", s):
+        i = s.find(part, pos)
+        pos = i + len(part)
+        name = part.strip()
+        if name and len(name) <= 40:
+            out.append((i + (len(part) - len(part.lstrip())), name))
+    return out
+
+
+def find_teams(posting: Posting, segments: Sequence[Segment], skill_spans: Sequence[tuple[int, int]]) -> list[TeamMention]:
+    text = posting.text
+    found: dict[tuple[str, str], TeamMention] = {}
+    starts = [sg.start for sg in segments]
+
+    def sentence_at(i: int) -> str:
+        k = bisect_right(starts, i) - 1
+        if k < 0:
+            return ""
+        sg = segments[k]
+        return text[sg.start:sg.end] if sg.start <= i < max(sg.end, sg.start + 1) else ""
+
+    def add(name: str, role: str, start: int, parent: str | None = None, aliases: tuple[str, ...] = ()):
+        name = " ".join(name.split()).strip(" .,-")
+        if not name or name.lower() in _NOT_TEAM_NAMES or len(name) < 2:
+            return
+        key = (name.lower(), role)
+        old = found.get(key)
+        if old is not None:
+            if (parent and not old.parent) or (aliases and not old.aliases):
+                found[key] = TeamMention(old.name, role, old.start, old.end, old.sentence,
+                                         old.parent or parent, tuple(sorted(set(old.aliases) | set(aliases))))
+            return
+        found[key] = TeamMention(name, role, start, start + len(name), sentence_at(start), parent, aliases)
+
+    # collaborating teams and products named in parenthesised lists
+    collab_spans = []
+    for m in _COLLAB.finditer(text):
+        collab_spans.append((m.start("list"), m.end("list")))
+        for off, name in _split_list(m.group("list")):
+            add(name, "collaborator", m.start("list") + off)
+    for m in _PRODUCTS.finditer(text):
+        collab_spans.append((m.start("list"), m.end("list")))
+        for off, name in _split_list(m.group("list")):
+            add(name, "product", m.start("list") + off)
+
+    def in_lists(i: int) -> bool:
+        return any(a <= i < b for a, b in collab_spans)
+
+    # "Advanced Technologies Group (ATG)"
+    abbrs: dict[str, str] = {}
+    for m in _TEAM_ABBR.finditer(text):
+        name = m.group("name").strip()
+        abbrs[m.group("abbr")] = name
+        add(name, "member", m.start("name"), aliases=(m.group("abbr"),))
+    for rx in (_TEAM_CAP, _TEAM_LOWER):
+        for m in rx.finditer(text):
+            name = m.group("name").strip()
+            if in_lists(m.start()):
+                continue
+            words = name.lower().split()
+            if rx is _TEAM_LOWER and (words[0] in _GENERIC_TEAM_WORDS or all(w in _GENERIC_TEAM_WORDS for w in words)):
+                continue
+            if _ROLE_WORDS.search(name) or (posting.company and name == posting.company):
+                continue
+            unit = m.group("unit").lower()
+            if rx is _TEAM_LOWER or unit in ("pod", "squad"):
+                name = f"{name} {m.group('unit')}"
+            add(name, "member", m.start("name"))
+    for m in _TEAM_LABS.finditer(text):
+        if not in_lists(m.start()):
+            add(m.group("name"), "member", m.start("name"))
+    # "X team is part of the Y": parent links
+    members = [t for t in found.values() if t.role == "member"]
+    for t in members:
+        tail = text[t.end:t.end + 80]
+        m = re.match(r"\s*(?:team|group|pod)?\s*(?:,\s*)?", tail)
+        rest = tail[m.end():] if m else tail
+        p = _PART_OF.match(rest)
+        if p:
+            after = rest[p.end():]
+            for other in members:
+                if other is not t and (after.startswith(other.name) or any(after.startswith(a) for a in other.aliases)):
+                    add(t.name, "member", t.start, parent=other.name)
+                    break
+    # a team after the comma of the title: "Sr. Machine Learning Engineer, Core Engineering"
+    if posting.title and "," in posting.title:
+        tail = posting.title.split(",", 1)[1]
+        for part in re.split(r"\s*-\s+|\s+-\s*|\u2014|\u2013|/", tail):
+            part = part.strip()
+            if part and not _ROLE_WORDS.search(part) and len(part.split()) <= 5 and part[0].isupper():
+                i = text.find(part)
+                add(part, "member", i if i >= 0 else -1)
+    # products: "a model called Pinterest Canvas", "for Pinterest Canvas"
+    names = {m.group("name") for m in _CALLED.finditer(text)}
+    if posting.company:
+        co = re.escape(posting.company)
+        for m in re.finditer(rf"\b(?:for|on|into|with|to)\s+({co}\s+[A-Z][a-z]\w+)\b", text):
+            if not any(a <= m.start(1) < b for a, b in skill_spans):
+                names.add(m.group(1))
+    member_names = {t.name.lower() for t in found.values() if t.role == "member"}
+    for name in sorted(names):
+        last = name.split()[-1]
+        if name.lower() in member_names or re.match(_UNIT + "$", last, re.I):
+            continue
+        if any(text[a:b] == last for a, b in skill_spans):
+            continue
+        add(name, "product", text.find(name))
+    return sorted(found.values(), key=lambda t: (t.role, t.start, t.name))
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+class Extractor:
+    """Links one posting at a time; build it once per ontology."""
+
+    def __init__(self, ontology: Ontology):
+        self.ontology = ontology
+        self.matcher = matcher_for(ontology)
+
+    def extract(self, posting: Posting, segments: Sequence[Segment] | None = None) -> Extraction:
+        text = posting.text
+        segs = list(segments) if segments is not None else segment(text)
+        matches = self.matcher.find(text)
+        starts = [s.start for s in segs]
+        mentions = []
+        concepts = self.ontology.concepts
+        for s, e, ids in matches:
+            k = bisect_right(starts, s) - 1
+            sg = segs[k] if k >= 0 and s < segs[k].end + 1 else None
+            if sg is None or e > sg.end:  # a match across a sentence boundary: take the one it starts in
+                sg = sg or Segment(s, e, None, "context")
+            sentence = text[sg.start:sg.end]
+            level = sentence_level(sg.level, sentence)
+            for cid in ids:
+                mentions.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sentence, sg.section, level))
+        teams = find_teams(posting, segs, [(m[0], m[1]) for m in matches])
+        return Extraction(posting, tuple(mentions), tuple(teams))
+
+
+def extract(posting: Posting, ontology: Ontology) -> Extraction:
+    return Extractor(ontology).extract(posting)
+
+
+# -- multiprocessing: forked workers return only compact tuples -------------------------------------
+_WORKER: Extractor | None = None
+
+
+def _work(p: Posting):
+    x = _WORKER.extract(p)
+    return x.mentions, x.teams
+
+
+def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 1,
+                engine: str = "fast", progress=None) -> list[Extraction]:
+    """Extract every posting (in input order). ``jobs>1`` forks workers (Linux/macOS)."""
+    global _WORKER
+    postings = list(postings)
+    if engine == "spacy":
+        return _extract_spacy(postings, ontology, progress)
+    ex = Extractor(ontology)
+    if jobs > 1 and len(postings) >= 200:
+        import multiprocessing as mp
+
+        _WORKER = ex
+        try:
+            ctx = mp.get_context("fork")
+            with ctx.Pool(jobs) as pool:
+                out = []
+                for p, (ms, ts) in zip(postings, pool.imap(_work, postings, chunksize=64)):
+                    out.append(Extraction(p, ms, ts))
+                    if progress:
+                        progress(1)
+                return out
+        finally:
+            _WORKER = None
+    out = []
+    for p in postings:
+        out.append(ex.extract(p))
+        if progress:
+            progress(1)
+    return out
+
+
+# --- spaCy -----------------------------------------------------------------------------------------
+
+def spacy_pipeline(ontology: Ontology):
+    """``spacy.blank("en")`` + sentencizer + ``skillgraph_linker`` (links in ``doc.spans["skills"]``)."""
+    import spacy
+    from spacy.language import Language
+
+    nlp = spacy.blank("en")
+    nlp.tokenizer.max_cache_size = 1_000_000 if hasattr(nlp.tokenizer, "max_cache_size") else None
+    nlp.add_pipe("sentencizer")
+    matcher = matcher_for(ontology)
+    name = "skillgraph_linker"
+    if not Language.has_factory(name):
+        @Language.factory(name)
+        def _make(nlp, name):  # noqa: ANN001
+            def link(doc):
+                spans = []
+                for s, e, ids in _CURRENT_MATCHER[0].find(doc.text):
+                    span = doc.char_span(s, e, alignment_mode="expand")
+                    if span is None:
+                        continue
+                    for cid in ids:
+                        spans.append(doc.char_span(s, e, label="SKILL", span_id=cid, alignment_mode="expand")
+                                     or span)
+                doc.spans["skills"] = spans
+                return doc
+            return link
+    _CURRENT_MATCHER[0] = matcher
+    nlp.add_pipe(name)
+    return nlp
+
+
+_CURRENT_MATCHER: list = [None]
+
+
+def _extract_spacy(postings, ontology, progress):
+    nlp = spacy_pipeline(ontology)
+    ex = Extractor(ontology)
+    out = []
+    for p in postings:
+        doc = nlp(p.text)
+        base = segment(p.text)
+        heads = [(s.start, s.section, s.level) for s in base]
+        hs = [h[0] for h in heads]
+        segs = []
+        for sent in doc.sents:
+            for a, b in _split_lines(p.text, sent.start_char, sent.end_char):
+                k = bisect_right(hs, a) - 1
+                sec, lvl = (heads[k][1], heads[k][2]) if k >= 0 else (None, "context")
+                segs.append(Segment(a, b, sec, lvl))
+        out.append(ex.extract(p, segs))
+        if progress:
+            progress(1)
+    return out
+
+
+def _split_lines(text: str, a: int, b: int):
+    pos = a
+    for line in text[a:b].split("\n"):
+        s = pos + len(line) - len(line.lstrip())
+        e = pos + len(line.rstrip())
+        if e > s:
+            yield s, e
+        pos += len(line) + 1

@@ -313,7 +313,7 @@ def _is_heading(line: str, next_line: str | None) -> bool:
         return h.endswith(":") and heading_level(h) is not None
     if h.endswith(":"):
         return True
-    if heading_level(h) is not None and len(h.split()) <= 6:
+    if heading_level(h) is not None and len(h.split()) <= 6 and not any(ch.isdigit() for ch in h):
         return True
     return False
 
@@ -405,13 +405,15 @@ _NOT_TEAM_NAMES = frozenset({"we", "you", "it", "this", "our", "the"})
 
 
 def _split_list(s: str) -> list[tuple[int, str]]:
+    """"A, B, and C" -> [(offset, "A"), (offset, "B"), (offset, "C")]; "trust and safety" stays whole."""
     out, pos = [], 0
-    for part in re.split(r",|;|\band\b|\bor\b|/", s):
+    for part in re.split(r"[,;]", s):
         i = s.find(part, pos)
         pos = i + len(part)
-        name = part.strip()
-        if name and len(name) <= 40:
-            out.append((i + (len(part) - len(part.lstrip())), name))
+        lead = re.match(r"\s*(?:(?:and|or|&)\s+)?", part)
+        name = part[lead.end():].strip()
+        if name and len(name) <= 40 and not name.lower().startswith(("etc", "more", "others")):
+            out.append((i + lead.end(), name))
     return out
 
 
@@ -475,8 +477,12 @@ def find_teams(posting: Posting, segments: Sequence[Segment], skill_spans: Seque
                 name = f"{name} {m.group('unit')}"
             add(name, "member", m.start("name"))
     for m in _TEAM_LABS.finditer(text):
-        if not in_lists(m.start()):
-            add(m.group("name"), "member", m.start("name"))
+        name, start = m.group("name"), m.start("name")
+        first = name.split()[0]
+        if first in ("The", "Our", "This", "At", "In", "Join"):
+            name, start = name[len(first):].lstrip(), start + len(name) - len(name[len(first):].lstrip())
+        if not in_lists(start) and len(name.split()) >= 2:
+            add(name, "member", start)
     # "X team is part of the Y": parent links
     members = [t for t in found.values() if t.role == "member"]
     for t in members:

@@ -1,0 +1,178 @@
+"""The linker on tiny in-code ontologies: variants, ambiguity, coordination, levels, offsets."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from skillgraph.extract import Extractor, Matcher, heading_level, segment, sentence_level
+from skillgraph.model import Concept, Posting
+from skillgraph.ontology import Ontology
+
+
+def C(cid, label, *alts, exact=(), weak=(), broader=()):
+    return Concept(id=f"skill:{cid}", iri=f"https://w3id.org/skillgraph/skill/{cid}", label=label,
+                   alt_labels=tuple(alts), exact_case_labels=tuple(exact), weak_labels=tuple(weak),
+                   broader=tuple(f"skill:{b}" for b in broader))
+
+
+ONT = Ontology.from_concepts([
+    C("go", "Go", "Golang", exact=("Go",)),
+    C("r", "R"),
+    C("c", "C"),
+    C("cpp", "C++"),
+    C("spark", "Apache Spark", "Spark", "PySpark", exact=("Spark",)),
+    C("hadoop", "Apache Hadoop", "Hadoop"),
+    C("pytorch", "PyTorch"),
+    C("tensorflow", "TensorFlow"),
+    C("fine-tuning", "fine-tuning"),
+    C("two-tower", "two-tower models", "2-tower models", "two-tower architectures", "2-tower architectures"),
+    C("llm", "large language models", "LLM"),
+    C("vlm", "vision-language models", "VLM"),
+    C("cv", "computer vision"),
+    C("nlp", "natural language processing", "NLP"),
+    C("mm", "multimodal models"),
+    C("emb", "embedding models"),
+    C("ml", "machine learning", "ML"),
+    C("mlsys", "machine learning systems", "ML systems"),
+    C("ir", "information retrieval", "search", "search systems", weak=("search",)),
+    C("recsys", "recommender systems", "recommendation systems"),
+    C("labeling", "data labeling", "labeling strategy"),
+    C("ci-cd", "CI/CD"),
+    C("ab", "A/B testing"),
+])
+
+
+def links(text, ont=ONT):
+    return [(text[s:e], ids[0].split(":", 1)[1]) for s, e, ids in Matcher(ont).find(text)]
+
+
+def concepts(text):
+    return {c for _, c in links(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Please go to the office twice a week.",
+    "We invest heavily in R&D.",
+    "a spark of curiosity",
+    "Go-to-market experience",
+    "the C-suite and our investors",
+    "We want a spark plug",
+])
+def test_ordinary_words_do_not_fire(text):
+    assert links(text) == []
+
+
+def test_exact_case_labels_fire_as_names():
+    assert concepts("Experience with Go, Rust or C++.") == {"go", "cpp"}
+    assert concepts("We use Spark and Hadoop.") == {"spark", "hadoop"}
+    assert concepts("Statistics in R.") == {"r"}            # "R." at a sentence end
+    assert concepts("Write C, not C++") == {"c", "cpp"}
+
+
+def test_case_hyphen_plural_variants():
+    assert concepts("Fine-tuning, finetuning and fine tuning") == {"fine-tuning"}
+    assert [t for t, _ in links("fine-tuning, finetuning, fine tuning")] == ["fine-tuning", "finetuning", "fine tuning"]
+    assert concepts("LLMs and VLMS") == {"llm", "vlm"}
+    assert concepts("2-tower architectures and two tower models") == {"two-tower"}
+    assert concepts("a recommendation system") == {"recsys"}
+
+
+def test_slash_and_list_coordination():
+    assert concepts("big data technologies (e.g., Hadoop/Spark)") == {"hadoop", "spark"}
+    assert concepts("at least one ML stack such as PyTorch or TensorFlow") == {"ml", "pytorch", "tensorflow"}
+    found = links("such as computer vision, NLP, or multimodal / embedding models.")
+    assert ("multimodal", "mm") in found and ("embedding models", "emb") in found
+    assert {"cv", "nlp"} <= {c for _, c in found}
+    assert concepts("Own the data/labeling strategy") == {"labeling"}
+    assert concepts("CI/CD and A/B testing") == {"ci-cd", "ab"}
+
+
+def test_longest_match_first():
+    assert links("large-scale machine learning systems") == [("machine learning systems", "mlsys")]
+
+
+def test_weak_label_needs_its_own_phrase():
+    assert concepts("tools for documentation search") == set()
+    assert concepts("recommender systems, search, ranking") == {"recsys", "ir"}
+    assert concepts("Search and Recommender Systems") >= {"recsys", "ir"}
+
+
+def test_headings_map_to_levels():
+    assert heading_level("What we’re looking for:") == "required"
+    assert heading_level("Nice to have") == "preferred"
+    assert heading_level("Preferred Qualifications") == "preferred"
+    assert heading_level("What you'll do") == "responsibility"
+    assert heading_level("About Pinterest") == "context"
+    assert heading_level("In-Office Requirement Statement") == "context"
+    assert heading_level("Other signals") is None
+
+
+def test_sentence_cues():
+    assert sentence_level("responsibility", "We’re looking for hands-on experience with diffusion") == "required"
+    assert sentence_level("required", "Experience with Kafka is a plus") == "preferred"
+    assert sentence_level("context", "You will join the core visual pod") == "responsibility"
+    assert sentence_level("preferred", "Experience using Cursor") == "preferred"
+
+
+POSTING = """Senior ML Engineer, Search Quality
+
+About us
+We build search at scale. The Ranking team is part of the Search Platform Group (SPG).
+
+What you'll do
+- Train models with PyTorch. Collaborate with other teams (Ads, Trust and Safety, and Growth).
+
+What we're looking for
+- 3+ years with PyTorch or TensorFlow.
+- Must know Spark.
+
+Nice to have
+- Experience with Hadoop.
+"""
+
+
+def test_levels_sections_and_strongest_wins():
+    x = Extractor(ONT).extract(Posting(id="p", source="p", text=POSTING, title="Senior ML Engineer, Search Quality"))
+    lv = {s.concept.split(":")[1]: s.requirement for s in x.skills}
+    assert lv["pytorch"] == "required"            # responsibility and required: required wins
+    assert lv["tensorflow"] == "required"
+    assert lv["spark"] == "required"
+    assert lv["hadoop"] == "preferred"
+    m = next(m for m in x.mentions if m.text == "Hadoop")
+    assert m.section == "Nice to have" and m.sentence == "- Experience with Hadoop."
+    for m in x.mentions:
+        assert POSTING[m.start:m.end] == m.text
+
+
+def test_teams_collaborators_parents_and_title():
+    x = Extractor(ONT).extract(Posting(id="p", source="p", text=POSTING, title="Senior ML Engineer, Search Quality"))
+    teams = {(t.name, t.role): t for t in x.teams}
+    assert ("Ranking", "member") in teams
+    assert teams[("Ranking", "member")].parent == "Search Platform Group"
+    assert teams[("Search Platform Group", "member")].aliases == ("SPG",)
+    assert {n for n, r in teams if r == "collaborator"} == {"Ads", "Trust and Safety", "Growth"}
+    assert ("Search Quality", "member") in teams
+    for t in x.teams:
+        if t.start >= 0:
+            assert POSTING[t.start:t.end] == t.name
+
+
+def test_segment_sentences_respect_abbreviations():
+    text = "Hiring now. M.S. or PhD in CS, e.g. Stanford. Done!"
+    sents = [text[s.start:s.end] for s in segment(text)]
+    assert sents == ["Hiring now.", "M.S. or PhD in CS, e.g. Stanford.", "Done!"]
+
+
+_words = st.sampled_from(["PyTorch", "pytorch", "go", "Go", "R", "R&D", "fine-tuning", "LLMs", "search",
+                          "documentation", "and", "or", ",", "/", "-", "C++", "spark", "Spark", "\n",
+                          "machine learning", "systems", "ML", "é", "İstanbul", "ß", "’", "  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_words, max_size=40), st.text(max_size=30))
+def test_offsets_always_index_the_original(words, noise):
+    text = " ".join(words) + noise
+    x = Extractor(ONT).extract(Posting(id="h", source="h", text=text))
+    for m in x.mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.text and m.sentence

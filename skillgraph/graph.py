@@ -12,13 +12,21 @@ kind            id                             other attributes
                                                ``work_mode``, ``min_years``, ``degrees`` (list),
                                                ``salary`` (dict or None)
 ``skill``       the concept id                 ``iri``, ``definition``, ``skill_kind``,
-                (``skill:diffusion-models``,   ``alt_labels`` (list), ``demand`` (number of roles
-                ``esco:<uuid>`` or an IRI)     requiring it directly), ``used`` (bool: False for
-                                               ancestors added only for the hierarchy)
+                (``skill:diffusion-models``,   ``alt_labels`` (list), ``hidden_labels`` (list),
+                ``esco:<uuid>`` or an IRI)     ``demand`` (number of roles requiring it
+                                               directly), ``used`` (bool: False for ancestors
+                                               added only for the hierarchy)
 ``team``        ``team:<slug of name>``        ``aliases`` (list)
-``company``     ``company:<slug of name>``
-``product``     ``product:<slug of name>``
+``company``     ``company:<slug of name>``     ``aliases`` (list)
+``product``     ``product:<slug of name>``     ``aliases`` (list)
 ==============  =============================  ===============================================
+
+A role's ``label`` is its title (the posting id when the posting has none). A skill's ``label`` is
+the concept's preferred label; its ``alt_labels``/``hidden_labels`` are kept so that a saved graph
+resolves every label the ontology knows without loading the ontology. Slugs are lower-case ASCII
+``a-z0-9`` and ``-``; two postings whose ids slug alike get ``-2``, ``-3`` … in posting-id order.
+Teams, products and companies named alike (case, hyphens and spacing folded) or by a known alias
+are one node; the first name seen (in posting-id order) is the label, the others are ``aliases``.
 
 Edges (source → target; every edge has ``rel``):
 
@@ -29,17 +37,395 @@ rel                    source → target     other attributes
                                            preferred > context), ``count`` (mentions),
                                            ``evidence``: list of dicts ``{posting, start, end, text,
                                            sentence, section, requirement}`` sorted by start
-``belongs_to``         role → team
-``part_of``            team → team
-``collaborates_with``  role → team
-``works_on``           role → product
+``belongs_to``         role → team         ``evidence``: list of dicts ``{posting, start, end,
+``collaborates_with``  role → team         text, sentence}`` sorted by start (the sentences that
+``works_on``           role → product      name the team/product; ``start = -1`` when unknown)
+``part_of``            team → team         (same ``evidence``)
 ``has_role``           company → role
-``has_team``           company → team
+``has_team``           company → team      (every team named by one of the company's postings)
 ``broader``            skill → skill       (from the ontology: narrower → broader)
 =====================  ==================  =======================================================
 
 Graph attributes (``G.graph``): ``ontology_version``, ``ontology_files`` (list), ``postings`` (count).
 
 Serialised as node-link JSON (``networkx.node_link_data(G, edges="links")``) with nodes and links
-sorted, so the same input gives byte-identical files.
+sorted (one record a line), so the same input gives byte-identical files.
 """
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import unicodedata
+import weakref
+from bisect import bisect_left
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable
+
+import networkx as nx
+
+from .errors import InputError, UnknownNodeError
+from .model import LEVELS, Extraction, strongest
+
+__all__ = [
+    "KINDS", "RELATIONS", "build_graph", "load_graph", "node_name", "norm_name", "resolve_node",
+    "save_graph", "slug",
+]
+
+KINDS: tuple[str, ...] = ("role", "skill", "team", "product", "company")
+RELATIONS: tuple[str, ...] = ("requires", "belongs_to", "collaborates_with", "works_on", "part_of",
+                              "has_role", "has_team", "broader")
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+_HYPHENS = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015_"})
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+_WS = re.compile(r"\s+")
+
+
+def slug(s: str) -> str:
+    """``"Pinterest Labs"`` → ``"pinterest-labs"`` (ASCII, ``a-z0-9-``)."""
+    a = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+    return _SLUG.sub("-", a.lower()).strip("-") or "x"
+
+
+def norm_name(s: str) -> str:
+    """The key names are compared under: lower case, hyphens/dashes as spaces, single spaces
+    (the same folding as :func:`skillgraph.ontology.norm_label`)."""
+    return _WS.sub(" ", s.translate(_HYPHENS).translate(_QUOTES).lower()).strip()
+
+
+# --- build ----------------------------------------------------------------------------------------
+
+class _Named:
+    """Nodes of one kind (team, product, company) unified by name or alias."""
+
+    def __init__(self, G: nx.DiGraph, kind: str):
+        self.G, self.kind, self.index = G, kind, {}
+
+    def get(self, name: str, aliases: Iterable[str] = ()) -> str:
+        names = [n for n in (name, *aliases) if n and n.strip()]
+        keys = [norm_name(n) for n in names]
+        nid = next((self.index[k] for k in keys if k in self.index), None)
+        if nid is None:
+            nid = f"{self.kind}:{slug(name)}"
+            if nid not in self.G:
+                self.G.add_node(nid, kind=self.kind, label=name.strip(), aliases=[])
+        node = self.G.nodes[nid]
+        for n, k in zip(names, keys):
+            self.index.setdefault(k, nid)
+            n = n.strip()
+            if n != node["label"] and n not in node["aliases"]:
+                node["aliases"].append(n)
+        return nid
+
+
+def _add_evidence(G: nx.DiGraph, u: str, v: str, rel: str, ev: dict | None) -> None:
+    if G.has_edge(u, v):
+        d = G.edges[u, v]
+    else:
+        G.add_edge(u, v, rel=rel, evidence=[])
+        d = G.edges[u, v]
+    if ev is not None and ev not in d["evidence"]:
+        d["evidence"].append(ev)
+
+
+def build_graph(extractions: Iterable[Extraction], ontology) -> nx.DiGraph:
+    """The role–skill–team graph of some extractions (see the module docstring for the schema).
+
+    Linear in the number of mentions: every edge is added once and never searched for. Extractions
+    are taken in posting-id order, so the result does not depend on the order they come in.
+    """
+    xs = sorted(extractions, key=lambda x: x.posting.id)
+    G = nx.DiGraph()
+    G.graph.update(ontology_version=getattr(ontology, "version", ""),
+                   ontology_files=[str(f) for f in getattr(ontology, "files", [])], postings=len(xs))
+    teams, products, companies = _Named(G, "team"), _Named(G, "product"), _Named(G, "company")
+    used: dict[str, str] = {}          # concept id -> a mention label (for concepts not in the ontology)
+    demand: dict[str, int] = defaultdict(int)
+    slugs: set[str] = set()
+    for x in xs:
+        p = x.posting
+        base = f"role:{slug(p.id)}"
+        rid, i = base, 1
+        while rid in slugs:
+            i += 1
+            rid = f"{base}-{i}"
+        slugs.add(rid)
+        sal = p.salary
+        G.add_node(rid, kind="role", label=(p.title or p.id), title=p.title, posting=p.id,
+                   source=p.source, company=p.company, locations=list(p.locations),
+                   seniority=p.seniority, work_mode=p.work_mode, min_years=p.min_years,
+                   degrees=list(p.degrees),
+                   salary=None if sal is None else {"low": sal.low, "high": sal.high,
+                                                    "currency": sal.currency, "period": sal.period})
+        # requires: one pass over the mentions
+        sentences: dict[str, str] = {}  # share equal sentence strings within a posting
+        by: dict[str, list] = {}
+        for m in x.mentions:
+            by.setdefault(m.concept, []).append(m)
+        for cid, ms in by.items():
+            ms.sort(key=lambda m: (m.start, m.end))
+            ev = [{"posting": p.id, "start": m.start, "end": m.end, "text": m.text,
+                   "sentence": sentences.setdefault(m.sentence, m.sentence), "section": m.section,
+                   "requirement": m.requirement} for m in ms]
+            G.add_edge(rid, cid, rel="requires", level=strongest(m.requirement for m in ms),
+                       count=len(ms), evidence=ev)
+            used.setdefault(cid, ms[0].label)
+            demand[cid] += 1
+        # teams, products, company
+        named: list[str] = []
+        for t in sorted(x.teams, key=lambda t: (t.start, t.name, t.role)):
+            text = p.text[t.start:t.end] if 0 <= t.start < t.end <= len(p.text) else t.name
+            ev = {"posting": p.id, "start": t.start, "end": t.end, "text": text, "sentence": t.sentence}
+            if t.role == "product":
+                _add_evidence(G, rid, products.get(t.name, t.aliases), "works_on", ev)
+                continue
+            tid = teams.get(t.name, t.aliases)
+            named.append(tid)
+            _add_evidence(G, rid, tid, "collaborates_with" if t.role == "collaborator" else "belongs_to", ev)
+            if t.parent and norm_name(t.parent) != norm_name(t.name):
+                pid = teams.get(t.parent)
+                named.append(pid)
+                if pid != tid and not G.has_edge(pid, tid):
+                    _add_evidence(G, tid, pid, "part_of", ev)
+        if p.company and p.company.strip():
+            cid = companies.get(p.company)
+            G.add_edge(cid, rid, rel="has_role")
+            for tid in named:
+                G.add_edge(cid, tid, rel="has_team")
+    # skills: the concepts used and all their ancestors, with broader edges
+    closure: dict[str, bool] = {}
+    for cid in used:
+        closure[cid] = True
+        if cid in ontology:
+            for a in ontology.ancestors(cid):
+                closure.setdefault(a, False)
+    for cid in sorted(closure):
+        c = ontology.get(cid) if cid in ontology else None
+        G.add_node(cid, kind="skill",
+                   label=c.label if c else used[cid],
+                   iri=c.iri if c else ontology.iri(cid),
+                   definition=c.definition if c else None,
+                   skill_kind=c.kind if c else None,
+                   alt_labels=sorted(c.alt_labels) if c else [],
+                   hidden_labels=sorted(c.hidden_labels) if c else [],
+                   demand=demand.get(cid, 0), used=closure[cid])
+        if c:
+            for b in ontology.broader(cid):
+                G.add_edge(cid, b, rel="broader")
+    for _, d in G.nodes(data=True):
+        if "aliases" in d:
+            d["aliases"].sort()
+    for u, v, d in G.edges(data=True):
+        if "evidence" in d and d["rel"] != "requires":
+            d["evidence"].sort(key=lambda e: (e["posting"], e["start"], e["end"]))
+    return G
+
+
+# --- save / load ----------------------------------------------------------------------------------
+
+def _dumps(x) -> str:
+    return json.dumps(x, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def save_graph(G: nx.DiGraph, path: str | os.PathLike) -> None:
+    """Write node-link JSON: nodes sorted by id, links by (source, target), one record a line.
+
+    The same graph gives byte-identical files (no timestamps, sorted keys). Written to a
+    temporary file first, so a failed write leaves any previous file as it was.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write('{"directed":true,"multigraph":false,"graph":' + _dumps(G.graph) + ',\n"nodes":[')
+        for i, n in enumerate(sorted(G.nodes)):
+            fh.write(("\n" if i == 0 else ",\n") + _dumps({"id": n, **G.nodes[n]}))
+        fh.write('\n],\n"links":[')
+        for i, (u, v) in enumerate(sorted(G.edges)):
+            fh.write(("\n" if i == 0 else ",\n") + _dumps({"source": u, "target": v, **G.edges[u, v]}))
+        fh.write("\n]}\n")
+    os.replace(tmp, path)
+
+
+def load_graph(path: str | os.PathLike) -> nx.DiGraph:
+    """Read a graph written by :func:`save_graph`. Problems raise :class:`InputError` (one line)."""
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such graph file — run `skillgraph build` first "
+                         f"(or pass --graph FILE / --postings PATH)") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a graph file — pass the graph.json inside it") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}) — rebuild it "
+                         f"with `skillgraph build`") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text — is it a graph.json written by `skillgraph build`?") from None
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("links"), list):
+        raise InputError(f"{path}: not a skillgraph node-link graph (no 'nodes'/'links' lists) — "
+                         f"rebuild it with `skillgraph build`")
+    for i, n in enumerate(data["nodes"]):
+        if not isinstance(n, dict) or "id" not in n or n.get("kind") not in KINDS:
+            raise InputError(f"{path}: node #{i + 1} has no id or no known kind ({', '.join(KINDS)}) — "
+                             f"rebuild it with `skillgraph build`")
+    for i, e in enumerate(data["links"]):
+        if not isinstance(e, dict) or "source" not in e or "target" not in e or e.get("rel") not in RELATIONS:
+            raise InputError(f"{path}: link #{i + 1} has no source/target or no known rel — "
+                             f"rebuild it with `skillgraph build`")
+    data["directed"], data["multigraph"] = True, False
+    try:
+        return nx.node_link_graph(data, edges="links")
+    except Exception as exc:  # networkx raises assorted errors on malformed data
+        raise InputError(f"{path}: cannot be read as a graph ({exc}) — rebuild it with `skillgraph build`") from None
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+def node_name(G: nx.DiGraph, n: str) -> str:
+    """A node's display name (its label)."""
+    return G.nodes[n].get("label") or n
+
+
+def _names(n: str, d: dict) -> list[tuple[str, bool]]:
+    """(name, prefix-matchable) pairs a node answers to."""
+    kind = d.get("kind")
+    out = [(d.get("label") or n, kind != "skill")]
+    if kind == "role":
+        out += [(d["posting"], True)] if d.get("posting") else []
+        out += [(n.split(":", 1)[1], True)]
+    elif kind == "skill":
+        out += [(a, False) for a in (*d.get("alt_labels", ()), *d.get("hidden_labels", ()))]
+    else:
+        out += [(a, True) for a in d.get("aliases", ())]
+    return out
+
+
+def _variants(key: str) -> set[str]:
+    """Spelling variants extraction folds: closed form of a spaced label, regular plural."""
+    out = {key, key.replace(" ", "")}
+    if key.endswith("s") and len(key) > 3:
+        out |= {key[:-1], key[:-1].replace(" ", "")}
+    else:
+        out |= {key + "s"}
+    return out
+
+
+class _Index:
+    def __init__(self, G: nx.DiGraph):
+        self.size = (G.number_of_nodes(), G.number_of_edges())
+        self.exact: dict[str, set[str]] = defaultdict(set)     # normalised name -> nodes
+        self.loose: dict[str, set[str]] = defaultdict(set)     # closed form / singular -> skills
+        self.display: dict[str, str] = {}                      # normalised name -> a name as written
+        pref = []
+        for n, d in G.nodes(data=True):
+            for name, prefixable in _names(n, d):
+                k = norm_name(str(name))
+                if not k:
+                    continue
+                self.exact[k].add(n)
+                self.display.setdefault(k, str(name))
+                if d.get("kind") == "skill":
+                    for v in _variants(k) - {k}:
+                        self.loose[v].add(n)
+                if prefixable:
+                    pref.append((k, n))
+        pref.sort()
+        self.prefix_keys = [k for k, _ in pref]
+        self.prefix_nodes = [n for _, n in pref]
+
+
+_CACHE: "weakref.WeakKeyDictionary[nx.DiGraph, _Index]" = weakref.WeakKeyDictionary()
+
+
+def _index(G: nx.DiGraph) -> _Index:
+    idx = _CACHE.get(G)
+    if idx is None or idx.size != (G.number_of_nodes(), G.number_of_edges()):
+        idx = _CACHE[G] = _Index(G)
+    return idx
+
+
+def _describe(G: nx.DiGraph, n: str) -> str:
+    d = G.nodes[n]
+    return f"{d.get('kind')} {node_name(G, n)!r} ({n})"
+
+
+def _ambiguous(G, name, nodes, idx) -> UnknownNodeError:
+    nodes = sorted(nodes)
+    shown = ", ".join(_describe(G, n) for n in nodes[:5]) + (f" and {len(nodes) - 5} more" if len(nodes) > 5 else "")
+    kinds = sorted({G.nodes[n].get("kind") for n in nodes})
+    how = ("name the kind: " + " or ".join(f"'{k}:{name}'" for k in kinds) if len(kinds) > 1
+           else "use a longer prefix or the id")
+    return UnknownNodeError(f"{name!r} is ambiguous: {shown} — {how}", nodes[:8])
+
+
+def resolve_node(G: nx.DiGraph, name: str, kinds: Iterable[str] | None = None) -> str:
+    """The node a person means by ``name``.
+
+    Tried in order: a node id (``role:…``, ``skill:…``, ``team:…``); ``kind:name`` or a trailing /
+    leading kind word (``"Responsible AI team"``) to pick a kind; an exact name (case, hyphens and
+    spacing folded) — a role's title, posting id or slug, a skill's preferred/alternative/hidden
+    label (also closed form and singular/plural, as extraction folds them), a team's, product's or
+    company's name or alias; a unique prefix of a role/team/product/company name; a unique
+    substring of one. Unknown or ambiguous names raise :class:`UnknownNodeError` with candidates.
+    """
+    kinds = tuple(kinds) if kinds else KINDS
+    raw = str(name).strip()
+    if raw in G and G.nodes[raw].get("kind") in kinds:
+        return raw
+    idx = _index(G)
+    # kind:name and "name kind" forms
+    head, sep, rest = raw.partition(":")
+    if sep and head.lower() in KINDS and head.lower() in kinds and rest.strip():
+        return resolve_node(G, rest, (head.lower(),))
+    words = raw.split()
+    if len(words) > 1:
+        for w, remainder in ((words[-1], words[:-1]), (words[0], words[1:])):
+            k = w.lower().rstrip("s")
+            if k in kinds and norm_name(raw) not in idx.exact:
+                try:
+                    return resolve_node(G, " ".join(remainder), (k,))
+                except UnknownNodeError:
+                    pass
+
+    def keep(nodes):
+        return {n for n in nodes if G.nodes[n].get("kind") in kinds}
+
+    key = norm_name(raw)
+    if not key:
+        raise UnknownNodeError("an empty name names no node — give a role title, skill, team or product")
+    hits = keep(idx.exact.get(key, ()))
+    if not hits:
+        for v in _variants(key):
+            hits |= keep(idx.exact.get(v, ())) | keep(idx.loose.get(v, ()))
+    if not hits:
+        i = bisect_left(idx.prefix_keys, key)
+        while i < len(idx.prefix_keys) and idx.prefix_keys[i].startswith(key):
+            n = idx.prefix_nodes[i]
+            if G.nodes[n].get("kind") in kinds:
+                hits.add(n)
+            i += 1
+    if not hits and len(key) >= 3:
+        hits = {n for k, n in zip(idx.prefix_keys, idx.prefix_nodes)
+                if key in k and G.nodes[n].get("kind") in kinds}
+    if len(hits) == 1:
+        return next(iter(hits))
+    if hits:
+        raise _ambiguous(G, raw, hits, idx)
+    what = ", ".join(kinds[:-1]) + f" or {kinds[-1]}" if len(kinds) > 1 else kinds[0]
+    if kinds != KINDS:
+        other = sorted(idx.exact.get(key, ()))
+        if other:
+            k = G.nodes[other[0]].get("kind")
+            raise UnknownNodeError(f"{raw!r} is a {k} ({other[0]}), not a {what}")
+    pool = [k for k, ns in idx.exact.items() if any(G.nodes[n].get("kind") in kinds for n in ns)]
+    close = difflib.get_close_matches(key, pool, n=5, cutoff=0.6)
+    cands = []
+    for k in close:
+        ns = sorted(keep(idx.exact[k]))
+        cands += [idx.display[k]] if len(ns) == 1 else ns
+    raise UnknownNodeError(f"no {what} named {raw!r} in the graph", list(dict.fromkeys(cands)))

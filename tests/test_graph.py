@@ -1,0 +1,255 @@
+"""build_graph / save_graph / load_graph / resolve_node on a tiny hand-made corpus (no spaCy)."""
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from skillgraph.errors import InputError, UnknownNodeError
+from skillgraph.graph import build_graph, load_graph, resolve_node, save_graph, slug
+from skillgraph.model import Concept, Extraction, Mention, Posting, TeamMention
+from skillgraph.ontology import Ontology
+
+# --- the fixture: a small ontology and four postings, shared by test_query / test_cli_graph -------
+
+_C = [  # id, label, broader, alt labels
+    ("skill:ai", "artificial intelligence", (), ("AI",)),
+    ("skill:ml", "machine learning", ("skill:ai",), ("ML",)),
+    ("skill:dl", "deep learning", ("skill:ml",), ()),
+    ("skill:gen", "generative models", ("skill:dl",), ()),
+    ("skill:diffusion", "diffusion models", ("skill:gen",), ("diffusion model", "DDPM")),
+    ("skill:gans", "GANs", ("skill:gen",), ("generative adversarial networks",)),
+    ("skill:t2i", "text-to-image", ("skill:gen",), ("text-to-image generation",)),
+    ("skill:cv", "computer vision", ("skill:ai",), ("CV",)),
+    ("skill:rl", "reinforcement learning", ("skill:ml",), ("RL",)),
+    ("skill:rai", "responsible AI", ("skill:ai",), ("trustworthy AI",)),
+    ("skill:alignment", "AI alignment", ("skill:rai",), ()),
+    ("skill:rlhf", "RLHF", ("skill:rl", "skill:alignment"), ("reinforcement learning from human feedback",)),
+    ("skill:frameworks", "deep learning frameworks", ("skill:dl",), ()),
+    ("skill:pytorch", "PyTorch", ("skill:frameworks",), ()),
+    ("skill:tensorflow", "TensorFlow", ("skill:frameworks",), ()),
+    ("skill:embeddings", "embeddings", ("skill:dl",), ()),
+    ("skill:python", "Python", (), ()),
+    ("skill:sql", "SQL", (), ()),
+]
+
+
+def tiny_ontology() -> Ontology:
+    return Ontology.from_concepts(
+        Concept(id=c, iri=f"https://w3id.org/skillgraph/skill/{c[6:]}", label=lab, alt_labels=alt,
+                broader=br, kind="method") for c, lab, br, alt in _C)
+
+
+_LABEL = {c: lab for c, lab, _, _ in _C}
+
+
+def posting(pid, title, skills, teams=(), company="Acme"):
+    """skills: (concept, level, times); teams: (name, role, parent, aliases)."""
+    text, mentions, tms = f"{title}\n", [], []
+    for cid, level, times in skills:
+        for _ in range(times):
+            sent = f"Experience with {_LABEL[cid]} is {level}."
+            start = len(text) + len("Experience with ")
+            mentions.append(Mention(cid, _LABEL[cid], _LABEL[cid], start, start + len(_LABEL[cid]),
+                                    sent, "Requirements", level))
+            text += sent + "\n"
+    for name, role, parent, aliases in teams:
+        sent = f"You will join {name}."
+        start = len(text) + len("You will join ")
+        tms.append(TeamMention(name, role, start, start + len(name), sent, parent, aliases))
+        text += sent + "\n"
+    p = Posting(id=pid, source=f"seeds/{pid}.txt", text=text, title=title, company=company)
+    return Extraction(p, tuple(mentions), tuple(tms))
+
+
+def tiny_extractions() -> list[Extraction]:
+    return [
+        posting("000", "Sr. Machine Learning Engineer, Applied Science",
+                [("skill:diffusion", "required", 2), ("skill:t2i", "required", 1), ("skill:cv", "required", 1),
+                 ("skill:rlhf", "responsibility", 1), ("skill:python", "preferred", 1)],
+                [("Labs", "member", None, ()), ("Canvas", "product", None, ())]),
+        posting("001", "Machine Learning Engineer II, Computer Vision",
+                [("skill:cv", "required", 2), ("skill:t2i", "context", 1), ("skill:rlhf", "responsibility", 1),
+                 ("skill:python", "required", 1), ("skill:gans", "preferred", 1)],
+                [("Visual Modeling", "member", "Labs", ()), ("Canvas", "product", None, ())]),
+        posting("003", "Staff Machine Learning Engineer",
+                [("skill:cv", "required", 1), ("skill:embeddings", "required", 1), ("skill:pytorch", "required", 1),
+                 ("skill:python", "required", 1)],
+                [("Content Understanding", "member", None, ()), ("Infra", "collaborator", None, ())]),
+        posting("002", "Sr. Machine Learning Engineer, Responsible AI",
+                [("skill:rai", "required", 2), ("skill:alignment", "responsibility", 1),
+                 ("skill:python", "required", 1)],
+                [("Responsible AI", "member", "Advanced Technologies Group", ()),
+                 ("ATG", "collaborator", None, ("Advanced Technologies Group",))]),
+    ]
+
+
+def tiny_graph() -> nx.DiGraph:
+    return build_graph(tiny_extractions(), tiny_ontology())
+
+
+# --- build ----------------------------------------------------------------------------------------
+
+def test_nodes_and_kinds():
+    G = tiny_graph()
+    kinds = nx.get_node_attributes(G, "kind")
+    assert kinds["role:000"] == "role" and G.nodes["role:000"]["title"].startswith("Sr. Machine")
+    assert G.nodes["role:000"]["label"] == "Sr. Machine Learning Engineer, Applied Science"
+    assert kinds["team:labs"] == "team" and kinds["product:canvas"] == "product"
+    assert kinds["company:acme"] == "company"
+    # used skills and all their ancestors; unused ontology concepts stay out
+    assert G.nodes["skill:diffusion"]["used"] is True
+    assert G.nodes["skill:gen"]["used"] is False and G.nodes["skill:ai"]["used"] is False
+    assert "skill:sql" not in G and "skill:tensorflow" not in G
+    assert G.nodes["skill:python"]["demand"] == 4 and G.nodes["skill:gen"]["demand"] == 0
+    assert G.nodes["skill:diffusion"]["alt_labels"] == ["DDPM", "diffusion model"]
+    assert G.graph == {"ontology_version": "test", "ontology_files": [], "postings": 4}
+    for n, d in G.nodes(data=True):
+        assert d["kind"] and d["label"], n
+
+
+def test_requires_edges_carry_level_count_evidence():
+    G = tiny_graph()
+    e = G.edges["role:000", "skill:diffusion"]
+    assert e["rel"] == "requires" and e["level"] == "required" and e["count"] == 2
+    assert [x["start"] for x in e["evidence"]] == sorted(x["start"] for x in e["evidence"])
+    x = e["evidence"][0]
+    assert set(x) == {"posting", "start", "end", "text", "sentence", "section", "requirement"}
+    assert x["text"] == "diffusion models" and x["posting"] == "000"
+
+
+def test_team_edges():
+    G = tiny_graph()
+    rel = lambda u, v: G.edges[u, v]["rel"]  # noqa: E731
+    assert rel("role:000", "team:labs") == "belongs_to"
+    assert rel("role:000", "product:canvas") == "works_on"
+    assert rel("role:003", "team:infra") == "collaborates_with"
+    assert rel("team:visual-modeling", "team:labs") == "part_of"
+    assert rel("company:acme", "role:000") == "has_role"
+    assert rel("company:acme", "team:labs") == "has_team"
+    ev = G.edges["role:000", "team:labs"]["evidence"]
+    assert ev and ev[0]["text"] == "Labs" and "join Labs" in ev[0]["sentence"]
+    # "ATG" aliases "Advanced Technologies Group", named as a parent: one node
+    atg = [n for n, d in G.nodes(data=True) if d["kind"] == "team" and "ATG" in (d["label"], *d["aliases"])]
+    assert atg == ["team:advanced-technologies-group"]
+    assert rel("team:responsible-ai", "team:advanced-technologies-group") == "part_of"
+    assert rel("role:002", "team:advanced-technologies-group") == "collaborates_with"
+
+
+def test_broader_edges_follow_the_ontology():
+    G = tiny_graph()
+    assert G.edges["skill:rlhf", "skill:rl"]["rel"] == "broader"
+    assert G.edges["skill:rlhf", "skill:alignment"]["rel"] == "broader"
+    assert G.edges["skill:gen", "skill:dl"]["rel"] == "broader"
+
+
+def test_input_order_does_not_matter_and_slugs_are_unique():
+    xs = tiny_extractions()
+    a, b = build_graph(xs, tiny_ontology()), build_graph(xs[::-1], tiny_ontology())
+    assert nx.utils.graphs_equal(a, b)
+    dup = [posting("a b", "T", []), posting("a-b", "T", [])]
+    G = build_graph(dup, tiny_ontology())
+    assert sorted(n for n in G if n.startswith("role:")) == ["role:a-b", "role:a-b-2"]
+    assert slug("Ünïcode  Team!") == "unicode-team"
+
+
+def test_unknown_concept_still_gets_a_node():
+    x = posting("9", "T", [])
+    m = Mention("skill:nowhere", "nowhere", "nowhere", 0, 7, "nowhere", None, "required")
+    G = build_graph([Extraction(x.posting, (m,))], tiny_ontology())
+    assert G.nodes["skill:nowhere"]["label"] == "nowhere" and G.nodes["skill:nowhere"]["used"]
+
+
+# --- save / load ----------------------------------------------------------------------------------
+
+def test_save_is_deterministic_and_round_trips(tmp_path):
+    G = tiny_graph()
+    save_graph(G, tmp_path / "a.json")
+    save_graph(build_graph(tiny_extractions()[::-1], tiny_ontology()), tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    data = json.loads((tmp_path / "a.json").read_text())
+    assert [n["id"] for n in data["nodes"]] == sorted(n["id"] for n in data["nodes"])
+    H = load_graph(tmp_path / "a.json")
+    assert nx.utils.graphs_equal(G, H)
+    save_graph(H, tmp_path / "c.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "c.json").read_bytes()
+
+
+@pytest.mark.parametrize("content, expect", [
+    (None, "run `skillgraph build` first"),
+    ("{not json", "not valid JSON"),
+    ('{"nodes": 1}', "not a skillgraph node-link graph"),
+    ('{"nodes": [{"id": "x"}], "links": []}', "no known kind"),
+    ('{"nodes": [{"id": "x", "kind": "role"}], "links": [{"source": "x", "target": "x"}]}', "no known rel"),
+])
+def test_load_errors_are_one_line(tmp_path, content, expect):
+    p = tmp_path / "g.json"
+    if content is not None:
+        p.write_text(content)
+    with pytest.raises(InputError) as ei:
+        load_graph(p)
+    assert expect in str(ei.value) and "\n" not in str(ei.value) and str(p) in str(ei.value)
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, node", [
+    ("role:000", "role:000"),
+    ("Staff Machine Learning Engineer", "role:003"),
+    ("staff machine", "role:003"),                       # unique prefix, any case
+    ("003", "role:003"),                                 # posting id / slug
+    ("Computer Vision", "skill:cv"),                     # the skill (exact) beats the role substring
+    ("CV", "skill:cv"),
+    ("diffusion model", "skill:diffusion"),              # alt label
+    ("Diffusion-Models", "skill:diffusion"),             # folded
+    ("reinforcement learning from human feedback", "skill:rlhf"),
+    ("GAN", "skill:gans"),                               # singular of a plural label
+    ("labs", "team:labs"),
+    ("ATG", "team:advanced-technologies-group"),         # alias
+    ("Canvas", "product:canvas"),
+    ("acme", "company:acme"),
+    ("Responsible AI team", "team:responsible-ai"),      # kind word
+    ("team:Responsible AI", "team:responsible-ai"),      # kind prefix
+    ("Core Vision", None),
+])
+def test_resolve_node(name, node):
+    G = tiny_graph()
+    if node is None:
+        with pytest.raises(UnknownNodeError):
+            resolve_node(G, name)
+    else:
+        assert resolve_node(G, name) == node
+
+
+def test_resolve_node_works_on_a_loaded_graph_without_the_ontology(tmp_path):
+    save_graph(tiny_graph(), tmp_path / "g.json")
+    H = load_graph(tmp_path / "g.json")
+    assert resolve_node(H, "DDPM") == "skill:diffusion"
+    assert resolve_node(H, "generative adversarial networks") == "skill:gans"
+
+
+def test_did_you_mean():
+    G = tiny_graph()
+    with pytest.raises(UnknownNodeError) as ei:
+        resolve_node(G, "difusion modles")
+    assert "diffusion models" in ei.value.candidates
+    assert "did you mean" in str(ei.value)
+
+
+def test_ambiguous_names_list_candidates():
+    G = tiny_graph()
+    with pytest.raises(UnknownNodeError) as ei:
+        resolve_node(G, "Responsible AI")                 # a skill and a team
+    assert set(ei.value.candidates) == {"skill:rai", "team:responsible-ai"}
+    assert "ambiguous" in str(ei.value) and "team:Responsible AI" in str(ei.value)
+    with pytest.raises(UnknownNodeError) as ei:
+        resolve_node(G, "Sr. Machine")                    # prefix of two roles
+    assert set(ei.value.candidates) == {"role:000", "role:002"}
+
+
+def test_kinds_restrict_and_explain():
+    G = tiny_graph()
+    assert resolve_node(G, "Responsible AI", ["team"]) == "team:responsible-ai"
+    with pytest.raises(UnknownNodeError, match="is a skill"):
+        resolve_node(G, "RLHF", ["role", "team"])

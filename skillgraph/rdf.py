@@ -110,6 +110,7 @@ _SKILL_DEFAULTS = {"definition": None, "skill_kind": None, "alt_labels": [], "de
                    "used": False}
 _TEAM_ATTRS = {"kind", "label", "aliases"}
 _EVIDENCE_KEYS = ("posting", "start", "end", "text", "sentence", "section", "requirement")
+_LINK_EVIDENCE_KEYS = ("posting", "start", "end", "text", "sentence")   # team/product links
 
 _SLUG_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
 
@@ -311,7 +312,7 @@ def rdf_triples(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = Tru
                         if sal.get(k) is not None:
                             add((s, SG + prop, _lit(str(sal[k]))))
                 known = _ROLE_ATTRS if sal is None or isinstance(sal, dict) else _ROLE_ATTRS - {"salary"}
-            elif kind == "team":
+            elif kind in ("team", "company", "product") or "aliases" in d:
                 for a in sorted(set(d.get("aliases") or ())):
                     add((s, SG + "alias", _lit(a)))
                 known = _TEAM_ATTRS
@@ -325,7 +326,16 @@ def rdf_triples(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = Tru
         rel = e.get("rel")
         su, sv = iri_of[u], iri_of[v]
         if rel != "requires":
-            add((su, RELS.get(rel) or SG + _camel(str(rel)), (sv,)))
+            pred = RELS.get(rel) or SG + _camel(str(rel))
+            add((su, pred, (sv,)))
+            if evidence and e.get("evidence"):
+                stem = f"{ev_ns}{su.rsplit('/', 1)[-1]}--{_camel(str(rel))}--{sv.rsplit('/', 1)[-1]}"
+                used: set = set()
+                for ev in e["evidence"]:
+                    a = _evidence(add, stem, ev, used, sv, posting_iri, _LINK_EVIDENCE_KEYS)
+                    add((a, RDF + "subject", (su,)))
+                    add((a, RDF + "predicate", (pred,)))
+                    add((a, RDF + "object", (sv,)))
             continue
         add((su, SG + "requires", (sv,)))
         r = f"{req_ns}{su.rsplit('/', 1)[-1]}--{_skill_slug(str(v))}"
@@ -338,45 +348,10 @@ def rdf_triples(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = Tru
             add((r, SG + "mentionCount", _lit(int(e["count"]))))
         if not evidence:
             continue
-        used: set = set()
+        used = set()
         for ev in e.get("evidence") or ():
-            a = f"{ev_ns}{r[len(req_ns):]}-{ev.get('start')}-{ev.get('end')}"
-            if a in used:
-                k = 2
-                while f"{a}-{k}" in used:
-                    k += 1
-                a = f"{a}-{k}"
-            used.add(a)
-            t, pos, q = a + ".target", a + ".position", a + ".quote"
+            a = _evidence(add, f"{ev_ns}{r[len(req_ns):]}", ev, used, sv, posting_iri)
             add((r, SG + "evidence", (a,)))
-            add((a, TYPE, (OA + "Annotation",)))
-            add((a, TYPE, (SG + "Evidence",)))
-            add((a, OA + "motivatedBy", (OA + "identifying",)))
-            add((a, OA + "hasBody", (sv,)))
-            add((a, OA + "hasTarget", (t,)))
-            add((t, TYPE, (OA + "SpecificResource",)))
-            if ev.get("posting") is not None:
-                p = posting_iri(ev["posting"])
-                add((t, OA + "hasSource", (p,)))
-                add((a, PROV + "wasDerivedFrom", (p,)))
-            if ev.get("start") is not None and ev.get("end") is not None:
-                add((t, OA + "hasSelector", (pos,)))
-                add((pos, TYPE, (OA + "TextPositionSelector",)))
-                add((pos, OA + "start", _lit(int(ev["start"]))))
-                add((pos, OA + "end", _lit(int(ev["end"]))))
-            if ev.get("text") is not None:
-                add((t, OA + "hasSelector", (q,)))
-                add((q, TYPE, (OA + "TextQuoteSelector",)))
-                add((q, OA + "exact", _lit(ev["text"])))
-            if ev.get("sentence") is not None:
-                add((a, SG + "sentence", _lit(ev["sentence"])))
-            if ev.get("section") is not None:
-                add((a, SG + "section", _lit(ev["section"])))
-            if ev.get("requirement"):
-                add((a, SG + "level", (SG + ev["requirement"],)))
-            extra = _json_extra(ev, set(_EVIDENCE_KEYS))
-            if extra:
-                add((a, SG + "attributes", extra))
 
     # the graph itself and where it came from
     g = base + "graph"
@@ -400,6 +375,55 @@ def rdf_triples(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = Tru
     out = list(set(out))
     out.sort(key=lambda t: (t[0], t[1] != TYPE, t[1], t[2]))
     return out
+
+
+def _evidence(add, stem: str, ev: dict, used: set, body: str, posting_iri,
+              keys: tuple = _EVIDENCE_KEYS) -> str:
+    """Triples of one evidence dict as a Web Annotation; returns its IRI."""
+    start, end = ev.get("start"), ev.get("end")
+    has_pos = isinstance(start, int) and isinstance(end, int) and 0 <= start
+    a = f"{stem}-{start}-{end}" if has_pos else f"{stem}-x"
+    if a in used:
+        k = 2
+        while f"{a}-{k}" in used:
+            k += 1
+        a = f"{a}-{k}"
+    used.add(a)
+    t, pos, q = a + ".target", a + ".position", a + ".quote"
+    add((a, TYPE, (OA + "Annotation",)))
+    add((a, TYPE, (SG + "Evidence",)))
+    add((a, OA + "motivatedBy", (OA + "identifying",)))
+    add((a, OA + "hasBody", (body,)))
+    add((a, OA + "hasTarget", (t,)))
+    add((t, TYPE, (OA + "SpecificResource",)))
+    if ev.get("posting") is not None:
+        p = posting_iri(ev["posting"])
+        add((t, OA + "hasSource", (p,)))
+        add((a, PROV + "wasDerivedFrom", (p,)))
+    if has_pos:
+        add((t, OA + "hasSelector", (pos,)))
+        add((pos, TYPE, (OA + "TextPositionSelector",)))
+        add((pos, OA + "start", _lit(int(start))))
+        add((pos, OA + "end", _lit(int(end))))
+    if ev.get("text") is not None:
+        add((t, OA + "hasSelector", (q,)))
+        add((q, TYPE, (OA + "TextQuoteSelector",)))
+        add((q, OA + "exact", _lit(ev["text"])))
+    if ev.get("sentence") is not None:
+        add((a, SG + "sentence", _lit(ev["sentence"])))
+    if ev.get("section") is not None:
+        add((a, SG + "section", _lit(ev["section"])))
+    if ev.get("requirement"):
+        add((a, SG + "level", (SG + ev["requirement"],)))
+    unknown_pos = not has_pos and start == -1 and end == -1
+    known = {k for k in keys if k in ev and (has_pos or unknown_pos or k not in ("start", "end"))}
+    missing = [k for k in keys if k not in ev]
+    extra = {k: v for k, v in ev.items() if k not in known}
+    if missing:
+        extra["_missing"] = missing
+    if extra:
+        add((a, SG + "attributes", _lit(json.dumps(extra, sort_keys=True, ensure_ascii=False, default=list))))
+    return a
 
 
 def _source_iri(base: str, path: str) -> str:
@@ -758,7 +782,7 @@ def read_rdf(source) -> nx.DiGraph:
                                        "high": one(props, SG + "salaryHigh"),
                                        "currency": one(props, SG + "salaryCurrency"),
                                        "period": one(props, SG + "salaryPeriod")}
-            elif kind == "team":
+            elif kind in ("team", "company", "product") or props.get(SG + "alias"):
                 attrs["aliases"] = many(props, SG + "alias")
         extra = one(props, SG + "attributes")
         if extra:
@@ -792,6 +816,21 @@ def read_rdf(source) -> nx.DiGraph:
                        level=lvl[len(SG):] if lvl and lvl.startswith(SG) else lvl,
                        count=one(rp, SG + "mentionCount", len(evs)), evidence=evs)
 
+    # evidence of team/product links: annotations that name the statement they support
+    link_ev: dict = {}
+    for a, props in by.items():
+        if (SG + "Evidence",) not in props.get(TYPE, ()) or not props.get(RDF + "subject"):
+            continue
+        su, pr, ob = (one(props, RDF + x) for x in ("subject", "predicate", "object"))
+        if su in kinds and ob in kinds and G.has_edge(ids[su], ids[ob]):
+            link_ev.setdefault((ids[su], ids[ob]), []).append(
+                _read_evidence(by, a, one, posting_id, _LINK_EVIDENCE_KEYS))
+    for u, v, d in G.edges(data=True):
+        if d["rel"] in _LINK_RELS:
+            evs = link_ev.get((u, v), [])
+            evs.sort(key=lambda e: (str(e.get("posting")), e.get("start") or 0, e.get("end") or 0))
+            d["evidence"] = evs
+
     # graph attributes
     for s, props in by.items():
         if (SG + "SkillGraph",) in props.get(TYPE, ()):
@@ -809,16 +848,17 @@ def read_rdf(source) -> nx.DiGraph:
     return G
 
 
+_LINK_RELS = {"belongs_to", "collaborates_with", "works_on", "part_of"}
 _NOT_EDGES = {SG + x for x in ("requires", "hasRequirement", "advertisedBy", "kind", "attributes",
-                                "level", "skill", "evidence")}
+                                "level", "skill", "evidence", "alias")}
 
 
-def _read_evidence(by, a: str, one, posting_id) -> dict:
+def _read_evidence(by, a: str, one, posting_id, keys: tuple = _EVIDENCE_KEYS) -> dict:
     ap = by.get(a, {})
     t = one(ap, OA + "hasTarget")
     tp = by.get(t, {}) if t else {}
     ev: dict = {"posting": posting_id(one(tp, OA + "hasSource") or one(ap, PROV + "wasDerivedFrom")),
-                "start": None, "end": None, "text": None}
+                "start": -1, "end": -1, "text": None}
     for (sel,) in (o for o in tp.get(OA + "hasSelector", ()) if len(o) == 1):
         sp = by.get(sel, {})
         types = {o[0] for o in sp.get(TYPE, ())}
@@ -828,12 +868,17 @@ def _read_evidence(by, a: str, one, posting_id) -> dict:
         if OA + "TextQuoteSelector" in types:
             ev["text"] = one(sp, OA + "exact")
     ev["sentence"] = one(ap, SG + "sentence")
-    ev["section"] = one(ap, SG + "section")
-    lvl = one(ap, SG + "level")
-    ev["requirement"] = lvl[len(SG):] if lvl and lvl.startswith(SG) else lvl
+    if "section" in keys:
+        ev["section"] = one(ap, SG + "section")
+    if "requirement" in keys:
+        lvl = one(ap, SG + "level")
+        ev["requirement"] = lvl[len(SG):] if lvl and lvl.startswith(SG) else lvl
     extra = one(ap, SG + "attributes")
     if extra:
-        ev.update(json.loads(extra))
+        extra = json.loads(extra)
+        for k in extra.pop("_missing", ()):
+            ev.pop(k, None)
+        ev.update(extra)
     return ev
 
 

@@ -36,8 +36,8 @@ def tiny_graph() -> nx.DiGraph:
                definition=None, skill_kind="knowledge", alt_labels=[], demand=1, used=True)
     G.add_node("team:responsible-ai", kind="team", label="Responsible AI", aliases=["RAI team"])
     G.add_node("team:ml", kind="team", label="ML", aliases=[])
-    G.add_node("company:pinterest", kind="company", label="Pinterest")
-    G.add_node("product:homefeed", kind="product", label="Homefeed")
+    G.add_node("company:pinterest", kind="company", label="Pinterest", aliases=["Pinterest, Inc."])
+    G.add_node("product:homefeed", kind="product", label="Homefeed", aliases=[])
     ev = lambda p, s, t, sent, lvl: {"posting": p, "start": s, "end": s + len(t), "text": t,  # noqa: E731
                                       "sentence": sent, "section": "qualifications", "requirement": lvl}
     G.add_edge("role:000-aaa", "skill:fairness", rel="requires", level="required", count=2, evidence=[
@@ -52,11 +52,17 @@ def tiny_graph() -> nx.DiGraph:
                    ev("001_bbb", 40, "programming", "You do programming.", "responsibility")])
     G.add_edge("skill:fairness", "skill:responsible-ai", rel="broader")
     G.add_edge("skill:red-teaming", "skill:responsible-ai", rel="broader")
-    G.add_edge("role:000-aaa", "team:responsible-ai", rel="belongs_to")
-    G.add_edge("role:001-bbb", "team:ml", rel="belongs_to")
-    G.add_edge("role:001-bbb", "team:responsible-ai", rel="collaborates_with")
-    G.add_edge("team:responsible-ai", "team:ml", rel="part_of")
-    G.add_edge("role:001-bbb", "product:homefeed", rel="works_on")
+    link = lambda p, s, t, sent: {"posting": p, "start": s, "end": s + len(t) if s >= 0 else -1,  # noqa: E731
+                                  "text": t, "sentence": sent}
+    G.add_edge("role:000-aaa", "team:responsible-ai", rel="belongs_to", evidence=[
+        link("000_aaa", 0, "Responsible AI", "Join the Responsible AI team, part of ML.")])
+    G.add_edge("role:001-bbb", "team:ml", rel="belongs_to", evidence=[])
+    G.add_edge("role:001-bbb", "team:responsible-ai", rel="collaborates_with", evidence=[
+        link("001_bbb", -1, "Responsible AI", "Work with Responsible AI.")])
+    G.add_edge("team:responsible-ai", "team:ml", rel="part_of", evidence=[
+        link("000_aaa", 30, "ML", "Join the Responsible AI team, part of ML.")])
+    G.add_edge("role:001-bbb", "product:homefeed", rel="works_on", evidence=[
+        link("001_bbb", 70, "Homefeed", "Ship Homefeed.")])
     G.add_edge("company:pinterest", "role:000-aaa", rel="has_role")
     G.add_edge("company:pinterest", "role:001-bbb", rel="has_role")
     G.add_edge("company:pinterest", "team:ml", rel="has_team")
@@ -293,7 +299,7 @@ def test_cli_export_sparql_validate(tmp_path):
     res = r.invoke(main, ["sparql", "SELECT ?t WHERE { ?r dct:title ?t } ORDER BY ?t", "--graph", str(out),
                           "--format", "csv"])
     assert res.exit_code == 0, res.output
-    assert res.output.splitlines() == ["t", "ML Engineer", "Research Scientist, Responsible AI"]
+    assert res.output.splitlines() == ["t", "ML Engineer", '"Research Scientist, Responsible AI"']
     res = r.invoke(main, ["validate", str(out)])
     assert res.exit_code == 0, res.output
     bad = tmp_path / "bad.ttl"

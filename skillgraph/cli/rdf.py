@@ -1,0 +1,123 @@
+"""`skillgraph export | validate | sparql` and `skillgraph ontology import-esco | import-onet`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from . import FORMATS, main, render
+from .ontology import ontology_group
+
+DEFAULT_GRAPH = Path("outputs/graph.json")
+
+
+def _load(graph: str | None):
+    """A graph from graph.json (node-link) or an RDF export; default outputs/graph.json."""
+    path = Path(graph) if graph else DEFAULT_GRAPH
+    if not path.exists():
+        raise InputError(f"{path}: no such graph file — run `skillgraph build` first or pass --graph FILE")
+    if path.suffix == ".json":
+        from ..graph import load_graph
+
+        return load_graph(path)
+    from ..rdf import read_rdf
+
+    return read_rdf(path)
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "jsonld", "nt", "graphml", "csv"]),
+              default="turtle", show_default=True, help="Output format.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Write here (default: stdout).")
+@click.option("--graph", "graph", type=click.Path(dir_okay=False),
+              help="graph.json or an RDF export to read (default: outputs/graph.json).")
+@click.option("--base", default=None, help="Base IRI for role/, team/, posting/ ... IRIs.")
+@click.option("--no-evidence", is_flag=True, help="Leave out the evidence annotations (compact export).")
+def export_cmd(fmt, out, graph, base, no_evidence):
+    """Export the graph as RDF (Turtle, JSON-LD, N-Triples), GraphML or a CSV edge list."""
+    from .. import rdf
+
+    G = _load(graph)
+    if fmt in rdf.RDF_FORMATS:
+        kw = {"base": base or rdf.DEFAULT_BASE, "evidence": not no_evidence}
+        if out:
+            n = rdf.write_rdf(G, out, fmt=fmt, **kw)
+            click.echo(f"wrote {n} triples to {out}", err=True)
+        else:
+            sys.stdout.buffer.write(rdf.write_rdf(G, None, fmt=fmt, **kw))
+            sys.stdout.flush()
+    elif fmt == "graphml":
+        rdf.write_graphml(G, out or sys.stdout.buffer)
+    else:
+        if out:
+            rdf.write_edges_csv(G, out)
+        else:
+            rdf.write_edges_csv(G, sys.stdout)
+
+
+@main.command("validate")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes (default: ontology/shapes.ttl).")
+def validate_cmd(files, shapes):
+    """Check FILES (an export or SKOS ontology; default: the shipped ontology) against our SHACL shapes."""
+    from .. import rdf
+
+    paths = list(files) or [str(p) for p in rdf.shipped_ontology_files()]
+    vs = rdf.validate(paths, shapes=shapes)
+    what = ", ".join(paths) if files else "the shipped ontology"
+    if not vs:
+        click.echo(f"valid: {what}", err=True)
+        return
+    for v in vs:
+        click.echo(str(v))
+    click.echo(f"{len(vs)} violation(s) in {what}", err=True)
+    raise SystemExit(1)
+
+
+@main.command("sparql")
+@click.argument("query")
+@click.option("--graph", "graph", type=click.Path(dir_okay=False),
+              help="An RDF export or graph.json (default: outputs/skillgraph.ttl, else outputs/graph.json).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output format.")
+def sparql_cmd(query, graph, fmt):
+    """Run a SPARQL QUERY (or @file.rq) with our prefixes (sg skos skill role team prov oa esco ...) declared."""
+    from .. import rdf
+
+    if query.startswith("@"):
+        qp = Path(query[1:])
+        if not qp.is_file():
+            raise InputError(f"{qp}: no such query file")
+        query = qp.read_text(encoding="utf-8")
+    if graph:
+        source = graph if Path(graph).suffix != ".json" else _load(graph)
+    elif Path("outputs/skillgraph.ttl").exists():
+        source = "outputs/skillgraph.ttl"
+    else:
+        source = _load(None)
+    cols, rows = rdf.sparql(source, query, compact=fmt != "json")
+    render([dict(zip(cols, r)) for r in rows], fmt, columns=cols)
+
+
+@ontology_group.command("import-esco")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="SKOS Turtle to write.")
+def import_esco_cmd(directory, out):
+    """Convert ESCO's CSV distribution (DIRECTORY with skills_en.csv[.gz] ...) into SKOS Turtle."""
+    from ..esco import import_esco
+
+    stats = import_esco(directory, out)
+    render(stats, "json")
+
+
+@ontology_group.command("import-onet")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="SKOS Turtle to write.")
+def import_onet_cmd(file, out):
+    """Convert O*NET Technology_Skills.tsv[.gz] into a SKOS tools vocabulary grouped by UNSPSC."""
+    from ..esco import import_onet
+
+    stats = import_onet(file, out)
+    render(stats, "json")

@@ -1,0 +1,1286 @@
+"""Ingest: posting files -> :class:`~skillgraph.model.Posting` records.
+
+The first stage of the pipeline. Three public jobs:
+
+* :func:`read_postings` reads ``.txt``, ``.md``, ``.html``/``.htm``, ``.json`` (an object or an array of
+  objects), ``.jsonl`` and ``.csv`` files, whole directories (recursively, sorted) and ``-`` (stdin,
+  format sniffed). Bad input raises :class:`~skillgraph.errors.InputError` with one line
+  ``<path>[:<line>]: <what is wrong> — <how to fix>``, or, with ``skip_bad=True``, is reported
+  through ``warn(message)`` and skipped. No posting is dropped without a message.
+* :func:`repair` turns scraped text into clean text: HTML to plain text with its block structure
+  (see below), mojibake fixed with ftfy, stray whitespace removed. Text that needs no repair is
+  returned unchanged — the very same string — so character offsets point into the file as given.
+* :func:`extract_metadata` finds title, company, locations, salary range, minimum years of
+  experience, degree levels and fields, seniority and work mode in the text.
+
+What the converted HTML looks like (for the extractor)::
+
+    About Pinterest:                      <- <p>, <h1>-<h6>, <div> give their own lines;
+                                             paragraphs and headings are separated by a blank line
+    Millions of people ...
+
+    What you’ll do:
+
+    - Build cutting edge technology ...   <- every <li> is one "- item" line
+    - Partner closely with teams ...
+      - a nested item                     <- nested lists are indented by two spaces per level
+
+    Nice to have:                         <- "<li><strong>Nice to have:</strong><ul>…" becomes a
+                                             heading line; its items follow at the outer level
+    - Publications at top ML conferences
+
+Plain-text postings keep their own conventions ("  • item", "- item", "  1. item", Markdown
+"## Heading", "**bold**"): the text is never rewritten except to repair it. Line breaks may be
+``\\n`` or ``\\r\\n`` (kept as given).
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import html
+import io
+import json
+import os
+import re
+import sys
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .errors import InputError
+from .model import Posting, Salary
+
+__all__ = [
+    "SUPPORTED_EXTENSIONS", "TEXT_FIELDS", "extract_metadata", "html_to_text", "looks_like_html",
+    "read_postings", "repair", "seniority_from_title",
+]
+
+SUPPORTED_EXTENSIONS: tuple[str, ...] = (".csv", ".htm", ".html", ".json", ".jsonl", ".md", ".txt")
+#: Record fields (case-insensitive) that hold the posting text, in order of preference.
+TEXT_FIELDS: tuple[str, ...] = ("text", "description", "job_description", "body", "content")
+_ID_FIELDS = ("id", "job_id", "jobid", "uuid", "posting_id", "job_posting_id", "_id", "guid",
+              "req_id", "requisition_id")
+_TITLE_FIELDS = ("title", "job_title", "jobtitle", "position", "position_title")
+_COMPANY_FIELDS = ("company", "company_name", "employer", "organization", "organisation")
+_LOCATION_FIELDS = ("locations", "location", "job_location", "job_locations")
+_WRAPPER_KEYS = ("postings", "jobs", "data", "results", "items", "records")
+
+_HOW_TEXT = "save it as UTF-8 text (.txt, .md, .html, .json, .jsonl or .csv)"
+
+
+def _stderr_warn(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def _where(path: str, line: int | None = None) -> str:
+    return f"{path}:{line}" if line else path
+
+
+def _error(path: str, line: int | None, what: str, fix: str) -> InputError:
+    return InputError(f"{_where(path, line)}: {what} — {fix}")
+
+
+# ================================================================================================
+# Decoding
+# ================================================================================================
+
+_C0_BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def _decode(data: bytes, path: str) -> tuple[str, bool]:
+    """Bytes -> (text, repaired). UTF-8 (a BOM is dropped), UTF-16 with a BOM, else cp1252 when it
+    decodes cleanly (``repaired`` is True then); NUL bytes or undecodable bytes are an error."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), False
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise _error(path, line, "binary data (NUL bytes), not a text posting",
+                     f"pass the posting as text; {_HOW_TEXT}")
+    try:
+        return data.decode("utf-8-sig"), False
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or _C0_BINARY.search(text):
+        line = data.count(b"\n", 0, bad) + 1
+        col = bad - (data.rfind(b"\n", 0, bad) + 1) + 1
+        raise _error(path, line, f"not UTF-8 text (byte 0x{data[bad]:02x} at column {col}) and not "
+                     "clean cp1252 either — binary or an unknown encoding", _HOW_TEXT)
+    return text, True
+
+
+# ================================================================================================
+# HTML -> text
+# ================================================================================================
+
+_HTML_TAG_RE = re.compile(
+    r"<(/?)(p|div|br|li|ul|ol|span|strong|b|em|i|u|h[1-6]|a|table|tr|td|th|tbody|thead|html|body|"
+    r"head|section|article|header|footer|font|blockquote|pre|code|dl|dt|dd|hr|img|meta|title|style|"
+    r"script|main|nav|small|sup|sub)\b[^<>]*>", re.I)
+_DOCTYPE_RE = re.compile(r"<!doctype\s+html|<html[\s>]", re.I)
+_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_ESCAPED_TAG_RE = re.compile(r"&lt;/?(?:p|div|br|li|ul|strong|b|span|h[1-6])\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is (or contains) HTML markup: a doctype/<html>, or at least two known tags
+    of which one is a closing tag or ``<br>`` (so "use <div> and <span>" in prose is not HTML)."""
+    if "<" not in text:
+        return False
+    if _DOCTYPE_RE.search(text):
+        return True
+    count, closing = 0, False
+    for m in _HTML_TAG_RE.finditer(text):
+        count += 1
+        closing = closing or bool(m.group(1)) or m.group(2).lower() == "br"
+        if count >= 2 and closing:
+            return True
+    return False
+
+
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "body", "center", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "html", "main", "nav",
+    "section", "summary", "tbody", "thead", "tfoot", "tr", "caption", "option",
+})
+_PARA_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "hr"})
+_LIST_TAGS = frozenset({"ul", "ol", "menu"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "title", "svg", "object", "iframe"})
+_VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed",
+                        "param", "source", "track", "wbr"})
+_WS_RE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+class _HTMLToText(HTMLParser):
+    """Block-structured text from HTML (see the module docstring for the layout)."""
+
+    def __init__(self, keep_top_newlines: bool):
+        super().__init__(convert_charrefs=True)
+        self.keep_top = keep_top_newlines
+        self.out: list[str] = []
+        self.buf: list[str] = []
+        self.prefix = ""
+        self.line_gap = 0      # newlines before the line being built
+        self.pending = 0       # newlines requested since the last committed line
+        self.nl_run = 0        # newlines seen in top-level text since the last text
+        self.stack: list[str] = []
+        self.skip = 0
+        self.pre = 0
+        self.lists: list[bool] = []   # one per open list: True when it counts as an indent level
+        self.lis: list[dict] = []     # one per open <li>
+
+    # -- output ---------------------------------------------------------------------------------
+    def _level(self) -> int:
+        return sum(self.lists)
+
+    def _flush(self) -> None:
+        if not self.buf:
+            return
+        line = "".join(self.buf)
+        if not self.pre:
+            line = re.sub(r" {2,}", " ", line).strip(" ")
+        self.buf = []
+        if not line.strip(" \u00a0"):
+            return
+        if self.out:
+            self.out.extend([""] * (max(self.line_gap, 1) - 1))
+        self.out.append(self.prefix + line)
+        self.line_gap = 0
+
+    def _break(self, n: int) -> None:
+        self.flush_line()
+        if self.lis or self.lists:
+            n = min(n, 1) if self.lis else n
+        self.pending = max(self.pending, n)
+
+    def flush_line(self) -> None:
+        self._flush()
+
+    def _add(self, text: str) -> None:
+        if not text:
+            return
+        if not self.buf:
+            if not self.pre:
+                text = text.lstrip(" ")
+                if not text.strip(" \u00a0"):
+                    return
+            self.line_gap, self.pending = self.pending, 0
+            level = self._level()
+            if self.lis:
+                li = self.lis[-1]
+                indent = "  " * max(level - 1, 0)
+                if not li["bulleted"]:
+                    li["bulleted"] = True
+                    li["first_line"] = True
+                    self.prefix = indent + "- "
+                else:
+                    li["first_line"] = False
+                    self.prefix = indent + "  "
+            else:
+                self.prefix = ""
+        self.buf.append(text)
+        self.nl_run = 0
+
+    # -- parser callbacks -----------------------------------------------------------------------
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+            if tag not in _VOID_TAGS:
+                self.stack.append(tag)
+            return
+        if self.skip:
+            if tag not in _VOID_TAGS:
+                self.stack.append(tag)
+            return
+        if tag == "br":
+            if self.buf:
+                self._flush()
+                self.pending = max(self.pending, 1)
+            else:
+                self.pending = max(self.pending, 1 if (self.lis or self.lists) else 2)
+            return
+        if tag == "hr":
+            self._break(2)
+            return
+        if tag in _VOID_TAGS:
+            return
+        if tag in ("li", "p") and tag in self.stack:       # implicit close of an open <li>/<p>
+            top = len(self.stack) - 1 - self.stack[::-1].index(tag)
+            if tag == "p" or not any(t in _LIST_TAGS for t in self.stack[top + 1:]):
+                self._close_to(top)
+        self.stack.append(tag)
+        if tag == "pre":
+            self.pre += 1
+        if tag in _LIST_TAGS:
+            heading_li = False
+            if self.lis and self.buf and self.lis[-1].get("first_line"):
+                label = "".join(self.buf).strip()
+                if label.endswith(":") and len(label) <= 80:
+                    # "<li><strong>Nice to have:</strong><ul>…": the label is a heading line
+                    self.prefix = "  " * max(self._level() - 1, 0)
+                    self.line_gap = 2
+                    heading_li = True
+            self._flush()
+            self.pending = max(self.pending, 2 if (heading_li or not self.lis) else 1)
+            self.lists.append(not heading_li)
+        elif tag == "li":
+            self._break(1)
+            self.lis.append({"bulleted": False, "first_line": False})
+        elif tag in ("td", "th"):
+            if self.buf:
+                self.buf.append(" | ")
+        elif tag in _PARA_TAGS:
+            self._break(2)
+        elif tag in _BLOCK_TAGS:
+            self._break(1)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def _close_to(self, index: int) -> None:
+        while len(self.stack) > index:
+            self._end(self.stack.pop())
+
+    def handle_endtag(self, tag):
+        if tag not in self.stack:
+            return                                  # stray end tag
+        self._close_to(len(self.stack) - 1 - self.stack[::-1].index(tag))
+
+    def _end(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip = max(self.skip - 1, 0)
+            return
+        if self.skip:
+            return
+        if tag == "pre":
+            self.pre = max(self.pre - 1, 0)
+        if tag in _LIST_TAGS:
+            self._flush()
+            if self.lists:
+                self.lists.pop()
+            self.pending = max(self.pending, 1 if (self.lis or self.lists) else 2)
+        elif tag == "li":
+            self._flush()
+            if self.lis:
+                self.lis.pop()
+            self.pending = max(self.pending, 1)
+        elif tag in _PARA_TAGS:
+            self._break(2)
+        elif tag in _BLOCK_TAGS:
+            self._break(1)
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if self.pre:
+            for i, part in enumerate(data.split("\n")):
+                if i:
+                    if self.buf:
+                        self._flush()
+                    self.pending = max(self.pending, 1)
+                self._add(part.rstrip("\r"))
+            return
+        if self.keep_top and not self.stack:
+            # plain text outside any element (a text file with an HTML blob): keep its line breaks
+            for i, part in enumerate(data.split("\n")):
+                if i:
+                    self.nl_run += 1
+                    if self.nl_run == 1:
+                        self._flush()
+                    self.pending = max(self.pending, min(self.nl_run, 3))
+                part = _WS_RE.sub(" ", part)
+                if part.strip(" "):
+                    self._add(part)
+            return
+        self._add(_WS_RE.sub(" ", data))
+
+    def text(self) -> str:
+        self._close_to(0)
+        self._flush()
+        return "\n".join(self.out) + ("\n" if self.out else "")
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text with block structure from HTML (layout in the module docstring).
+
+    Entities are decoded, scripts/styles dropped. Text outside any element (a plain-text header in
+    front of an HTML blob, as in scraped files) keeps its own line breaks unless the input is a
+    whole HTML document.
+    """
+    parser = _HTMLToText(keep_top_newlines=not _DOCTYPE_RE.search(markup))
+    parser.feed(markup)
+    parser.close()
+    return parser.text()
+
+
+# ================================================================================================
+# Repair
+# ================================================================================================
+
+_FTFY = None        # (config, is_bad, trigger regex), built on first use (ftfy costs ~70 ms to import)
+_ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _ftfy():
+    global _FTFY
+    if _FTFY is None:
+        import ftfy
+        from ftfy import chardata
+        from ftfy.badness import is_bad
+
+        config = ftfy.TextFixerConfig(
+            unescape_html=False,        # HTML is handled by html_to_text / entity decoding below
+            remove_terminal_escapes=True,
+            fix_encoding=True,          # the mojibake repair itself
+            restore_byte_a0=True,
+            replace_lossy_sequences=True,
+            decode_inconsistent_utf8=True,
+            fix_c1_controls=True,
+            fix_latin_ligatures=True,   # "ﬁne-tuning" from PDFs
+            fix_character_width=False,  # would rewrite CJK full-width punctuation in clean text
+            uncurl_quotes=False,        # "We’re" stays curly: it needs no repair
+            fix_line_breaks=False,      # CRLF stays: offsets point into the file as given
+            fix_surrogates=True,
+            remove_control_chars=True,
+            normalization=None,         # NFD text is not broken; normalising would move offsets
+            explain=False,
+        )
+        # Every ftfy fixer enabled above is a no-op unless the text is_bad() (fix_encoding) or holds
+        # one of these characters: C1 controls, Latin ligatures, surrogates, control characters.
+        chars = set(chardata.CONTROL_CHARS) | set(chardata.LIGATURES)
+        chars |= set(range(0x80, 0xA0)) | {0x1B}
+        trigger = re.compile(
+            "[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "\ud800-\udfff]")
+        _FTFY = (config, is_bad, trigger)
+    return _FTFY
+
+
+def _fix_mojibake(text: str) -> str:
+    if text.isascii():
+        if not _ASCII_CONTROL_RE.search(text):
+            return text                          # nothing in pure ASCII for ftfy to fix
+    config, is_bad, trigger = _ftfy()
+    if not text.isascii() and not is_bad(text) and not trigger.search(text):
+        return text
+    import ftfy
+    return ftfy.fix_text(text, config)
+
+
+# --- mojibake whose C1 bytes were lost ----------------------------------------------------------
+# Seed 001 is UTF-8 that was decoded as ISO-8859-13 (Baltic) and then had its C1 control characters
+# (bytes 0x80-0x9F) stripped: "we’re" = e2 80 99 -> "ā" + two lost bytes -> "weāre". ftfy decodes
+# intact mojibake ("weā€™re" via sloppy-windows-1257) but cannot guess lost bytes, so this step
+# restores the most likely ones and decodes the UTF-8 itself. It only runs when the text carries
+# an unmistakable signature (an English contraction such as "weāre"/"donāt", or a flag pair
+# "šŗšø"), so genuine Latvian or Lithuanian text ("Jānis", "mājās") is never touched.
+_ISO13 = "iso8859_13"
+_RI_TAIL = bytes(range(0xA6, 0xC0)).decode(_ISO13)           # last byte of 🇦..🇿 (F0 9F 87 A6..BF)
+_LOSSY_SIGNATURE_RE = re.compile(
+    r"\b(?:[Ww]e|[Yy]ou|[Tt]hey|I|[Ii]t|[Tt]hat|[Tt]here|[Ww]hat|[Ww]ho|[Ll]et|[Hh]e|[Ss]he|[Dd]on|"
+    r"[Cc]an|[Ww]on|[Ii]sn|[Aa]ren|[Dd]oesn|[Dd]idn|[Ww]asn|[Hh]asn|[Hh]aven|[Cc]ouldn|[Ww]ouldn|"
+    r"[Ss]houldn)ā(?:re|s|t|ll|ve|d|m)\b"
+    "|š[" + re.escape(_RI_TAIL) + "]š[" + re.escape(_RI_TAIL) + "]")
+_LOSSY_RE = re.compile("Ā ?|ā[¢¦¬]?|š[" + re.escape(_RI_TAIL) + "]")
+
+
+def _restore_lossy(m: re.Match) -> str:
+    s = m.group()
+    if s[0] == "Ā":                  # c2 a0 (NBSP) whose a0 became a space or was stripped
+        return "\u00a0"
+    if s[0] == "š":                  # f0 [9f 87] xx: a regional-indicator (flag) letter
+        return (b"\xf0\x9f\x87" + s[1].encode(_ISO13)).decode("utf-8")
+    if len(s) == 2:                  # e2 [80] a2 = •, e2 [80] a6 = …, e2 [82] ac = €
+        tail = s[1].encode(_ISO13)
+        return (b"\xe2" + (b"\x82" if tail == b"\xac" else b"\x80") + tail).decode("utf-8")
+    text, i, j = m.string, m.start(), m.end()
+    before = text[i - 1] if i else " "
+    after = text[j] if j < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return "\u2019"              # e2 80 99: apostrophe ("we’re", "other’s")
+    if after.isalnum():
+        return "\u201c"              # opening quote
+    if before.isalnum() or before in ".,!?)":
+        return "\u201d"              # closing quote
+    if before.isspace() and after.isspace():
+        return "\u2014"              # spaced dash
+    return s
+
+
+def _fix_lossy_mojibake(text: str) -> str:
+    if ("ā" not in text and "š" not in text) or not _LOSSY_SIGNATURE_RE.search(text):
+        return text
+    return _LOSSY_RE.sub(_restore_lossy, text)
+
+
+# --- whitespace ---------------------------------------------------------------------------------
+_TRAILING_WS_RE = re.compile(r"[ \t]+(?=\r?\n|\Z)")
+_BLANK_RUN_RE = re.compile(r"(\r?\n)(?:\r?\n){3,}(?=[^\r\n])")
+
+
+def _fix_whitespace(text: str) -> str:
+    """NBSP -> space, no trailing spaces, at most two blank lines in a row (blank lines at the very
+    end of the text are left alone: they move no offset and many scraped files end that way)."""
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    if " \n" in text or "\t\n" in text or " \r\n" in text or "\t\r\n" in text or \
+            text.endswith((" ", "\t")):
+        text = _TRAILING_WS_RE.sub("", text)
+    if "\n\n\n\n" in text or "\n\r\n\r\n\r\n" in text:
+        text = _BLANK_RUN_RE.sub(lambda m: m.group(1) * 3, text)
+    return text
+
+
+def _decode_entities(text: str) -> str:
+    if "&" not in text:
+        return text
+    return _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
+
+
+def repair(raw: str, *, is_html: bool | None = None) -> tuple[str, bool]:
+    """Repair scraped posting text; returns ``(text, repaired)``.
+
+    Steps, each a no-op on text that does not need it:
+
+    1. HTML (``is_html=True``, or detected by :func:`looks_like_html`; also HTML that was escaped
+       once, ``&lt;p&gt;…``) -> :func:`html_to_text`; otherwise stray entities (``&amp;``,
+       ``&#39;``) in plain text are decoded.
+    2. Mojibake -> ftfy (``uncurl_quotes=False``, no Unicode normalisation, line breaks kept), then
+       mojibake whose C1 bytes were stripped (seed 001: "weāre" -> "we’re", "šŗšø" -> "🇺🇸").
+    3. Whitespace: NBSP -> space, trailing spaces removed, runs of more than two blank lines cut to
+       two (except at the very end of the text).
+
+    INVARIANT: when nothing needed repair, the very same string comes back and ``repaired`` is
+    False, so offsets into the result are offsets into the file as given.
+    """
+    text = raw
+    if is_html is None:
+        is_html = looks_like_html(text)
+        if not is_html and "&lt;" in text and _ESCAPED_TAG_RE.search(text):
+            unescaped = html.unescape(text)
+            if looks_like_html(unescaped):
+                text, is_html = unescaped, True
+    if is_html:
+        text = html_to_text(text)
+    else:
+        text = _decode_entities(text)
+    text = _fix_mojibake(text)
+    text = _fix_lossy_mojibake(text)
+    text = _fix_whitespace(text)
+    if text == raw:
+        return raw, False
+    return text, True
+
+
+# ================================================================================================
+# Metadata
+# ================================================================================================
+
+_TITLE_WORDS = (
+    r"Engineer|Scientist|Researcher|Manager|Analyst|Developer|Architect|Lead|Director|Designer|"
+    r"Intern|Internship|Consultant|Specialist|Administrator|Programmer|Technician|Head of|VP|"
+    r"Vice President|Officer|Statistician|Strategist|Economist|Fellow|Technologist|Recruiter|"
+    r"Coordinator|Product Owner|SRE|Modeler|Modeller|Annotator|Instructor|Professor|Postdoc|"
+    r"Mathematician")
+_TITLE_KW_RE = re.compile(rf"\b(?:{_TITLE_WORDS})s?\b")
+_SMALL_WORDS = frozenset("a an and at for in of on the to with or & - – — / , |".split())
+_LABEL_RE = re.compile(r"^(?:job\s+title|title|position|role)\s*:\s*(?P<v>.+)$", re.I)
+_LOOKING_FOR_RE = re.compile(
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:looking\s+for|hiring|seeking|searching\s+for|"
+    r"recruiting)\s+(?:an?\s+|our\s+(?:next\s+|new\s+)?)?"
+    r"(?P<t>(?:[A-Z][\w.+/&-]*)(?:,?\s+(?:[A-Z][\w.+/&-]*|of|and|&|for|in|-|–|II|III|IV))*)")
+_BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦●‣–—]|\d{1,2}[.)])\s+")
+
+
+def _looks_like_title(line: str) -> bool:
+    if not (3 <= len(line) <= 100) or line[-1] in ".:;!?" or _BULLET_RE.match(line):
+        return False
+    words = line.split()
+    if len(words) > 14:
+        return False
+    lower = sum(1 for w in words if w[:1].islower() and w.lower() not in _SMALL_WORDS)
+    return lower <= 1 and bool(_TITLE_KW_RE.search(line))
+
+
+def _find_title(lines: list[str], text: str) -> tuple[str | None, int | None]:
+    for i, line in enumerate(lines[:15]):
+        m = _LABEL_RE.match(line)
+        if m and _TITLE_KW_RE.search(m.group("v")):
+            return m.group("v").strip(), i
+    for i, line in enumerate(lines[:12]):
+        if _looks_like_title(line):
+            return line, i
+    for m in _LOOKING_FOR_RE.finditer(text[:5000]):
+        words = m.group("t").rstrip(",").split()
+        while words and (words[-1].lower() in _SMALL_WORDS):
+            words.pop()
+        t = " ".join(words).rstrip(".,")
+        if t and _TITLE_KW_RE.search(t):
+            return t, None
+    return None, None
+
+
+_NAME = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}"
+_NOT_COMPANY = frozenset({
+    "the", "us", "you", "we", "our", "this", "the role", "the team", "this role", "the job",
+    "the position", "the company", "the opportunity", "our team", "the work", "it", "they", "he",
+    "she", "remote", "hybrid", "onsite", "on-site", "full-time", "full time", "part-time",
+    "contract", "skills", "overview", "description", "job description", "apply", "benefits",
+    "responsibilities", "requirements", "qualifications", "summary", "about", "location",
+    "engineering", "technology", "information technology",
+})
+_COMPANY_LABEL_RE = re.compile(rf"^(?:company|company name|employer|organi[sz]ation)\s*:\s*(?P<c>{_NAME})\s*$",
+                               re.I | re.M)
+_COMPANY_HIRING_RE = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<c>{_NAME}) (?:is|are) (?:currently |now )?(?:looking for|hiring|"
+    r"seeking|searching for|recruiting)\b", re.M)
+_COMPANY_ABOUT_RE = re.compile(rf"^\s*About (?P<c>{_NAME})\s*:?\s*$", re.M)
+_COMPANY_AT_RE = re.compile(rf"\bAt (?P<c>{_NAME}),? (?:we|we’re|we're|our|you|you’ll|you'll)\b")
+_COMPANY_EEO_RE = re.compile(rf"\b(?P<c>{_NAME}) is an? (?:equal opportunity|EEO)")
+
+
+def _clean_company(name: str) -> str | None:
+    name = name.strip(" .,:;'’")
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        words = words[:half]                      # "Pinterest Pinterest" (logo alt text + name)
+    name = " ".join(words)
+    if not name or name.lower() in _NOT_COMPANY or _TITLE_KW_RE.search(name) \
+            or any(c.isdigit() for c in name) or len(name) > 60:
+        return None
+    return name
+
+
+def _find_company(lines: list[str], title_index: int | None, text: str) -> str | None:
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+
+    def vote(name: str | None, rank: int) -> None:
+        name = _clean_company(name) if name else None
+        if name:
+            votes[name] += 1
+            first_seen.setdefault(name, rank)
+
+    for m in _COMPANY_LABEL_RE.finditer(text):
+        vote(m.group("c"), 0)
+    for m in _COMPANY_HIRING_RE.finditer(text):
+        vote(m.group("c"), 1)
+    for m in _COMPANY_ABOUT_RE.finditer(text):
+        vote(m.group("c"), 2)
+    for m in _COMPANY_AT_RE.finditer(text):
+        vote(m.group("c"), 3)
+    if title_index is not None:
+        for j in (title_index - 1, title_index + 1):
+            if 0 <= j < len(lines):
+                first = re.split(r"\s+[·•|]\s+", lines[j])[0].strip()
+                if len(first.split()) <= 4 and re.fullmatch(_NAME, first) \
+                        and not _CITY_ST_RE.search(lines[j].split("·")[0]):
+                    vote(first, 4)
+    for m in _COMPANY_EEO_RE.finditer(text):
+        vote(m.group("c"), 5)
+    if not votes:
+        return None
+    return min(votes, key=lambda n: (-votes[n], first_seen[n], n))
+
+
+_COUNTRIES = (
+    "United States", "United States of America", "USA", "US", "U.S.", "U.S.A.", "Canada",
+    "United Kingdom", "UK", "U.K.", "Ireland", "Germany", "France", "Netherlands", "Spain",
+    "Portugal", "Italy", "Switzerland", "Sweden", "Norway", "Denmark", "Finland", "Poland", "Austria",
+    "Belgium", "India", "China", "Japan", "Singapore", "Australia", "New Zealand", "Brazil", "Mexico",
+    "Israel", "South Korea", "Korea", "Taiwan", "Hong Kong", "United Arab Emirates", "UAE",
+    "Argentina", "Chile", "Colombia", "Romania", "Czech Republic", "Czechia", "Ukraine", "Estonia",
+    "Latvia", "Lithuania", "Greece", "Turkey", "South Africa", "Nigeria", "Kenya", "Egypt",
+    "Philippines", "Vietnam", "Indonesia", "Malaysia", "Thailand", "Pakistan", "Bangladesh",
+    "Europe", "EMEA", "APAC", "North America", "Latin America", "LATAM",
+)
+_COUNTRY_ALIASES = {"us": "United States", "usa": "United States", "u.s.": "United States",
+                    "u.s.a.": "United States", "united states of america": "United States",
+                    "uk": "United Kingdom", "u.k.": "United Kingdom", "uae": "United Arab Emirates"}
+_COUNTRY_RE = "(?:" + "|".join(re.escape(c) for c in sorted(_COUNTRIES, key=len, reverse=True)) + ")"
+_CITY_ST = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}, [A-Z]{2}(?:, (?:[A-Z]{2,3}\b|" + _COUNTRY_RE + r"))?"
+_CITY_ST_RE = re.compile(_CITY_ST)
+_LOCATION_LABEL_RE = re.compile(r"^\s*(?:job\s+)?locations?\s*:\s*(?P<v>.+)$", re.I | re.M)
+_FLAG_COUNTRY_RE = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}\s*(?P<c>" + _COUNTRY_RE + r")\b")
+_IN_COUNTRY_RE = re.compile(
+    r"(?:\b|(?<=[a-z]))(?:[Rr]emote in|located in|based in|anywhere in|must reside in|residing in)\s+(?:the\s+)?"
+    r"(?P<c>" + _CITY_ST + "|" + _COUNTRY_RE + r")(?!\w)")
+_POSTED_GLUE_RE = re.compile(r"(?<=[A-Za-z)])(?:Posted|Updated|Reposted)\b.*$")
+
+
+def _norm_location(loc: str) -> str:
+    loc = loc.strip(" .,;|·•-–—")
+    if loc.lower().startswith("the "):
+        loc = loc[4:]
+    return _COUNTRY_ALIASES.get(loc.lower(), loc)
+
+
+def _find_locations(lines: list[str], text: str) -> tuple[str, ...]:
+    out: list[str] = []
+
+    def add(loc: str) -> None:
+        loc = _norm_location(loc)
+        if loc and loc not in out:
+            out.append(loc)
+
+    m = _LOCATION_LABEL_RE.search(text)
+    if m:
+        for part in re.split(r"\s*(?:;|\||/| or )\s*", m.group("v")):
+            if part.strip():
+                add(part)
+        return tuple(out)
+    for line in lines[:12]:
+        line = _POSTED_GLUE_RE.sub("", line)
+        for seg in re.split(r"\s*(?:;|\||·|•| or )\s*", line):
+            seg = seg.strip()
+            if re.fullmatch(_CITY_ST, seg) or re.fullmatch(_COUNTRY_RE, seg):
+                add(seg)
+    for m in _FLAG_COUNTRY_RE.finditer(text):
+        add(m.group("c"))
+    for m in _IN_COUNTRY_RE.finditer(text):
+        add(m.group("c"))
+    return tuple(out)
+
+
+_CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "CA$": "CAD", "C$": "CAD", "CAD": "CAD",
+             "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "£": "GBP", "GBP": "GBP", "€": "EUR",
+             "EUR": "EUR", "₹": "INR", "INR": "INR", "CHF": "CHF", "SGD": "SGD", "S$": "SGD"}
+_CUR = r"US\$|CA\$|C\$|AU\$|A\$|S\$|\$|£|€|₹|USD|CAD|AUD|GBP|EUR|INR|CHF|SGD"
+_AMOUNT = r"(?P<cur{n}>{cur})?\s?(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<k{n}>[kK]\b|[mM]\b)?"
+_SALARY_RE = re.compile(
+    r"(?<![\d.,])" + _AMOUNT.format(n=1, cur=_CUR) + r"\s*(?:-|–|—|to)\s*" + _AMOUNT.format(n=2, cur=_CUR)
+    + r"\s*(?P<code>USD|CAD|AUD|GBP|EUR|INR|CHF|SGD)?\b\s*"
+    r"(?P<per>(?:/|per\s+|an?\s+)(?:yr|year|annum|hour|hr|month|mo|week)\b|annually|yearly|hourly|monthly)?")
+_PERIODS = {"yr": "year", "year": "year", "annum": "year", "annually": "year", "yearly": "year",
+            "hour": "hour", "hr": "hour", "hourly": "hour", "month": "month", "mo": "month",
+            "monthly": "month", "week": "week"}
+
+
+def _find_salary(text: str) -> Salary | None:
+    if not any(c in text for c in "$£€₹") and not re.search(r"\b(?:USD|CAD|AUD|GBP|EUR|INR|CHF|SGD)\b", text):
+        return None
+    for m in _SALARY_RE.finditer(text):
+        cur = m.group("code") or m.group("cur1") or m.group("cur2")
+        if not cur:
+            continue
+        lo, hi = (float(m.group(f"num{i}").replace(",", "")) for i in (1, 2))
+        k1, k2 = (m.group("k1") or "").lower(), (m.group("k2") or "").lower()
+        if k2 and not k1 and lo < 1000:
+            k1 = k2                                  # "$120-150K"
+        lo *= {"k": 1e3, "m": 1e6}.get(k1, 1)
+        hi *= {"k": 1e3, "m": 1e6}.get(k2, 1)
+        if not (0 < lo <= hi <= lo * 10):
+            continue
+        per = m.group("per")
+        period = _PERIODS[re.sub(r"^(?:/|per\s+|an?\s+)", "", per.lower())] if per else \
+            ("hour" if hi < 500 else "year")
+        if period == "year" and hi < 10_000:
+            continue
+        return Salary(low=lo, high=hi, currency=_CURRENCY[cur.strip()], period=period)
+    return None
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
+_YEARS_RE = re.compile(
+    r"(?P<pre>\bat\s+least|\bminimum(?:\s+of)?|\bmin\.?|\bover|\bmore\s+than|\bless\s+than|\bup\s+to|"
+    r"\bunder|\bfewer\s+than|\bmaximum(?:\s+of)?)?\s*(?:an?\s+)?"
+    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*(?:-|–|—|to)\s*\d{1,2})?\s*(?P<plus>\+|or\s+more|plus)?"
+    r"\s*(?:\(\d{1,2}\+?\)\s*)?(?:years?|yrs?)\b(?P<post>(?:\s+(?:of\s+)?(?:[\w/-]+\s+){0,5}?)(?:experience|exp)\b)?"
+    r"(?P<after>[^.\n;]{0,40})", re.I)
+_LEADERSHIP_RE = re.compile(r"^\W*(?:of\s+)?(?:experience\s+|exp\s+)?(?:in\s+)?(?:leading|managing|"
+                            r"people\s+management|management|leadership|mentoring|supervising|as\s+an?\s+"
+                            r"(?:tech(?:nical)?\s+)?(?:lead|manager))", re.I)
+
+
+def _find_min_years(text: str) -> int | None:
+    if "year" not in text and "yr" not in text and "Year" not in text:
+        return None
+    general, leadership = [], []
+    for m in _YEARS_RE.finditer(text):
+        pre = (m.group("pre") or "").lower()
+        if pre and re.match(r"less|up|under|fewer|max", pre):
+            continue
+        if not (m.group("plus") or pre or m.group("post")):
+            continue
+        word = m.group("n").lower()
+        n = _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
+        post = (m.group("post") or "").lower()
+        if _LEADERSHIP_RE.match(m.group("after") or "") or \
+                re.search(r"\b(?:leading|managing|management|leadership)\b", post):
+            leadership.append(n)
+        else:
+            general.append(n)
+    if general:
+        return min(general)
+    return min(leadership) if leadership else None
+
+
+_PHD_RE = re.compile(r"\bPh\.?\s?D\b\.?|\bPHD\b|\bphd\b|\bdoctora(?:te|l)\b|\bDPhil\b", re.I)
+_MASTER_RE = re.compile(r"\b[Mm]aster(?:'s|’s|s)\b|\bMaster of\b|\bmaster degree\b|\bM\.\s?S\.?(?=[\s/,)]|$)|"
+                        r"\bMS\b|\bMSc\b|\bM\.Sc\b\.?|\bM\.?Eng\b|\bMBA\b|\bM\.A\.|\bMA\b|\bM\.?Tech\b")
+_BACHELOR_RE = re.compile(r"\b[Bb]achelor(?:'s|’s|s)?\b|\bB\.\s?S\.?(?=[\s/,)]|$)|\bBS\b|\bBSc\b|\bB\.Sc\b\.?|"
+                          r"\bB\.A\.|\bBA\b|\bB\.?Tech\b|\bB\.E\.|\bBEng\b|\b[Uu]ndergraduate degree\b")
+_DEGREE_CONTEXT_RE = re.compile(
+    r"\bdegrees?\b|\bdiploma\b|\bPh\.?\s?D\b|\bdoctora|\b[Bb]achelor|\b[Mm]aster(?:'s|’s|s)\b|"
+    r"\b(?:B|M)\.?(?:S|A|Sc)\.?\s*(?:/|or\b|and\b|,)|\b(?:BS|MS|BA|MA|BSc|MSc|M\.S|B\.S)\.?\s+in\s+[A-Z]", re.I)
+_FIELDS = (
+    ("Computer Science", r"\bcomputer sciences?\b|\bcomp\.? ?sci\b\.?|(?-i:\bCS\b)"),
+    ("Computer Engineering", r"\bcomputer engineering\b"),
+    ("Electrical Engineering", r"\belectrical (?:and computer |& computer )?engineering\b|(?-i:\bEE\b)"),
+    ("Software Engineering", r"\bsoftware engineering\b"),
+    ("Machine Learning", r"\bmachine learning\b|(?-i:\bML\b)"),
+    ("Artificial Intelligence", r"\bartificial intelligence\b|(?-i:\bAI\b)"),
+    ("Natural Language Processing", r"\bnatural language processing\b|(?-i:\bNLP\b)"),
+    ("Data Science", r"\bdata science\b"),
+    ("Statistics", r"\bstatistics\b|\bstatistical science\b"),
+    ("Biostatistics", r"\bbiostatistics\b"),
+    ("Mathematics", r"\bmathematics\b|\bmaths?\b|\bapplied math\b"),
+    ("Physics", r"\bphysics\b"),
+    ("Operations Research", r"\boperations research\b|(?-i:\bOR\b)(?=,| or)"),
+    ("Economics", r"\beconomics\b|\beconometrics\b"),
+    ("Information Science", r"\binformation sciences?\b"),
+    ("Information Systems", r"\binformation systems\b"),
+    ("Computational Linguistics", r"\bcomputational linguistics\b"),
+    ("Linguistics", r"(?<!computational )\blinguistics\b"),
+    ("Cognitive Science", r"\bcognitive sciences?\b"),
+    ("Neuroscience", r"\bneuroscience\b"),
+    ("Bioinformatics", r"\bbioinformatics\b|\bcomputational biology\b"),
+    ("Biology", r"(?<!computational )\bbiology\b"),
+    ("Chemistry", r"\bchemistry\b"),
+    ("Finance", r"\bfinance\b"),
+    ("Business Administration", r"\bbusiness administration\b"),
+)
+_FIELD_RES = [(name, re.compile(rx, re.I)) for name, rx in _FIELDS]
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z])")
+
+
+def _find_degrees(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    levels: set[str] = set()
+    fields: dict[str, int] = {}
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if _DEGREE_CONTEXT_RE.search(line) or _PHD_RE.search(line) or _BACHELOR_RE.search(line) \
+                and "degree" in line.lower():
+            for sent in _SENTENCE_SPLIT_RE.split(line):
+                if not (_DEGREE_CONTEXT_RE.search(sent) or _PHD_RE.search(sent)):
+                    continue
+                if _BACHELOR_RE.search(sent):
+                    levels.add("bachelor")
+                if _MASTER_RE.search(sent):
+                    levels.add("master")
+                if _PHD_RE.search(sent):
+                    levels.add("phd")
+                base = offset + line.find(sent)
+                for name, rx in _FIELD_RES:
+                    fm = rx.search(sent)
+                    if fm and name not in fields:
+                        fields[name] = base + fm.start()
+        offset += len(line)
+    order = ("bachelor", "master", "phd")
+    return (tuple(lvl for lvl in order if lvl in levels),
+            tuple(sorted(fields, key=lambda f: (fields[f], f))))
+
+
+_SENIORITY = (
+    ("intern", re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b", re.I)),
+    ("director", re.compile(r"\bdirector\b|\bhead of\b|\bVP\b|\bvice president\b|\bchief\b", re.I)),
+    ("manager", re.compile(r"\bmanager\b", re.I)),
+    ("principal", re.compile(r"\bprincipal\b|\bdistinguished\b", re.I)),
+    ("staff", re.compile(r"\bstaff\b", re.I)),
+    ("lead", re.compile(r"\blead\b", re.I)),
+    ("senior", re.compile(r"\bsenior\b|\bsr\b\.?|(?-i:\bIII\b)", re.I)),
+    ("mid", re.compile(r"\bmid(?:-level| level)?\b|(?-i:\bII\b)", re.I)),
+    ("junior", re.compile(r"\bjunior\b|\bjr\b\.?|\bentry[- ]level\b|\bnew grad(?:uate)?\b|(?-i:\bI\b)(?!/)",
+                          re.I)),
+)
+
+
+def seniority_from_title(title: str | None) -> str | None:
+    """Seniority from a job title; the first rule that fires wins, in this order:
+    intern, director (Director/Head of/VP), manager, principal, staff, lead, senior (Senior/Sr./III),
+    mid (Mid-level/II), junior (Junior/Jr./Entry-level/New Grad/I). None when the title says nothing.
+    """
+    if not title:
+        return None
+    for level, rx in _SENIORITY:
+        if rx.search(title):
+            return level
+    return None
+
+
+_MODE_PATTERNS = {
+    "remote": re.compile(
+        r"\b(?:fully|100%|completely|entirely)\s+remote\b|\bremote[- ](?:first|friendly|eligible|position|"
+        r"role|job|opportunity|work|working|option|available)\b|(?:\b|(?<=[a-z]))Remote in\b|"
+        r"^\s*Remote\s*$|\(Remote\)|\bRemote\s*[-–—,|/]\s*(?:US|USA|United States|Worldwide|Global|Anywhere|"
+        r"[A-Z][a-z]+)\b|\bwork(?:ing)?\s+remotely\b|\bwork from (?:home|anywhere)\b|"
+        r"\bthis (?:position|role|job) is remote\b|\bis a remote (?:position|role|job)\b", re.I | re.M),
+    "hybrid": re.compile(
+        r"\bhybrid\s+(?:position|role|work|working|model|schedule|arrangement|environment|opportunity|job)\b|"
+        r"\b(?:is|be|are)\s+hybrid\b|^\s*Hybrid\s*$|\(Hybrid\)|"
+        r"\b\d\s*(?:-\s*\d\s*)?days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our|an?)?\s*office\b|"
+        r"\bin[- ]office\s+\d\s*(?:-\s*\d\s*)?days?\s+(?:a|per)\s+week\b", re.I | re.M),
+    "on-site": re.compile(
+        r"\bon[- ]?site\b(?!\s+interviews?)(?=\s+(?:position|role|job|only|work)\b|\s*$|\s*\))|"
+        r"\b(?:fully|100%)\s+(?:in[- ]office|in[- ]person|on[- ]?site)\b|\bin[- ]office\s+(?:position|role|job)\b|"
+        r"\b(?:5|five)\s+days\s+(?:a|per)\s+week\s+in\s+(?:the|our)\s+office\b|"
+        r"\bthis (?:position|role|job) is (?:on[- ]?site|in[- ]office|in[- ]person)\b|\bnot (?:a )?remote\b",
+        re.I | re.M),
+}
+_MODE_TAG_RE = re.compile(r"#LI-(Remote|Hybrid|On-?site)\b", re.I)
+
+
+def _find_work_mode(text: str) -> str | None:
+    """Work mode from explicit statements, else from LinkedIn tags (#LI-Remote/#LI-Hybrid/#LI-Onsite).
+
+    Statements: "Remote in …", "fully remote", "remote role", "(Remote)", "work remotely" -> remote;
+    "hybrid position/role/schedule", "3 days a week in the office" -> hybrid; "on-site role",
+    "fully in-office", "not remote" -> on-site. Occasional in-office gatherings ("in the office …
+    1-2 times per quarter", "gather for key moments") are not a mode of their own, so a posting
+    that names remote work and such visits is remote. When statements name several modes, hybrid
+    wins if named, and remote + on-site together also mean hybrid; tags count only when no
+    statement is found.
+    """
+    found = {mode for mode, rx in _MODE_PATTERNS.items() if rx.search(text)}
+    if not found:
+        found = {t.lower().replace("-", "").replace("onsite", "on-site") for t in _MODE_TAG_RE.findall(text)}
+    if not found:
+        return None
+    if len(found) == 1:
+        return found.pop()
+    return "hybrid"
+
+
+def extract_metadata(text: str, *, title: str | None = None) -> dict:
+    """Posting metadata found in ``text`` (keys are :class:`~skillgraph.model.Posting` fields).
+
+    ``title`` (e.g. a record's own title field) is used for seniority instead of the found one.
+
+    * ``title`` — the first short line among the first lines that looks like a job title (mostly
+      capitalised words, contains Engineer/Scientist/Manager/Lead/…), or "Title: X", or
+      "X is looking for a <Title> to …".
+    * ``company`` — votes from "Company: X", "X is looking for/hiring", an "About X" line,
+      "At X, we …", a short name line next to the title ("Pinterest", "Pinterest · Consumer · …"),
+      "X is an equal opportunity employer"; the most-voted name wins.
+    * ``locations`` — "Location(s): …", or "City, ST[, Country]" / country segments in the first
+      lines, "🇺🇸 United States", "Remote in X", "located in X"; "US"/"USA" become "United States".
+    * ``salary`` — the first currency range ("$138,905 - $285,982", "$189K — $332K",
+      "$189,308—$389,753 USD", "£50k-£60k per year"); period from "/hr", "per year", …, else hour
+      below 500 and year otherwise.
+    * ``min_years`` — the smallest N of "N+ years", "at least N years", "N-M years of … experience",
+      "N or more years"; "less than/up to N years" is ignored, and "N+ years experience leading …"
+      (a leadership add-on) counts only if nothing else does.
+    * ``degrees`` — bachelor/master/phd named in degree sentences ("M.S. or PhD", "BS/MS",
+      "Masters"); ``degree_fields`` — fields named there, in order ("Computer Science", …).
+    * ``seniority`` — :func:`seniority_from_title`; ``work_mode`` — see ``_find_work_mode``.
+    """
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    found_title, title_index = _find_title(lines, text)
+    degrees, fields = _find_degrees(text)
+    return {
+        "title": found_title,
+        "company": _find_company(lines, title_index, text),
+        "locations": _find_locations(lines, text),
+        "salary": _find_salary(text),
+        "min_years": _find_min_years(text),
+        "degrees": degrees,
+        "degree_fields": fields,
+        "seniority": seniority_from_title(title or found_title),
+        "work_mode": _find_work_mode(text),
+    }
+
+
+# ================================================================================================
+# Reading files
+# ================================================================================================
+
+class _Sink:
+    """Raise, or (skip_bad) warn and go on."""
+
+    def __init__(self, skip_bad: bool, warn: Callable[[str], None]):
+        self.skip_bad, self.warn = skip_bad, warn
+
+    def fail(self, exc: InputError) -> None:
+        if not self.skip_bad:
+            raise exc
+        self.warn(str(exc))
+
+
+def _norm_key(key: str) -> str:
+    return re.sub(r"[\s\-]+", "_", str(key).strip().lower())
+
+
+def _field(rec: dict, names: Iterable[str]) -> tuple[str | None, object]:
+    keys = {_norm_key(k): k for k in rec}
+    for n in names:
+        if n in keys:
+            return keys[n], rec[keys[n]]
+    return None, None
+
+
+def _plain(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value if v not in (None, ""))
+    value = str(value).strip()
+    if "&" in value:
+        value = html.unescape(value)
+    return value or None
+
+
+def _stringify(value) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _posting(pid: str, source: str, raw: str, repaired: bool, *, is_html: bool | None,
+             record: dict | None = None, text_key: str | None = None) -> Posting:
+    text, fixed = repair(raw, is_html=is_html)
+    if not text.strip():
+        raise InputError("empty")
+    fields: dict = {}
+    extra: list[tuple[str, str]] = []
+    if record is not None:
+        used = {text_key}
+        for names, key in ((_ID_FIELDS, "id"), (_TITLE_FIELDS, "title"), (_COMPANY_FIELDS, "company"),
+                           (_LOCATION_FIELDS, "locations")):
+            k, v = _field(record, names)
+            if k is not None:
+                used.add(k)
+                if key == "locations":
+                    locs = v if isinstance(v, list) else re.split(r"\s*[;|]\s*", str(v or ""))
+                    locs = [_plain(x.get("name") if isinstance(x, dict) else x) for x in locs]
+                    fields["locations"] = tuple(x for x in locs if x)
+                elif key == "id":
+                    if v not in (None, ""):
+                        pid = str(v).strip()
+                else:
+                    fields[key] = _plain(v)
+        extra = sorted((str(k), _stringify(v)) for k, v in record.items()
+                       if k not in used and v is not None)
+    meta = extract_metadata(text, title=fields.get("title"))
+    for key in ("title", "company", "locations"):
+        if fields.get(key):
+            meta[key] = fields[key]
+    return Posting(id=pid, source=source, text=text, repaired=repaired or fixed, extra=tuple(extra),
+                   **meta)
+
+
+def _empty_error(path: str, line: int | None, what: str = "empty posting (no text)") -> InputError:
+    return _error(path, line, what, "add the posting text or remove the file/record")
+
+
+def _records_to_postings(records, path: str, name: str, sink: _Sink, repaired: bool,
+                         *, numbered_by: str) -> Iterator[Posting]:
+    """records: iterable of (number, record or error). ``numbered_by`` is "line" or "record"."""
+    for number, rec in records:
+        where_line = number
+        if isinstance(rec, InputError):
+            sink.fail(rec)
+            continue
+        if not isinstance(rec, dict):
+            kind = type(rec).__name__ if not isinstance(rec, list) else "list"
+            sink.fail(_error(path, where_line, f"{numbered_by} {number} is a JSON {kind}, not an object",
+                             'make every posting an object such as {"id": …, "text": …}'))
+            continue
+        key, value = _field(rec, TEXT_FIELDS)
+        if key is None:
+            sink.fail(_error(path, where_line, f"{numbered_by} {number} has no text field "
+                             f"(one of {', '.join(TEXT_FIELDS)}); it has {', '.join(map(str, rec)) or 'no fields'}",
+                             "rename the field that holds the posting text"))
+            continue
+        if isinstance(value, list):
+            value = "\n".join(str(v) for v in value if v is not None)
+        if not isinstance(value, str) or not value.strip():
+            sink.fail(_empty_error(path, where_line, f"{numbered_by} {number} has an empty '{key}' field"))
+            continue
+        try:
+            yield _posting(f"{name}:{number}", f"{path}:{number}", value, repaired, is_html=None,
+                           record=rec, text_key=key)
+        except InputError:
+            sink.fail(_empty_error(path, where_line, f"{numbered_by} {number} has no text after repair"))
+
+
+def _json_error(path: str, exc: json.JSONDecodeError, jsonl: bool) -> InputError:
+    fix = ("each line of a .jsonl file must be one complete JSON object" if jsonl else
+           "rename the file to .jsonl (it holds one object per line)" if exc.msg == "Extra data" else
+           f"fix the JSON (`python -m json.tool {path}` points at the spot)")
+    return _error(path, exc.lineno if not jsonl else None,
+                  f"invalid JSON at column {exc.colno}: {exc.msg}", fix)
+
+
+def _read_json(text: str, path: str, name: str, sink: _Sink, repaired: bool) -> Iterator[Posting]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        sink.fail(_json_error(path, exc, jsonl=False))
+        return
+    if isinstance(data, dict) and _field(data, TEXT_FIELDS)[0] is None:
+        lists = [k for k, v in data.items() if isinstance(v, list)]
+        wrapped = [k for k in lists if _norm_key(k) in _WRAPPER_KEYS] or (lists if len(lists) == 1 else [])
+        if wrapped:
+            data = data[wrapped[0]]
+    if isinstance(data, dict):
+        key, value = _field(data, TEXT_FIELDS)
+        if key is None:
+            sink.fail(_error(path, None, f"the JSON object has no text field (one of {', '.join(TEXT_FIELDS)})",
+                             "rename the field that holds the posting text"))
+            return
+        if not isinstance(value, str) or not value.strip():
+            sink.fail(_empty_error(path, None, f"empty '{key}' field"))
+            return
+        try:
+            yield _posting(name, path, value, repaired, is_html=None, record=data, text_key=key)
+        except InputError:
+            sink.fail(_empty_error(path, None))
+        return
+    if not isinstance(data, list):
+        sink.fail(_error(path, None, f"the JSON is a {type(data).__name__}, not an object or an array of objects",
+                         "store one posting object or an array of them"))
+        return
+    if not data:
+        sink.fail(_error(path, None, "the JSON array holds no postings", "add posting objects or remove the file"))
+        return
+    yield from _records_to_postings(enumerate(data, 1), path, name, sink, repaired, numbered_by="record")
+
+
+def _jsonl_records(text: str, path: str):
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            yield lineno, json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield lineno, _error(path, lineno, f"invalid JSON at column {exc.colno}: {exc.msg}",
+                                 "each line of a .jsonl file must be one complete JSON object")
+
+
+def _read_jsonl(text: str, path: str, name: str, sink: _Sink, repaired: bool) -> Iterator[Posting]:
+    if not text.strip():
+        sink.fail(_empty_error(path, None, "empty file (no JSON lines)"))
+        return
+    yield from _records_to_postings(_jsonl_records(text, path), path, name, sink, repaired, numbered_by="line")
+
+
+def _read_csv(text: str, path: str, name: str, sink: _Sink, repaired: bool) -> Iterator[Posting]:
+    first_line = text.split("\n", 1)[0]
+    delimiter, header = ",", []
+    for d in (",", ";", "\t", "|"):
+        cols = next(csv.reader([first_line], delimiter=d), [])
+        if any(_norm_key(c) in TEXT_FIELDS for c in cols):
+            delimiter, header = d, cols
+            break
+    if not header:
+        cols = next(csv.reader([first_line]), [])
+        sink.fail(_error(path, 1, "no text column in the CSV header "
+                         f"({', '.join(cols) or 'empty'}); expected one of {', '.join(TEXT_FIELDS)}",
+                         "name the column that holds the posting text 'text' or 'description'"))
+        return
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, 1 << 30))
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        next(reader)
+        norm = [_norm_key(c) for c in header]
+        text_col = next(norm.index(f) for f in TEXT_FIELDS if f in norm)
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                sink.fail(_error(path, start, f"unreadable CSV row ({exc})",
+                                 'quote fields that contain the delimiter, quotes ("") or line breaks'))
+                return
+            if not row or not any(c.strip() for c in row):
+                continue
+            if len(row) > len(header):
+                sink.fail(_error(path, start, f"row has {len(row)} fields but the header has {len(header)}",
+                                 "quote fields that contain the delimiter"))
+                continue
+            rec = dict(zip(header, row))
+            if len(row) <= text_col or not row[text_col].strip():
+                sink.fail(_empty_error(path, start, f"row has an empty or missing '{header[text_col]}' field"))
+                continue
+            rec = {k: v for k, v in rec.items() if v != "" or k == header[text_col]}
+            yield from _records_to_postings([(start, rec)], path, name, sink, repaired, numbered_by="line")
+    finally:
+        csv.field_size_limit(old_limit)
+
+
+def _read_text(text: str, path: str, name: str, sink: _Sink, repaired: bool, is_html: bool | None):
+    try:
+        yield _posting(name, path, text, repaired, is_html=is_html)
+    except InputError:
+        sink.fail(_empty_error(path, None))
+
+
+def _sniff(text: str) -> str:
+    """Format of stdin: json, jsonl, or text (HTML is detected by repair())."""
+    head = text.lstrip()
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        try:
+            json.loads(text)
+            return "json"
+        except json.JSONDecodeError:
+            pass
+        first = head.split("\n", 1)[0]
+        try:
+            return "jsonl" if isinstance(json.loads(first), dict) else "json"
+        except json.JSONDecodeError:
+            return "json"
+    return "text"
+
+
+def _read_source(display: str, name: str, sink: _Sink, data: bytes, ext: str) -> Iterator[Posting]:
+    try:
+        text, repaired = _decode(data, display)
+    except InputError as exc:
+        sink.fail(exc)
+        return
+    if ext == "-":
+        ext = {"json": ".json", "jsonl": ".jsonl", "text": ""}[_sniff(text)]
+    if ext == ".json":
+        yield from _read_json(text, display, name, sink, repaired)
+    elif ext == ".jsonl":
+        yield from _read_jsonl(text, display, name, sink, repaired)
+    elif ext == ".csv":
+        yield from _read_csv(text, display, name, sink, repaired)
+    else:
+        is_html = True if ext in (".html", ".htm") else None
+        yield from _read_text(text, display, name, sink, repaired, is_html)
+
+
+def _collect(paths, sink: _Sink) -> list[tuple[str, str, str]]:
+    """(display path, relative name, extension) for every input; '-' is stdin."""
+    out: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for p in paths:
+        p = os.fspath(p)
+        if p == "-":
+            out.append(("-", "stdin", "-"))
+            continue
+        if os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in files:
+                    if not f.startswith(".") and os.path.splitext(f)[1].lower() in SUPPORTED_EXTENSIONS:
+                        full = os.path.join(root, f)
+                        found.append((Path(os.path.relpath(full, p)).as_posix(), full))
+            if not found:
+                sink.fail(_error(p, None, "directory holds no posting files "
+                                 f"({', '.join(SUPPORTED_EXTENSIONS)})", "point at the folder with the postings"))
+            for rel, full in sorted(found, key=lambda t: t[0].split("/")):
+                key = os.path.realpath(full)
+                if key not in seen:
+                    seen.add(key)
+                    out.append((full, rel, os.path.splitext(full)[1].lower()))
+            continue
+        key = os.path.realpath(p)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((p, Path(p).as_posix(), os.path.splitext(p)[1].lower()))
+    return out
+
+
+def read_postings(paths, *, skip_bad: bool = False,
+                  warn: Callable[[str], None] | None = None) -> Iterator[Posting]:
+    """Yield one :class:`Posting` per posting in ``paths`` (str/Path or a list of them).
+
+    * A directory is walked recursively in sorted order, taking files with
+      :data:`SUPPORTED_EXTENSIONS` (hidden files and folders are skipped); a file named explicitly
+      is read whatever its extension (unknown ones as text); ``-`` reads stdin and sniffs its format
+      (JSON array/object, JSON lines, else text or HTML).
+    * Whole files (.txt/.md/.html): ``id`` is the file's base name ("000_17269b5361c6fef0.txt"),
+      or its relative path when two inputs share a base name; ``source`` is the path.
+    * Records (.json/.jsonl/.csv): ``id`` is the record's own id field (id, job_id, uuid, …) when it
+      has one, else "<file name>:<number>"; ``source`` is "<path>:<number>". The number is the line
+      for .jsonl and .csv (the row's first line) and the 1-based record index for a .json array.
+      Text fields may be HTML. title/company/location(s) fields win over what the text says; other
+      fields are kept in ``Posting.extra``.
+    * Bad input raises :class:`InputError` ("<path>[:<line>]: <what> — <how to fix>"); with
+      ``skip_bad=True``, ``warn(message)`` (default: print to stderr) is called instead and
+      reading goes on with the next record or file.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    sink = _Sink(skip_bad, warn or _stderr_warn)
+    inputs = _collect(paths, sink)
+    base_counts = Counter(os.path.basename(rel) for disp, rel, ext in inputs if disp != "-")
+    for display, rel, ext in inputs:
+        if display == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+            yield from _read_source("-", "stdin", sink, data, "-")
+            continue
+        base = os.path.basename(rel)
+        name = base if base_counts[base] == 1 else rel
+        try:
+            with open(display, "rb") as fh:
+                data = fh.read()
+        except FileNotFoundError:
+            sink.fail(_error(display, None, "no such file or directory", "check the path"))
+            continue
+        except OSError as exc:
+            sink.fail(_error(display, None, f"cannot read the file ({exc.strerror or exc})",
+                             "check the path and its permissions"))
+            continue
+        yield from _read_source(display, name, sink, data, ext)

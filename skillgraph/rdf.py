@@ -45,8 +45,8 @@ from .errors import InputError, SkillGraphError
 
 __all__ = [
     "DEFAULT_BASE", "PREFIXES", "SHAPES", "Violation", "graph_to_rdf", "prefixes", "read_rdf",
-    "rdf_triples", "shipped_ontology_files", "sparql", "validate", "write_edges_csv",
-    "write_graphml", "write_rdf",
+    "rdf_triples", "shipped_ontology_files", "sparql", "turtle_bytes", "validate",
+    "write_edges_csv", "write_graphml", "write_rdf", "write_triples",
 ]
 
 DEFAULT_BASE = "https://w3id.org/skillgraph/"
@@ -489,17 +489,32 @@ def graph_to_rdf(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = Tr
 
 
 def _turtle(triples: list[tuple], base: str) -> bytes:
+    return turtle_bytes(triples, prefixes(base))
+
+
+def turtle_bytes(triples: Iterable[tuple], pfx: dict[str, str], header: str = "") -> bytes:
+    """Turtle of our triple tuples through pyoxigraph, with ``pfx`` written sorted (stable bytes).
+
+    Triples of one subject should come together (sorted) so that they are written as one block.
+    """
     import pyoxigraph as ox
 
-    pfx = prefixes(base)
+    pfx = dict(sorted(pfx.items()))
     body = ox.serialize(_to_oxigraph(triples), format=ox.RdfFormat.TURTLE, prefixes=pfx)
-    # pyoxigraph writes the prefixes in its own order; write ours, sorted, for stable bytes.
-    lines = body.split(b"\n")
+    # pyoxigraph writes the prefixes in its own order; write ours, sorted.
     i = 0
-    while i < len(lines) and lines[i].startswith(b"@prefix "):
-        i += 1
-    head = "".join(f"@prefix {k}: <{v}> .\n" for k, v in pfx.items()).encode()
-    return head + b"\n" + b"\n".join(lines[i:])
+    while body.startswith(b"@prefix ", i):
+        i = body.index(b"\n", i) + 1
+    head = header + "".join(f"@prefix {k}: <{v}> .\n" for k, v in pfx.items()) + "\n"
+    return head.encode() + body[i:]
+
+
+def write_triples(triples: list[tuple], path, pfx: dict[str, str], header: str = "") -> int:
+    """Write our triple tuples as Turtle to ``path`` (see :func:`turtle_bytes`); returns the count."""
+    data = turtle_bytes(triples, pfx, header)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_bytes(data)
+    return len(triples)
 
 
 def _jsonld(triples: list[tuple], base: str) -> bytes:

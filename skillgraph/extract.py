@@ -48,11 +48,17 @@ _FOLD = str.maketrans({**{c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015
 _HYPHEN_CHARS = set("-\u2010\u2011\u2012\u2013\u2014\u2015")
 
 
+_FOLD_PAIRS = [(k if isinstance(k, str) else chr(k), v) for k, v in _FOLD.items()]
+
+
 def fold(text: str) -> str:
     """Lower-case, hyphens as spaces, one character for one character."""
-    low = text.translate(_FOLD).lower()
+    low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep them as they are
-        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text.translate(_FOLD))
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    for a, b in _FOLD_PAIRS:  # str.replace is much faster than translate on long texts
+        if a in low:
+            low = low.replace(a, b)
     return low
 
 
@@ -109,72 +115,105 @@ class _Entry:
     weak: bool
 
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
+
+
+def _case_fold(text: str) -> str:
+    """Hyphens/dashes as spaces and straight quotes, case kept (for exact-case labels)."""
+    for a, b in _FOLD_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
 class Matcher:
-    """All label variants of an ontology in one Aho–Corasick automaton."""
+    """All label variants of an ontology in two Aho–Corasick automata.
+
+    Case-insensitive labels are matched in the folded (lower-cased) text; exact-case labels (ordinary
+    words, one- and two-letter labels, short all-caps acronyms such as "NER", "IDE") in the text with
+    its case kept. Keeping single letters out of the folded automaton avoids ~100 useless hits per
+    posting (every "r" and "c" inside a word).
+    """
 
     def __init__(self, ontology: Ontology):
         import ahocorasick
 
         self.ontology = ontology
-        table: dict[str, list[_Entry]] = {}
+        table: dict[str, list[_Entry]] = {}      # folded key -> entries (all labels: lookup)
+        exact_table: dict[str, list[_Entry]] = {}  # exact-case key -> entries
         for c in sorted(ontology.concepts.values(), key=lambda c: c.id):
             exact_set = set(c.exact_case_labels)
             weak_set = {norm_label(w) for w in c.weak_labels}
             for lab in (c.label, *c.alt_labels, *c.hidden_labels):
-                lab = lab.strip()
+                lab = " ".join(lab.split())
                 if not lab:
                     continue
-                exact = lab in exact_set or len(lab) <= 2
+                exact = lab in exact_set or len(lab) <= 2 or bool(_ACRONYM.match(lab))
                 weak = norm_label(lab) in weak_set
-                for v in variants(lab, exact):
+                forms = variants(lab, exact)
+                if exact and _ACRONYM.match(lab) and len(lab) >= 3:
+                    forms |= {lab + "s", lab + "S"}   # "LLMs", "VLMS"
+                for v in forms:
                     key = norm_label(v)
                     if not key:
                         continue
-                    e = _Entry(c.id, " ".join(v.translate(_FOLD).split()) if exact else None, weak)
-                    lst = table.setdefault(key, [])
-                    if e not in lst:
-                        lst.append(e)
-        self.size = len(table)
-        self.automaton = ahocorasick.Automaton()
-        for key, entries in table.items():
-            self.automaton.add_word(key, (len(key), tuple(entries)))
-        if table:
-            self.automaton.make_automaton()
+                    e = _Entry(c.id, " ".join(_case_fold(v).split()) if exact else None, weak)
+                    for tab, k in ((table, key),) + (((exact_table, e.exact),) if exact else ()):
+                        lst = tab.setdefault(k, [])
+                        if e not in lst:
+                            lst.append(e)
         self._table = table
+        self.size = len(table)
+        self.automaton = self._automaton(ahocorasick, {k: [e for e in v if e.exact is None] for k, v in table.items()})
+        self.exact_automaton = self._automaton(ahocorasick, exact_table)
+
+    @staticmethod
+    def _automaton(ahocorasick, table):
+        auto = ahocorasick.Automaton()
+        n = 0
+        for key, entries in table.items():
+            if entries:
+                auto.add_word(key, (len(key), tuple(entries)))
+                n += 1
+        if n:
+            auto.make_automaton()
+            return auto
+        return None
 
     # -- matching ----------------------------------------------------------------------------
     def find(self, text: str, folded: str | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
         """Longest-first, non-overlapping matches: (start, end, concept ids)."""
-        if not self.size:
-            return []
         f = fold(text) if folded is None else folded
         n = len(f)
         cands = []
-        for end_i, (klen, entries) in self.automaton.iter(f):
-            s, e = end_i - klen + 1, end_i + 1
-            prev = f[s - 1] if s else " "
-            nxt = f[e] if e < n else " "
-            if prev.isalnum() or nxt.isalnum() or nxt in _BAD_NEXT or prev in _BAD_PREV:
+        for auto, hay in ((self.automaton, f), (self.exact_automaton, None)):
+            if auto is None:
                 continue
-            if prev in ".'" and s >= 2 and f[s - 2].isalnum():
-                continue
-            if nxt == "." and e + 1 < n and f[e + 1].isalnum():
-                continue
-            ok = []
-            for en in entries:
-                if en.exact is not None:
-                    if " ".join(text[s:e].translate(_FOLD).split()) != en.exact:
-                        continue
-                    if (s and text[s - 1] in _HYPHEN_CHARS) or (e < n and text[e] in _HYPHEN_CHARS):
-                        continue
-                    if nxt == "'" and e + 1 < n and f[e + 1].isalpha() and f[e + 1] != "s":
-                        continue
-                if en.weak and _is_compound_head(f, s):
+            if hay is None:
+                hay = _case_fold(text)
+            for end_i, (klen, entries) in auto.iter(hay):
+                s, e = end_i - klen + 1, end_i + 1
+                prev = f[s - 1] if s else " "
+                nxt = f[e] if e < n else " "
+                if prev.isalnum() or nxt.isalnum() or nxt in _BAD_NEXT or prev in _BAD_PREV:
                     continue
-                if en.concept not in ok:
-                    ok.append(en.concept)
-            if ok:
-                cands.append((s, e, tuple(ok)))
+                if prev in ".'" and s >= 2 and f[s - 2].isalnum():
+                    continue
+                if nxt == "." and e + 1 < n and f[e + 1].isalnum():
+                    continue
+                ok = []
+                for en in entries:
+                    if en.exact is not None:
+                        if (s and text[s - 1] in _HYPHEN_CHARS) or (e < n and text[e] in _HYPHEN_CHARS):
+                            continue
+                        if nxt == "'" and e + 1 < n and f[e + 1].isalpha() and f[e + 1] != "s":
+                            continue
+                    if en.weak and _is_compound_head(f, s):
+                        continue
+                    if en.concept not in ok:
+                        ok.append(en.concept)
+                if ok:
+                    cands.append((s, e, tuple(ok)))
         if not cands:
             return []
         cands.sort(key=lambda c: (c[0] - c[1], c[0]))
@@ -273,6 +312,7 @@ def _strip_heading(line: str) -> str:
     return h
 
 
+@lru_cache(maxsize=4096)
 def heading_level(heading: str) -> str | None:
     """The requirement level a section heading implies, or None when it says nothing about it."""
     h = " " + " ".join(heading.lower().replace("\u2019", "'").replace(":", " ").split()) + " "
@@ -318,29 +358,83 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     return False
 
 
-def segment(text: str) -> list[Segment]:
-    """Sentences with the section heading above them and the level that section implies."""
-    out: list[Segment] = []
-    lines = []
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    section: str | None
+    level: str
+    heading: bool
+
+
+def lines(text: str) -> list[Line]:
+    """Non-blank lines with the section heading above them (headings are lines of their own)."""
+    out: list[Line] = []
+    section: str | None = None
+    level = "context"
     pos = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        lines.append((pos, pos + len(body), body))
+        s = pos
         pos += len(raw)
-    section: str | None = None
-    level = "context"
-    nonblank = [i for i, ln in enumerate(lines) if ln[2].strip()]
-    for k, i in enumerate(nonblank):
-        s, e, body = lines[i]
-        nxt = lines[nonblank[k + 1]][2] if k + 1 < len(nonblank) else None
-        if _is_heading(body, nxt):
+        stripped = body.strip()
+        if not stripped:
+            continue
+        if len(stripped) <= 70 and _is_heading(body, None):
             section = _strip_heading(body).rstrip(":").strip()
             level = heading_level(section) or "context"
-            out.append(Segment(s, e, section, "context"))
-            continue
-        for a, b in _sentences(body):
-            out.append(Segment(s + a, s + b, section, level))
+            out.append(Line(s, s + len(body), section, "context", True))
+        else:
+            out.append(Line(s, s + len(body), section, level, False))
     return out
+
+
+def segment(text: str) -> list[Segment]:
+    """Sentences with the section heading above them and the level that section implies."""
+    out: list[Segment] = []
+    for ln in lines(text):
+        if ln.heading:
+            out.append(Segment(ln.start, ln.end, ln.section, "context"))
+            continue
+        for a, b in _sentences(text[ln.start:ln.end]):
+            out.append(Segment(ln.start + a, ln.start + b, ln.section, ln.level))
+    return out
+
+
+class _SentenceIndex:
+    """Sentence lookup by character offset; lines are split into sentences only when asked."""
+
+    def __init__(self, text: str, segs: Sequence[Segment] | None = None):
+        self.text = text
+        if segs is not None:
+            self.lines = None
+            self.segs = list(segs)
+            self.starts = [x.start for x in self.segs]
+        else:
+            self.lines = lines(text)
+            self.starts = [ln.start for ln in self.lines]
+            self.cache: dict[int, list[Segment]] = {}
+
+    def at(self, i: int) -> Segment | None:
+        k = bisect_right(self.starts, i) - 1
+        if k < 0:
+            return None
+        if self.lines is None:
+            sg = self.segs[k]
+            return sg if i < max(sg.end, sg.start + 1) else None
+        ln = self.lines[k]
+        if i >= ln.end:
+            return None
+        if ln.heading:
+            return Segment(ln.start, ln.end, ln.section, "context")
+        sents = self.cache.get(k)
+        if sents is None:
+            sents = self.cache[k] = [Segment(ln.start + a, ln.start + b, ln.section, ln.level)
+                                     for a, b in _sentences(self.text[ln.start:ln.end])]
+        for sg in sents:
+            if i < sg.end:
+                return sg
+        return sents[-1] if sents else None
 
 
 def _sentences(line: str) -> Iterator[tuple[int, int]]:
@@ -372,6 +466,7 @@ _RESP_CUE = re.compile(r"\byou(?:'|\u2019)?ll\b|\byou will\b|\byour responsibili
 _RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 
 
+@lru_cache(maxsize=65536)
 def sentence_level(section_level: str, sentence: str) -> str:
     """Adjust a section's level by what the sentence itself says."""
     if _PREF_CUE.search(sentence) and section_level != "context":
@@ -417,17 +512,38 @@ def _split_list(s: str) -> list[tuple[int, str]]:
     return out
 
 
-def find_teams(posting: Posting, segments: Sequence[Segment], skill_spans: Sequence[tuple[int, int]]) -> list[TeamMention]:
-    text = posting.text
+_UNIT_GATE = re.compile(r"\b(?:teams?|groups?|organi[sz]ations?|orgs?|pods?|squads?|departments?|"
+                        r"divisions?|labs?|products?|surfaces|called|named|known as)\b")  # on folded text
+
+
+def _gated_ranges(text: str, folded: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines that name an organisational unit: the team regexes run only there."""
+    out: list[tuple[int, int]] = []
+    for m in _UNIT_GATE.finditer(folded):
+        if out and m.start() < out[-1][1]:
+            continue
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        out.append((a, len(text) if b < 0 else b))
+    return out
+
+
+def find_teams(posting: Posting, index: "_SentenceIndex", skill_spans: Sequence[tuple[int, int]],
+               folded: str | None = None) -> list[TeamMention]:
+    full = posting.text
     found: dict[tuple[str, str], TeamMention] = {}
-    starts = [sg.start for sg in segments]
 
     def sentence_at(i: int) -> str:
-        k = bisect_right(starts, i) - 1
-        if k < 0:
-            return ""
-        sg = segments[k]
-        return text[sg.start:sg.end] if sg.start <= i < max(sg.end, sg.start + 1) else ""
+        sg = index.at(i)
+        return full[sg.start:sg.end] if sg else ""
+
+    # the regexes below run only on the lines that name an organisational unit (fast on long texts)
+    ranges = _gated_ranges(full, fold(full) if folded is None else folded)
+    text = full
+
+    def scan(rx):
+        for a, b in ranges:
+            yield from rx.finditer(full, a, b)
 
     def add(name: str, role: str, start: int, parent: str | None = None, aliases: tuple[str, ...] = ()):
         name = " ".join(name.split()).strip(" .,-")
@@ -444,11 +560,11 @@ def find_teams(posting: Posting, segments: Sequence[Segment], skill_spans: Seque
 
     # collaborating teams and products named in parenthesised lists
     collab_spans = []
-    for m in _COLLAB.finditer(text):
+    for m in scan(_COLLAB):
         collab_spans.append((m.start("list"), m.end("list")))
         for off, name in _split_list(m.group("list")):
             add(name, "collaborator", m.start("list") + off)
-    for m in _PRODUCTS.finditer(text):
+    for m in scan(_PRODUCTS):
         collab_spans.append((m.start("list"), m.end("list")))
         for off, name in _split_list(m.group("list")):
             add(name, "product", m.start("list") + off)
@@ -458,12 +574,12 @@ def find_teams(posting: Posting, segments: Sequence[Segment], skill_spans: Seque
 
     # "Advanced Technologies Group (ATG)"
     abbrs: dict[str, str] = {}
-    for m in _TEAM_ABBR.finditer(text):
+    for m in scan(_TEAM_ABBR):
         name = m.group("name").strip()
         abbrs[m.group("abbr")] = name
         add(name, "member", m.start("name"), aliases=(m.group("abbr"),))
     for rx in (_TEAM_CAP, _TEAM_LOWER):
-        for m in rx.finditer(text):
+        for m in scan(rx):
             name = m.group("name").strip()
             if in_lists(m.start()):
                 continue
@@ -476,7 +592,7 @@ def find_teams(posting: Posting, segments: Sequence[Segment], skill_spans: Seque
             if rx is _TEAM_LOWER or unit in ("pod", "squad"):
                 name = f"{name} {m.group('unit')}"
             add(name, "member", m.start("name"))
-    for m in _TEAM_LABS.finditer(text):
+    for m in scan(_TEAM_LABS):
         name, start = m.group("name"), m.start("name")
         first = name.split()[0]
         if first in ("The", "Our", "This", "At", "In", "Join"):
@@ -502,13 +618,13 @@ def find_teams(posting: Posting, segments: Sequence[Segment], skill_spans: Seque
         for part in re.split(r"\s*-\s+|\s+-\s*|\u2014|\u2013|/", tail):
             part = part.strip()
             if part and not _ROLE_WORDS.search(part) and len(part.split()) <= 5 and part[0].isupper():
-                i = text.find(part)
+                i = full.find(part)
                 add(part, "member", i if i >= 0 else -1)
     # products: "a model called Pinterest Canvas", "for Pinterest Canvas"
-    names = {m.group("name") for m in _CALLED.finditer(text)}
+    names = {m.group("name") for m in scan(_CALLED)}
     if posting.company:
         co = re.escape(posting.company)
-        for m in re.finditer(rf"\b(?:for|on|into|with|to)\s+({co}\s+[A-Z][a-z]\w+)\b", text):
+        for m in re.finditer(rf"\b(?:for|on|into|with|to)\s+({co}\s+[A-Z][a-z]\w+)\b", full):
             if not any(a <= m.start(1) < b for a, b in skill_spans):
                 names.add(m.group(1))
     member_names = {t.name.lower() for t in found.values() if t.role == "member"}
@@ -516,9 +632,9 @@ def find_teams(posting: Posting, segments: Sequence[Segment], skill_spans: Seque
         last = name.split()[-1]
         if name.lower() in member_names or re.match(_UNIT + "$", last, re.I):
             continue
-        if any(text[a:b] == last for a, b in skill_spans):
+        if any(full[a:b] == last for a, b in skill_spans):
             continue
-        add(name, "product", text.find(name))
+        add(name, "product", full.find(name))
     return sorted(found.values(), key=lambda t: (t.role, t.start, t.name))
 
 
@@ -533,21 +649,18 @@ class Extractor:
 
     def extract(self, posting: Posting, segments: Sequence[Segment] | None = None) -> Extraction:
         text = posting.text
-        segs = list(segments) if segments is not None else segment(text)
-        matches = self.matcher.find(text)
-        starts = [s.start for s in segs]
+        index = _SentenceIndex(text, segments)
+        folded = fold(text)
+        matches = self.matcher.find(text, folded)
         mentions = []
         concepts = self.ontology.concepts
         for s, e, ids in matches:
-            k = bisect_right(starts, s) - 1
-            sg = segs[k] if k >= 0 and s < segs[k].end + 1 else None
-            if sg is None or e > sg.end:  # a match across a sentence boundary: take the one it starts in
-                sg = sg or Segment(s, e, None, "context")
-            sentence = text[sg.start:sg.end]
+            sg = index.at(s) or Segment(s, e, None, "context")
+            sentence = text[sg.start:max(sg.end, e)]
             level = sentence_level(sg.level, sentence)
             for cid in ids:
                 mentions.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sentence, sg.section, level))
-        teams = find_teams(posting, segs, [(m[0], m[1]) for m in matches])
+        teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded)
         return Extraction(posting, tuple(mentions), tuple(teams))
 
 

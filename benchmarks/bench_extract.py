@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Extraction throughput against spaCy's blank tokenizer alone, on the same corpus, in one run.
+
+    python benchmarks/bench_extract.py [--postings 2000] [--data ../shared/data]
+
+Corpus: real job-posting sentences (SkillSpan train+dev, ../shared/data/skillspan) regrouped into
+postings of ~30 sentences (fixed seed), plus the five seeds. Prints postings/s and ratios:
+
+  * tokenizer      spacy.blank("en").tokenizer, cache raised to 1e6 (DESIGN.md), one core
+  * ours/shipped   skillgraph extraction with the shipped ontology, full output (dicts -> JSON)
+  * ours/100k      the same with ESCO v1.1.1's labels added (>=100k labels)
+  * jobs=2         ours/shipped with two worker processes
+Goals (issue 2): ours/shipped >= 1.0x tokenizer, ours/100k >= 0.8x, jobs=2 not slower than jobs=1.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from skillgraph.extract import Extractor, extract_all, matcher_for  # noqa: E402
+from skillgraph.model import Concept, Posting, extraction_to_dict  # noqa: E402
+from skillgraph.ontology import Ontology, load_ontology  # noqa: E402
+
+
+def corpus(data: Path, n: int) -> list[Posting]:
+    sents = []
+    for split in ("train.json", "dev.json"):
+        for line in open(data / "skillspan" / split, encoding="utf-8"):
+            if line.strip():
+                sents.append(" ".join(json.loads(line)["tokens"]))
+    rng = random.Random(7)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*"))]
+    out = []
+    for i in range(n):
+        if i < len(seeds):
+            text = seeds[i]
+        else:
+            text = "\n".join(rng.choice(sents) for _ in range(30))
+        out.append(Posting(id=f"b{i}", source=f"bench:{i}", text=text))
+    return out
+
+
+def esco_concepts(data: Path) -> list[Concept]:
+    out = []
+    with gzip.open(data / "esco-v1.1.1" / "skills_en.csv.gz", "rt", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            uri = r["conceptUri"]
+            alts = tuple(a.strip() for a in (r["altLabels"] or "").split("\n") if a.strip())
+            out.append(Concept(id="esco:" + uri.rsplit("/", 1)[1], iri=uri, label=r["preferredLabel"].strip(),
+                               alt_labels=alts))
+    return out
+
+
+def rate(fn, postings) -> float:
+    t = time.perf_counter()
+    fn(postings)
+    return len(postings) / (time.perf_counter() - t)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--postings", type=int, default=2000)
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    a = ap.parse_args()
+    data = Path(a.data)
+    posts = corpus(data, a.postings)
+    chars = sum(len(p.text) for p in posts)
+    print(f"corpus: {len(posts)} postings, {chars / len(posts):.0f} chars each")
+
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.tokenizer.max_cache_size = 1_000_000
+
+    def tokenize(ps):
+        for p in ps:
+            nlp.tokenizer(p.text)
+
+    shipped = load_ontology()
+    t = time.perf_counter()
+    m = matcher_for(shipped)
+    print(f"shipped ontology: {len(shipped)} concepts, {m.size} label variants, matcher built in "
+          f"{time.perf_counter() - t:.2f}s")
+    t = time.perf_counter()
+    big = Ontology({**{c.id: c for c in esco_concepts(data)}, **shipped.concepts}, version="bench")
+    mb = matcher_for(big)
+    n_labels = sum(1 + len(c.alt_labels) for c in big.concepts.values())
+    print(f"shipped + ESCO: {len(big)} concepts, {n_labels} labels, {mb.size} variants, matcher built in "
+          f"{time.perf_counter() - t:.2f}s")
+
+    def ours(ont, jobs=1):
+        def run(ps):
+            for x in extract_all(ps, ont, jobs=jobs):
+                json.dumps(extraction_to_dict(x))
+        return run
+
+    ours(shipped)(posts[:50])  # warm up
+    tokenize(posts[:50])
+    rows = {}
+    for name, fn in (("tokenizer", tokenize), ("ours/shipped", ours(shipped)), ("ours/100k", ours(big)),
+                     ("ours/shipped jobs=1", ours(shipped, 1)), ("ours/shipped jobs=2", ours(shipped, 2))):
+        rows[name] = max(rate(fn, posts) for _ in range(2))
+    base = rows["tokenizer"]
+    for name, r in rows.items():
+        print(f"{name:22s} {r:9.0f} postings/s   {r / base:5.2f}x tokenizer")
+    print(f"jobs=2 / jobs=1: {rows['ours/shipped jobs=2'] / rows['ours/shipped jobs=1']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -104,6 +104,10 @@ _FUNCTION_WORDS = frozenset(
     "and or nor in of for with on to the a an as at by from into including include includes like "
     "such e.g eg i.e ie via about across around both either plus vs versus than is are be our your "
     "their its this that these those own strong solid deep proven good great excellent".split())
+_ADJECTIVES = frozenset(
+    "quick rapid fast strong solid deep good great robust rigorous continuous scalable large small "
+    "new modern advanced applied online offline rigorous careful thorough efficient reliable "
+    "hands on end to responsible fair".split())
 _BAD_NEXT = set("&+#@_")
 _BAD_PREV = set("&@#_+$")
 
@@ -278,7 +282,11 @@ def _is_compound_head(f: str, s: int) -> bool:
     while j >= 0 and (f[j].isalnum() or f[j] in "'."):
         j -= 1
     word = f[j + 1:i + 1].strip(".")
-    return bool(word) and word[0].isalpha() and word not in _FUNCTION_WORDS
+    if not word or not word[0].isalpha() or word in _FUNCTION_WORDS or word in _ADJECTIVES:
+        return False
+    if len(word) >= 5 and word.endswith(("ing", "al", "ive", "ous", "ful", "ic", "able", "ible")):
+        return False  # "spanning fairness", "quick experimentation", "statistical evaluation"
+    return True
 
 
 _MATCHERS: dict[int, Matcher] = {}
@@ -341,20 +349,31 @@ def heading_level(heading: str) -> str | None:
 _HEADING_HINT = re.compile(r"^[A-Z0-9#&'\u2019 ,/()-]+$")
 
 
-def _is_heading(line: str, next_line: str | None) -> bool:
+_MINOR = frozenset("and of the for to a an in & at by with on or your our you".split())
+
+
+def _is_heading(line: str, prev: str = "text", next_line: str | None = None) -> bool:
+    """A section heading: a short line that ends in ':' or names a known section, or a short
+    capitalised line standing alone (after a blank line or a list, before a blank line or a list)."""
     raw = line.strip()
     if not raw or len(raw) > 70:
         return False
     bullet = bool(_BULLET.match(line))
     h = _strip_heading(line)
-    if not h or len(h.split()) > 8 or h[-1] in ".,;!?" or h.startswith(("#LI", "$")):
+    if not h or len(h.split()) > 8 or h[-1] in ".,;!?" or h.startswith(("#", "$")):
         return False
     if bullet:  # "- Nice to have:" inside a list (HTML <li><strong>…</strong><ul>)
         return h.endswith(":") and heading_level(h) is not None
     if h.endswith(":"):
         return True
-    if heading_level(h) is not None and len(h.split()) <= 6 and not any(ch.isdigit() for ch in h):
+    digits = any(ch.isdigit() for ch in h)
+    words = h.split()
+    if heading_level(h) is not None and len(words) <= 6 and not digits:
         return True
+    if prev in ("blank", "bullet") and h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h:
+        if next_line is None or not next_line.strip() or _BULLET.match(next_line):
+            return True
+        return all(w[0].isupper() for w in words if w.lower() not in _MINOR and w[0].isalpha())
     return False
 
 
@@ -372,20 +391,25 @@ def lines(text: str) -> list[Line]:
     out: list[Line] = []
     section: str | None = None
     level = "context"
+    raws = text.splitlines(keepends=True)
     pos = 0
-    for raw in text.splitlines(keepends=True):
+    prev = "blank"
+    for i, raw in enumerate(raws):
         body = raw.rstrip("\r\n")
         s = pos
         pos += len(raw)
         stripped = body.strip()
         if not stripped:
+            prev = "blank"
             continue
-        if len(stripped) <= 70 and _is_heading(body, None):
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
+        if len(stripped) <= 70 and _is_heading(body, prev, nxt):
             section = _strip_heading(body).rstrip(":").strip()
             level = heading_level(section) or "context"
             out.append(Line(s, s + len(body), section, "context", True))
         else:
             out.append(Line(s, s + len(body), section, level, False))
+        prev = "bullet" if _BULLET.match(body) else "text"
     return out
 
 

@@ -201,6 +201,8 @@ class Matcher:
                 nxt = f[e] if e < n else " "
                 if prev.isalnum() or nxt.isalnum() or nxt in _BAD_NEXT or prev in _BAD_PREV:
                     continue
+                if s >= 2 and text[s - 1] in _HYPHEN_CHARS and text[s - 2].isalnum():
+                    continue  # starts inside a hyphenated word: "cutting-edge ML" is not "edge ML"
                 if prev in ".'" and s >= 2 and f[s - 2].isalnum():
                     continue
                 if nxt == "." and e + 1 < n and f[e + 1].isalnum():
@@ -734,37 +736,66 @@ def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 
 
 # --- spaCy -----------------------------------------------------------------------------------------
 
-def spacy_pipeline(ontology: Ontology):
-    """``spacy.blank("en")`` + sentencizer + ``skillgraph_linker`` (links in ``doc.spans["skills"]``)."""
-    import spacy
+class SkillLinker:
+    """spaCy component: links skills into ``doc.spans["skills"]`` (label ``SKILL``, ``id_`` = concept).
+
+    Spans are snapped outwards to token boundaries; the linking itself is the same matcher the fast
+    path uses, so both engines find the same skills.
+    """
+
+    def __init__(self, matcher: Matcher | None = None, include_default: bool = True, ontology_files=()):
+        self._matcher = matcher
+        self._files = tuple(ontology_files)
+        self._default = include_default
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            from .ontology import load_ontology
+
+            self._matcher = matcher_for(load_ontology(self._files, include_default=self._default))
+        return self._matcher
+
+    @matcher.setter
+    def matcher(self, m: Matcher) -> None:
+        self._matcher = m
+
+    def __call__(self, doc):
+        spans = []
+        for s, e, ids in self.matcher.find(doc.text):
+            for cid in ids:
+                span = doc.char_span(s, e, label="SKILL", span_id=cid, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans["skills"] = spans
+        return doc
+
+
+def _register_spacy_factory() -> None:
     from spacy.language import Language
 
+    if not Language.has_factory("skillgraph_linker"):
+        Language.factory("skillgraph_linker", default_config={"include_default": True, "ontology_files": []},
+                         func=lambda nlp, name, include_default, ontology_files:
+                         SkillLinker(include_default=include_default, ontology_files=ontology_files))
+
+
+def spacy_pipeline(ontology: Ontology | None = None):
+    """``spacy.blank("en")`` + sentencizer + ``skillgraph_linker`` (links in ``doc.spans["skills"]``).
+
+    ``nlp.add_pipe("skillgraph_linker")`` also works in a user's own pipeline once this module is
+    imported; it then loads the shipped ontology (config: ``ontology_files``, ``include_default``).
+    """
+    import spacy
+
+    _register_spacy_factory()
     nlp = spacy.blank("en")
-    nlp.tokenizer.max_cache_size = 1_000_000 if hasattr(nlp.tokenizer, "max_cache_size") else None
+    nlp.tokenizer.max_cache_size = 1_000_000  # DESIGN.md: the default 10k cache fills and never evicts
     nlp.add_pipe("sentencizer")
-    matcher = matcher_for(ontology)
-    name = "skillgraph_linker"
-    if not Language.has_factory(name):
-        @Language.factory(name)
-        def _make(nlp, name):  # noqa: ANN001
-            def link(doc):
-                spans = []
-                for s, e, ids in _CURRENT_MATCHER[0].find(doc.text):
-                    span = doc.char_span(s, e, alignment_mode="expand")
-                    if span is None:
-                        continue
-                    for cid in ids:
-                        spans.append(doc.char_span(s, e, label="SKILL", span_id=cid, alignment_mode="expand")
-                                     or span)
-                doc.spans["skills"] = spans
-                return doc
-            return link
-    _CURRENT_MATCHER[0] = matcher
-    nlp.add_pipe(name)
+    linker = nlp.add_pipe("skillgraph_linker")
+    if ontology is not None:
+        linker.matcher = matcher_for(ontology)
     return nlp
-
-
-_CURRENT_MATCHER: list = [None]
 
 
 def _extract_spacy(postings, ontology, progress):

@@ -54,6 +54,7 @@ sorted (one record a line), so the same input gives byte-identical files.
 from __future__ import annotations
 
 import difflib
+import gc
 import json
 import os
 import re
@@ -67,11 +68,11 @@ from typing import Iterable
 import networkx as nx
 
 from .errors import InputError, UnknownNodeError
-from .model import LEVELS, Extraction, strongest
+from .model import LEVELS, Extraction
 
 __all__ = [
     "KINDS", "RELATIONS", "build_graph", "load_graph", "node_name", "norm_name", "resolve_node",
-    "save_graph", "slug",
+    "save_graph", "save_mentions", "slug",
 ]
 
 KINDS: tuple[str, ...] = ("role", "skill", "team", "product", "company")
@@ -98,13 +99,27 @@ def norm_name(s: str) -> str:
 
 # --- build ----------------------------------------------------------------------------------------
 
+_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
+
+
+def _span(m):
+    return (m.start, m.end)
+
+
 class _Named:
     """Nodes of one kind (team, product, company) unified by name or alias."""
 
     def __init__(self, G: nx.DiGraph, kind: str):
-        self.G, self.kind, self.index = G, kind, {}
+        self.G, self.kind, self.index, self.seen = G, kind, {}, {}
 
     def get(self, name: str, aliases: Iterable[str] = ()) -> str:
+        key = (name, tuple(aliases))
+        if key in self.seen:
+            return self.seen[key]
+        self.seen[key] = nid = self._get(name, aliases)
+        return nid
+
+    def _get(self, name: str, aliases: Iterable[str] = ()) -> str:
         names = [n for n in (name, *aliases) if n and n.strip()]
         keys = [norm_name(n) for n in names]
         nid = next((self.index[k] for k in keys if k in self.index), None)
@@ -137,6 +152,16 @@ def build_graph(extractions: Iterable[Extraction], ontology) -> nx.DiGraph:
     Linear in the number of mentions: every edge is added once and never searched for. Extractions
     are taken in posting-id order, so the result does not depend on the order they come in.
     """
+    gc_was = gc.isenabled()
+    gc.disable()  # millions of small dicts, no cycles: the cyclic collector would rescan them all
+    try:
+        return _build(extractions, ontology)
+    finally:
+        if gc_was:
+            gc.enable()
+
+
+def _build(extractions: Iterable[Extraction], ontology) -> nx.DiGraph:
     xs = sorted(extractions, key=lambda x: x.posting.id)
     G = nx.DiGraph()
     G.graph.update(ontology_version=getattr(ontology, "version", ""),
@@ -160,20 +185,28 @@ def build_graph(extractions: Iterable[Extraction], ontology) -> nx.DiGraph:
                    degrees=list(p.degrees),
                    salary=None if sal is None else {"low": sal.low, "high": sal.high,
                                                     "currency": sal.currency, "period": sal.period})
-        # requires: one pass over the mentions
+        # requires: one pass over the mentions, edges added in one batch
         sentences: dict[str, str] = {}  # share equal sentence strings within a posting
         by: dict[str, list] = {}
         for m in x.mentions:
             by.setdefault(m.concept, []).append(m)
+        batch = []
         for cid, ms in by.items():
-            ms.sort(key=lambda m: (m.start, m.end))
-            ev = [{"posting": p.id, "start": m.start, "end": m.end, "text": m.text,
-                   "sentence": sentences.setdefault(m.sentence, m.sentence), "section": m.section,
-                   "requirement": m.requirement} for m in ms]
-            G.add_edge(rid, cid, rel="requires", level=strongest(m.requirement for m in ms),
-                       count=len(ms), evidence=ev)
-            used.setdefault(cid, ms[0].label)
+            if len(ms) > 1:
+                ms.sort(key=_span)
+            best, ev = 3, []
+            for m in ms:
+                r = _RANK.get(m.requirement, 3)
+                if r < best:
+                    best = r
+                ev.append({"posting": p.id, "start": m.start, "end": m.end, "text": m.text,
+                           "sentence": sentences.setdefault(m.sentence, m.sentence), "section": m.section,
+                           "requirement": m.requirement})
+            batch.append((rid, cid, {"rel": "requires", "level": LEVELS[best], "count": len(ms), "evidence": ev}))
+            if cid not in used:
+                used[cid] = ms[0].label
             demand[cid] += 1
+        G.add_edges_from(batch)
         # teams, products, company
         named: list[str] = []
         for t in sorted(x.teams, key=lambda t: (t.start, t.name, t.role)):
@@ -219,7 +252,7 @@ def build_graph(extractions: Iterable[Extraction], ontology) -> nx.DiGraph:
         if "aliases" in d:
             d["aliases"].sort()
     for u, v, d in G.edges(data=True):
-        if "evidence" in d and d["rel"] != "requires":
+        if len(d.get("evidence", ())) > 1 and d["rel"] != "requires":
             d["evidence"].sort(key=lambda e: (e["posting"], e["start"], e["end"]))
     return G
 
@@ -248,6 +281,22 @@ def save_graph(G: nx.DiGraph, path: str | os.PathLike) -> None:
             fh.write(("\n" if i == 0 else ",\n") + _dumps({"source": u, "target": v, **G.edges[u, v]}))
         fh.write("\n]}\n")
     os.replace(tmp, path)
+
+
+def save_mentions(extractions: Iterable[Extraction], path: str | os.PathLike) -> int:
+    """Write one extraction dict a line (``extraction_to_dict``), sorted by posting id; returns the
+    number of mentions written. Deterministic like :func:`save_graph`."""
+    from .model import extraction_to_dict
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp, n = path.with_name(path.name + ".tmp"), 0
+    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        for x in sorted(extractions, key=lambda x: x.posting.id):
+            fh.write(json.dumps(extraction_to_dict(x), ensure_ascii=False) + "\n")
+            n += len(x.mentions)
+    os.replace(tmp, path)
+    return n
 
 
 def load_graph(path: str | os.PathLike) -> nx.DiGraph:

@@ -36,6 +36,7 @@ import json
 import math
 import os
 import re
+import weakref
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from itertools import islice
@@ -50,14 +51,14 @@ from .model import LEVELS
 
 __all__ = [
     "CREDIT", "GROUP_KINDS", "WEIGHTS", "GapItem", "GapResult", "Profile", "gap", "load_profile",
-    "overlap", "overlap_matrix", "paths", "plan", "roles", "similar", "skills", "teams",
+    "overlap", "overlap_matrix", "paths", "plan", "roles", "similar", "skills", "summary", "teams",
 ]
 
 WEIGHTS: dict[str, float] = {"required": 1.0, "responsibility": 0.75, "preferred": 0.5, "context": 0.25}
 CREDIT: dict[str, float] = {"broader1": 0.5, "broader2": 0.25, "sibling": 0.25}
 KNOWN_LEVELS = ("required", "responsibility", "preferred")
 GROUP_KINDS = ("role", "team", "product", "company")
-MAX_MATRIX_PAIRS = 5_000_000
+MAX_MATRIX_PAIRS = 10_000_000
 _RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 
 
@@ -469,39 +470,75 @@ def overlap(G: nx.DiGraph, a: str, b: str) -> dict:
     }
 
 
-def overlap_matrix(G: nx.DiGraph, by: str = "role", *, max_pairs: int = MAX_MATRIX_PAIRS) -> list[dict]:
-    """Every pair of roles (or teams) with Jaccard and weighted similarity, most similar first.
+def overlap_matrix(G: nx.DiGraph, by: str = "role", *, limit: int | None = None,
+                   max_pairs: int = MAX_MATRIX_PAIRS) -> list[dict]:
+    """Every pair of roles (or teams) that shares a skill, with Jaccard and weighted similarity,
+    most similar first (ties by id); ``limit`` keeps the first rows.
 
-    Teams with no member roles are left out. Pairs sharing no skill are left out. Raises
-    :class:`InputError` when there would be more than ``max_pairs`` pairs (use ``by="team"`` or
-    :func:`similar` for one role's nearest roles)."""
+    Teams with no member roles are left out. Computed with matrix products (numpy): level weights
+    are multiples of 0.25, so Σ min(wA, wB) = 0.25·Σ_t [wA ≥ t][wB ≥ t] over t = 0.25, 0.5, 0.75, 1
+    — four products of 0/1 matrices. Raises :class:`InputError` above ``max_pairs`` pairs (use
+    ``by="team"``, or :func:`similar` for one role's nearest roles)."""
+    import numpy as np
+
     if by not in ("role", "team"):
         raise InputError(f"overlap matrix by {by!r}: choose role or team")
     nodes = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == by)
-    profs = {n: _weights(_profile(G, group_roles(G, n))) for n in nodes}
+    if by == "team":
+        profs = {n: _weights(_profile(G, group_roles(G, n))) for n in nodes}
+    else:
+        profs = {n: {s: WEIGHTS[d["level"]] for s, d in G.adj[n].items() if d["rel"] == "requires"} for n in nodes}
     nodes = [n for n in nodes if profs[n]]
     pairs = len(nodes) * (len(nodes) - 1) // 2
     if pairs > max_pairs:
-        raise InputError(f"an overlap matrix over {len(nodes)} {by}s has {pairs:,} pairs (limit "
+        raise InputError(f"an overlap matrix over {len(nodes):,} {by}s has {pairs:,} pairs (limit "
                          f"{max_pairs:,}) — use --by team, or `similar ROLE` for one role's nearest roles")
-    # candidate pairs through an inverted index: only pairs that share a skill are scored
-    postings: dict[str, list[int]] = defaultdict(list)
+    if len(nodes) < 2:
+        return []
+    col = {s: j for j, s in enumerate(sorted({s for p in profs.values() for s in p}))}
+    steps = np.zeros((len(nodes), len(col)), dtype=np.int8)      # weight in quarters: 1..4
     for i, n in enumerate(nodes):
-        for s in profs[n]:
-            postings[s].append(i)
-    rows = []
-    for i, n in enumerate(nodes):
-        cands = {j for s in profs[n] for j in postings[s] if j > i}
-        for j in sorted(cands):
-            m = nodes[j]
-            jac, wj, shared = _similarity(profs[n], profs[m])
-            rows.append({"a": node_name(G, n), "b": node_name(G, m), "weighted": round(wj, 4),
-                         "jaccard": round(jac, 4), "shared": len(shared), "a_id": n, "b_id": m})
-    rows.sort(key=lambda r: (-r["weighted"], -r["jaccard"], r["a_id"], r["b_id"]))
-    return rows
+        for s, w in profs[n].items():
+            steps[i, col[s]] = round(w * 4)
+    mins = np.zeros((len(nodes), len(nodes)), dtype=np.float32)
+    for t in (1, 2, 3, 4):
+        b = (steps >= t).astype(np.float32)
+        mins += b @ b.T
+        if t == 1:
+            inter = mins.copy()
+    mins /= 4
+    cnt = (steps > 0).sum(axis=1).astype(np.float64)
+    tot = steps.sum(axis=1).astype(np.float64) / 4
+    iu, ju = np.nonzero(np.triu(inter > 0, 1))
+    sh = inter[iu, ju].astype(np.float64)
+    mn = mins[iu, ju].astype(np.float64)
+    wj = np.round(mn / (tot[iu] + tot[ju] - mn), 4)
+    jac = np.round(sh / (cnt[iu] + cnt[ju] - sh), 4)
+    order = np.lexsort((ju, iu, -jac, -wj))
+    if limit is not None:
+        order = order[:limit]
+    return [{"a": node_name(G, nodes[iu[o]]), "b": node_name(G, nodes[ju[o]]), "weighted": float(wj[o]),
+             "jaccard": float(jac[o]), "shared": int(sh[o]), "a_id": nodes[iu[o]], "b_id": nodes[ju[o]]}
+            for o in order.tolist()]
 
 
 # --- similar --------------------------------------------------------------------------------------
+
+_TOTALS: "weakref.WeakKeyDictionary[nx.DiGraph, tuple]" = weakref.WeakKeyDictionary()
+
+
+def _role_totals(G: nx.DiGraph) -> dict[str, tuple[int, float]]:
+    """role -> (number of skills, sum of level weights), cached per graph (recomputed if it changes)."""
+    size = (G.number_of_nodes(), G.number_of_edges())
+    hit = _TOTALS.get(G)
+    if hit is None or hit[0] != size:
+        tots = {}
+        for n, d in G.nodes(data=True):
+            if d.get("kind") == "role":
+                ws = [WEIGHTS[e["level"]] for e in G.adj[n].values() if e["rel"] == "requires"]
+                tots[n] = (len(ws), sum(ws))
+        hit = _TOTALS[G] = (size, tots)
+    return hit[1]
 
 def _reason(G, shared: list[str], w: dict[str, float], limit: int = 4) -> str:
     top = sorted(shared, key=lambda s: (-w[s], -G.nodes[s].get("demand", 0), node_name(G, s).lower()))
@@ -539,13 +576,30 @@ def similar(G: nx.DiGraph, node: str, n: int = 10) -> list[dict]:
                 rel = "; sibling concept"
             rows.append({"node": node_name(G, s), "id": s, "score": round(jac, 4), "jaccard": round(jac, 4),
                          "reason": f"asked together in {c} posting{'s' if c != 1 else ''}{rel}"})
+    elif kind == "role":
+        # inverted index: only roles sharing a skill are touched, each once per shared skill
+        wa = {s: WEIGHTS[d["level"]] for s, d in G.adj[x].items() if d["rel"] == "requires"}
+        num: dict[str, float] = defaultdict(float)
+        inter: dict[str, int] = defaultdict(int)
+        for s, w in wa.items():
+            for u, d in G.pred[s].items():
+                if u != x and d["rel"] == "requires":
+                    num[u] += min(w, WEIGHTS[d["level"]])
+                    inter[u] += 1
+        tots, ta = _role_totals(G), sum(wa.values())
+        scored = []
+        for u, mn in num.items():
+            cb, tb = tots[u]
+            wj, jac = round(mn / (ta + tb - mn), 4), round(inter[u] / (len(wa) + cb - inter[u]), 4)
+            scored.append((-wj, -jac, node_name(G, u).lower(), u))
+        for nwj, njac, _, u in heapq.nsmallest(n, scored):
+            shared = [s for s in wa if s in G.adj[u]]
+            w = {s: min(wa[s], WEIGHTS[G.adj[u][s]["level"]]) for s in shared}
+            rows.append({"node": node_name(G, u), "id": u, "score": -nwj, "jaccard": -njac,
+                         "reason": _reason(G, shared, w)})
     else:
         wa = _weights(_profile(G, group_roles(G, x)))
-        if kind == "role":
-            cands = {u for s in wa for u in G.predecessors(s)
-                     if u != x and G.edges[u, s]["rel"] == "requires"}
-        else:
-            cands = {m for m, d in G.nodes(data=True) if d.get("kind") == kind and m != x}
+        cands = {m for m, d in G.nodes(data=True) if d.get("kind") == kind and m != x}
         for m in cands:
             wb = _weights(_profile(G, group_roles(G, m)))
             jac, wj, shared = _similarity(wa, wb)
@@ -706,3 +760,56 @@ def paths(G: nx.DiGraph, x: str, y: str, via: Iterable[str] | str | None = None,
         out.append({"path": i, "length": len(p) - 1, "nodes": [node_name(G, n) for n in p],
                     "steps": [_step(G, j, u, v) for j, (u, v) in enumerate(zip(p, p[1:]), 1)]})
     return out
+
+
+# --- summary ----------------------------------------------------------------------------------------
+
+def _md(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (list, tuple)):
+        v = ", ".join(str(x) for x in v)
+    return str(v).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(rows: list[dict], cols: list[str], limit: int, more: str) -> list[str]:
+    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    out += ["| " + " | ".join(_md(r.get(c)) for c in cols) + " |" for r in rows[:limit]]
+    if len(rows) > limit:
+        out.append(f"\n… and {len(rows) - limit:,} more ({more}).")
+    return out
+
+
+def summary(G: nx.DiGraph, limit: int = 50) -> str:
+    """A human-readable Markdown summary: counts, roles, teams, products, top skills (deterministic)."""
+    count = defaultdict(int)
+    for _, d in G.nodes(data=True):
+        count[d.get("kind")] += 1
+    used = sum(1 for _, d in G.nodes(data=True) if d.get("kind") == "skill" and d.get("used"))
+    req = sum(1 for *_, d in G.edges(data=True) if d["rel"] == "requires")
+    lines = [
+        "# skillgraph summary", "",
+        f"{G.graph.get('postings', count['role']):,} postings → {count['role']:,} roles, {used:,} skills asked for "
+        f"({count['skill']:,} with their broader concepts), {req:,} requirements, {count['team']:,} teams, "
+        f"{count['product']:,} products, {count['company']:,} companies. Ontology version "
+        f"{G.graph.get('ontology_version') or '?'}.", "",
+        "## Roles", "",
+        *_md_table(roles(G), ["title", "role", "company", "teams", "products", "skills", "required"], limit,
+                   "`skillgraph roles`"), "",
+        "## Teams", "",
+        *_md_table(teams(G), ["team", "part_of", "aliases", "roles", "collaborators", "top_skills"], limit,
+                   "`skillgraph teams`"), "",
+    ]
+    prods = []
+    for n, d in G.nodes(data=True):
+        if d.get("kind") == "product":
+            rs = group_roles(G, n)
+            prods.append({"product": node_name(G, n), "roles": len(rs), "aliases": d.get("aliases", []),
+                          "worked_on_by": sorted(node_name(G, r) for r in rs)[:5]})
+    prods.sort(key=lambda r: (-r["roles"], r["product"].lower()))
+    lines += ["## Products", "", *_md_table(prods, ["product", "aliases", "roles", "worked_on_by"], limit,
+                                            "see graph.json"), ""]
+    top = skills(G)
+    lines += ["## Top skills", "", *_md_table(top, ["skill", "id", "postings", "level", "mentions"], limit,
+                                              "`skillgraph skills`"), ""]
+    return "\n".join(lines)

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Graph scale: build_graph, the overlap matrix and 100 gap queries on a synthetic corpus.
+
+    python benchmarks/bench_graph.py [--postings 100000] [--seed 7]
+
+Corpus: the five seeds are extracted for real (the shipped ontology); their extraction output is
+the template for N synthetic postings. Each synthetic posting asks for as many skills as a seed
+does (± 30 %), drawn from a Zipf(1.1) distribution over all the shipped ontology's concepts, with
+the seeds' own concepts as the most popular head; 1–3 mentions per skill with their own sentence
+strings (so evidence costs what it would on real text), levels in the seeds' proportions, a
+company out of 400 (Zipf sizes), a team out of 5 per company (one in three part of another), a
+product out of 60, sometimes a collaborating team.
+
+Measured, one process, on this machine:
+  * build_graph over all postings
+  * overlap matrix by team (every pair of ~2,000 teams; numpy) — a matrix over 100k roles would be
+    5·10^9 pairs, so the library refuses it above 10^7 pairs and points at --by team / similar
+  * 100 gap queries: 80 role → role and 20 team → role, random pairs
+  * for information: 10 `similar ROLE` queries (inverted index over the role's skills)
+Prints wall time per step and the process's peak RSS (resource.getrusage), not tracemalloc
+(which slows Python 2-3x). Goal (issue 3): build + matrix + 100 gaps <= 2 min, <= 3 GB.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from skillgraph.graph import build_graph  # noqa: E402
+from skillgraph.model import Extraction, Mention, Posting, TeamMention  # noqa: E402
+from skillgraph.ontology import load_ontology  # noqa: E402
+from skillgraph.query import gap, overlap_matrix, similar  # noqa: E402
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def seed_extractions(ont):
+    from skillgraph.extract import extract_all
+    from skillgraph.ingest import read_postings
+
+    return extract_all(list(read_postings([ROOT / "seeds"])), ont)
+
+
+def synthetic(n: int, ont, seeds, rng: random.Random) -> list[Extraction]:
+    head = list(dict.fromkeys(m.concept for x in seeds for m in x.mentions))
+    tail = sorted(set(ont.concepts) - set(head))
+    rng.shuffle(tail)
+    concepts = head + tail
+    cum, acc = [], 0.0
+    for r in range(len(concepts)):
+        acc += 1 / (r + 1) ** 1.1
+        cum.append(acc)
+    sizes = [len(x.skills) for x in seeds]
+    levels = Counter(m.requirement for x in seeds for m in x.mentions)
+    lv, lw = list(levels), [levels[k] for k in levels]
+    sentences = [m.sentence for x in seeds for m in x.mentions]
+    titles = sorted({x.posting.title for x in seeds if x.posting.title}) + [
+        "Data Scientist", "ML Engineer", "Research Scientist", "Data Engineer", "Analytics Engineer"]
+    companies = [f"Company {i}" for i in range(400)]
+    ccum = [sum(1 / (r + 1) for r in range(i + 1)) for i in range(len(companies))]
+    products = [f"Product {i}" for i in range(60)]
+    label = {c: ont[c].label for c in concepts}
+    out = []
+    for i in range(n):
+        k = max(3, round(rng.choice(sizes) * rng.uniform(0.7, 1.3)))
+        picked = list(dict.fromkeys(rng.choices(concepts, cum_weights=cum, k=k)))
+        mentions, pos = [], 0
+        for c in picked:
+            for _ in range(1 + (rng.random() < 0.3) + (rng.random() < 0.1)):
+                s = f"{rng.choice(sentences)} [{i}:{pos}]"        # a sentence string of its own
+                mentions.append(Mention(c, label[c], label[c], pos, pos + len(label[c]), s, "Requirements",
+                                        rng.choices(lv, lw)[0]))
+                pos += 120
+        comp = rng.choices(companies, cum_weights=ccum)[0]
+        t = rng.randrange(5)
+        teams = [TeamMention(f"{comp} team {t}", "member", pos, pos + 10, "You will join the team.",
+                             parent=f"{comp} team 0" if t and t % 3 == 0 else None)]
+        if rng.random() < 0.3:
+            teams.append(TeamMention(f"{comp} team {rng.randrange(5)}", "collaborator", pos + 20, pos + 30,
+                                     "You will partner with the team."))
+        if rng.random() < 0.5:
+            teams.append(TeamMention(rng.choice(products), "product", pos + 40, pos + 50, "You will work on it."))
+        p = Posting(id=f"syn{i:06d}", source=f"bench:{i}", text="", title=rng.choice(titles), company=comp)
+        out.append(Extraction(p, tuple(mentions), tuple(teams)))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--postings", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+
+    t = time.perf_counter()
+    ont = load_ontology()
+    seeds = seed_extractions(ont)
+    xs = synthetic(a.postings, ont, seeds, rng)
+    mentions = sum(len(x.mentions) for x in xs)
+    print(f"corpus      {len(xs):>9,} postings, {mentions:,} mentions over {len(ont):,} concepts "
+          f"({time.perf_counter() - t:.1f} s to make, peak {peak_mb():,.0f} MB so far)")
+
+    t0 = time.perf_counter()
+    G = build_graph(xs, ont)
+    t_build = time.perf_counter() - t0
+    kinds = Counter(d["kind"] for _, d in G.nodes(data=True))
+    print(f"build_graph {t_build:>8.1f} s   {G.number_of_nodes():,} nodes ({dict(sorted(kinds.items()))}), "
+          f"{G.number_of_edges():,} edges; peak {peak_mb():,.0f} MB")
+    del xs
+
+    t0 = time.perf_counter()
+    rows = overlap_matrix(G, by="team", limit=1000)
+    t_matrix = time.perf_counter() - t0
+    print(f"matrix      {t_matrix:>8.1f} s   {kinds['team']:,} teams, every pair scored and ranked, top {len(rows):,} kept; "
+          f"top: {rows[0]['a']} ~ {rows[0]['b']} {rows[0]['weighted']}; peak {peak_mb():,.0f} MB")
+
+    roles = sorted(n for n, d in G.nodes(data=True) if d["kind"] == "role")
+    teams = sorted(n for n, d in G.nodes(data=True) if d["kind"] == "team")
+    pairs = [(rng.choice(roles), rng.choice(roles)) for _ in range(80)] + \
+            [(rng.choice(teams), rng.choice(roles)) for _ in range(20)]
+    t0 = time.perf_counter()
+    cov = [gap(G, f, to).coverage for f, to in pairs]
+    t_gap = time.perf_counter() - t0
+    print(f"100 gaps    {t_gap:>8.1f} s   ({t_gap * 10:.0f} ms each; mean coverage {sum(cov) / len(cov):.2f}); "
+          f"peak {peak_mb():,.0f} MB")
+
+    t0 = time.perf_counter()
+    for r in roles[:10]:
+        similar(G, r, n=10)
+    t_sim = time.perf_counter() - t0
+    print(f"10 similar  {t_sim:>8.1f} s   ({t_sim * 100:.0f} ms each; not part of the goal)")
+
+    total = t_build + t_matrix + t_gap
+    print(f"TOTAL       {total:>8.1f} s   build + matrix + 100 gaps (goal <= 120 s); "
+          f"peak RSS {peak_mb():,.0f} MB (goal <= 3,072 MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""`skillgraph build` and the graph queries: gap, plan, overlap, path, similar, skills, roles, teams."""
+from __future__ import annotations
+
+import functools
+import importlib.util
+from pathlib import Path
+
+import click
+
+from . import format_option, main, render
+
+DEFAULT_GRAPH = Path("outputs") / "graph.json"
+
+
+# --- shared options ---------------------------------------------------------------------------------
+
+def with_graph(f):
+    """Add --graph / --postings / --ontology / --format and hand the command a graph ``G``."""
+
+    @click.option("--graph", "graph_path", type=click.Path(dir_okay=False), default=str(DEFAULT_GRAPH),
+                  show_default=True, help="A graph written by `skillgraph build`.")
+    @click.option("--postings", multiple=True, type=click.Path(),
+                  help="Build the graph on the fly from these postings instead (repeatable).")
+    @click.option("--ontology", "ontologies", multiple=True, type=click.Path(dir_okay=False),
+                  help="Extra SKOS Turtle merged with the shipped ontology (with --postings or --profile).")
+    @format_option
+    @functools.wraps(f)
+    def wrapper(graph_path, postings, ontologies, **kw):
+        G = _graph(graph_path, postings, ontologies)
+        return f(G=G, ontologies=ontologies, **kw)
+
+    return wrapper
+
+
+def _graph(graph_path, postings, ontologies):
+    from ..graph import build_graph, load_graph
+
+    if postings:
+        from .extract import run_extraction
+
+        ont, xs = run_extraction(postings, ontologies)
+        return build_graph(xs, ont)
+    return load_graph(graph_path)
+
+
+def _ontology_loader(ontologies):
+    def load():
+        from ..ontology import load_ontology
+
+        return load_ontology(ontologies)
+
+    return load
+
+
+def _profile(G, profile, ontologies):
+    if profile is None:
+        return None
+    from ..query import load_profile
+
+    return load_profile(profile, G, ontology=_ontology_loader(ontologies))
+
+
+def _from_to(args, profile):
+    if profile:
+        if len(args) != 1:
+            raise click.UsageError("with --profile give only TO (the role, team or product to reach)")
+        return None, args[0]
+    if len(args) != 2:
+        raise click.UsageError("give FROM and TO (a role, team, product or company each), or --profile FILE TO")
+    return args
+
+
+# --- build ------------------------------------------------------------------------------------------
+
+@main.command("build")
+@click.argument("paths", nargs=-1)
+@click.option("--ontology", "ontologies", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra SKOS Turtle file merged with the shipped ontology (repeatable).")
+@click.option("--out", "out", type=click.Path(file_okay=False), default="outputs", show_default=True,
+              help="Directory to write into.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--skip-bad", is_flag=True, help="Warn about unusable postings and go on with the rest.")
+def build_cmd(paths, ontologies, out, jobs, skip_bad):
+    """Read postings (default: seeds/), link their skills, build the role–skill–team graph and write
+    OUT/graph.json, mentions.jsonl, summary.md, skillgraph.ttl and graph.html. The same input gives
+    byte-identical files."""
+    from ..graph import build_graph, save_graph, save_mentions
+    from ..query import summary
+    from .extract import run_extraction
+
+    ont, xs = run_extraction(paths or ("seeds",), ontologies, skip_bad=skip_bad, jobs=jobs)
+    G = build_graph(xs, ont)
+    out = Path(out)
+    save_graph(G, out / "graph.json")
+    click.echo(f"wrote {out / 'graph.json'}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
+    n = save_mentions(xs, out / "mentions.jsonl")
+    click.echo(f"wrote {out / 'mentions.jsonl'}: {len(xs)} postings, {n} mentions", err=True)
+    (out / "summary.md").write_text(summary(G), encoding="utf-8", newline="\n")
+    click.echo(f"wrote {out / 'summary.md'}", err=True)
+    # RDF and HTML views (their modules are built alongside; skipped, with a note, if absent)
+    if importlib.util.find_spec("skillgraph.rdf"):
+        from ..rdf import write_rdf
+
+        n = write_rdf(G, out / "skillgraph.ttl")
+        click.echo(f"wrote {out / 'skillgraph.ttl'}: {n} triples", err=True)
+    else:  # TODO(lead): remove once skillgraph.rdf lands
+        click.echo("note: skillgraph.rdf not available, skillgraph.ttl not written", err=True)
+    if importlib.util.find_spec("skillgraph.viz"):
+        from ..viz import write_html
+
+        rep = write_html(G, out / "graph.html")
+        click.echo(f"wrote {out / 'graph.html'}: {rep.get('nodes')} nodes, {rep.get('edges')} edges drawn", err=True)
+    else:  # TODO(lead): remove once skillgraph.viz lands
+        click.echo("note: skillgraph.viz not available, graph.html not written", err=True)
+
+
+# --- queries ----------------------------------------------------------------------------------------
+
+@main.command("gap")
+@click.argument("args", nargs=-1, metavar="FROM TO")
+@click.option("--profile", type=click.Path(dir_okay=False),
+              help="A person's skills (YAML/JSON/text list) instead of FROM.")
+@with_graph
+def gap_cmd(G, ontologies, fmt, args, profile):
+    """What TO needs that FROM lacks (FROM/TO: a role, team, product or company; or --profile FILE TO).
+
+    Hierarchy-aware: a narrower skill covers a broader one; a broader or sibling skill earns partial
+    credit. Ordered by requirement level, then how many postings ask. Coverage is level-weighted."""
+    from ..query import gap
+
+    from_, to = _from_to(args, profile)
+    res = gap(G, from_, to, profile=_profile(G, profile, ontologies))
+    if fmt == "json":
+        return render(res.to_dict(), fmt)
+    rows = [{"skill": i.label, "level": i.level, "postings": i.postings, "status": i.status,
+             "credit": i.credit, "note": i.note} for i in res.gaps]
+    if fmt == "table":
+        click.echo(f"coverage {res.coverage:.2f} of {res.target['label']} ({res.target['id']}) by "
+                   f"{res.source['label']} ({res.source['id']}): {len(res.gaps)} gaps, "
+                   f"{len(res.covered)} covered")
+    render(rows, fmt)
+
+
+@main.command("plan")
+@click.argument("args", nargs=-1, metavar="FROM TO")
+@click.option("--profile", type=click.Path(dir_okay=False),
+              help="A person's skills (YAML/JSON/text list) instead of FROM.")
+@with_graph
+def plan_cmd(G, ontologies, fmt, args, profile):
+    """A learning plan from FROM to TO: the missing skills, foundations before specialisations,
+    each with the postings that ask for it."""
+    from ..query import plan
+
+    from_, to = _from_to(args, profile)
+    rows = plan(G, from_, to, profile=_profile(G, profile, ontologies))
+    cols = None if fmt != "table" else ["step", "skill", "level", "builds_on", "area", "note", "asked_by"]
+    render(rows, fmt, cols)
+
+
+@main.command("overlap")
+@click.argument("names", nargs=-1, metavar="A B")
+@click.option("--matrix", is_flag=True, help="Every pair of roles (or teams), most similar first.")
+@click.option("--by", type=click.Choice(["role", "team"]), default="role", show_default=True,
+              help="What the matrix compares.")
+@with_graph
+def overlap_cmd(G, ontologies, fmt, names, matrix, by):
+    """Shared and distinct skills of A and B with Jaccard and level-weighted similarity, or
+    --matrix over all roles/teams."""
+    from ..query import overlap, overlap_matrix
+
+    if matrix:
+        if names:
+            raise click.UsageError("--matrix takes no names")
+        return render(overlap_matrix(G, by=by), fmt,
+                      ["a", "b", "weighted", "jaccard", "shared"] if fmt == "table" else None)
+    if len(names) != 2:
+        raise click.UsageError("give two names A B (or --matrix)")
+    res = overlap(G, *names)
+    if fmt == "json":
+        return render(res, fmt)
+    rows = ([{"in": "both", **r} for r in res["shared"]] + [{"in": "only A", **r} for r in res["only_a"]]
+            + [{"in": "only B", **r} for r in res["only_b"]])
+    if fmt == "table":
+        click.echo(f"A = {res['a']['label']} ({res['a']['id']})\nB = {res['b']['label']} ({res['b']['id']})\n"
+                   f"jaccard {res['jaccard']:.3f}, weighted {res['weighted']:.3f}: {len(res['shared'])} shared, "
+                   f"{len(res['only_a'])} only A, {len(res['only_b'])} only B")
+    render(rows, fmt, ["in", "skill", "level_a", "level_b"] if fmt == "table" else None)
+
+
+@main.command("path")
+@click.argument("x")
+@click.argument("y")
+@click.option("--via", help="Only these relations, comma-separated (e.g. broader or requires,belongs_to).")
+@click.option("-k", "k", type=click.IntRange(1, 50), default=1, show_default=True, help="How many paths.")
+@with_graph
+def path_cmd(G, ontologies, fmt, x, y, via, k):
+    """Shortest path(s) between two nodes (skill, role, team, product), each step with its relation
+    and evidence."""
+    from ..query import paths
+
+    res = paths(G, x, y, via=via, k=k)
+    if fmt == "json":
+        return render(res, fmt)
+    rows = [{"path": p["path"], "step": s["step"], "from": s["from"], "rel": s["rel"], "to": s["to"],
+             "explanation": s["explanation"], "evidence": s["quote"]} for p in res for s in p["steps"]]
+    if fmt == "table":
+        for p in res:
+            click.echo(f"path {p['path']} ({p['length']} steps): " + " — ".join(p["nodes"]))
+        cols = (["path"] if k > 1 else []) + ["step", "from", "rel", "to", "evidence"]
+        return render(rows, fmt, cols)
+    render(rows, fmt)
+
+
+@main.command("similar")
+@click.argument("node")
+@click.option("-n", "n", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many.")
+@with_graph
+def similar_cmd(G, ontologies, fmt, node, n):
+    """The nearest roles (teams, products) by skill profile, or skills by co-occurrence, with the reason."""
+    from ..query import similar
+
+    render(similar(G, node, n=n), fmt, ["node", "score", "jaccard", "reason"] if fmt == "table" else None)
+
+
+@main.command("skills")
+@click.option("--role", help="Only this role's skills.")
+@click.option("--team", help="Only the skills of this team's roles.")
+@click.option("--level", type=click.Choice(["required", "responsibility", "preferred", "context"]),
+              help="Only requirements at this level.")
+@with_graph
+def skills_cmd(G, ontologies, fmt, role, team, level):
+    """Skills asked for, with the number of postings and mentions."""
+    from ..query import skills
+
+    render(skills(G, role=role, team=team, level=level), fmt,
+           ["skill", "level", "postings", "mentions", "kind"] if fmt == "table" else None)
+
+
+@main.command("roles")
+@with_graph
+def roles_cmd(G, ontologies, fmt):
+    """Every role with its company, teams, products and skill counts."""
+    from ..query import roles
+
+    render(roles(G), fmt)
+
+
+@main.command("teams")
+@with_graph
+def teams_cmd(G, ontologies, fmt):
+    """Every team with its member and collaborating roles and most asked skills."""
+    from ..query import teams
+
+    render(teams(G), fmt, ["team", "part_of", "roles", "collaborators", "skills", "top_skills"]
+           if fmt == "table" else None)

@@ -1,0 +1,129 @@
+"""`skillgraph extract` and `skillgraph ontology ...` through click, as a user runs them."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from skillgraph.cli import main
+
+POSTING = """Data Engineer
+
+What we're looking for:
+- 3+ years with Python and Apache Kafka.
+
+Nice to have:
+- dbt experience is a plus.
+"""
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_json_contract(tmp_path):
+    f = tmp_path / "job.txt"
+    f.write_text(POSTING)
+    res = run("extract", str(f), "--format", "json")
+    assert res.exit_code == 0, res.output
+    [p] = json.loads(res.output)
+    assert p["id"] == "job.txt" and p["source"].endswith("job.txt")
+    assert {"title", "company", "teams", "skills", "mentions", "salary", "min_years", "work_mode"} <= set(p)
+    levels = {s["label"]: s["requirement"] for s in p["skills"]}
+    assert levels["Python"] == "required" and levels["dbt"] == "preferred"
+    m = next(m for m in p["mentions"] if m["label"] == "Python")
+    assert set(m) == {"concept", "label", "text", "start", "end", "sentence", "section", "requirement"}
+    assert POSTING[m["start"]:m["end"]] == "Python" and m["section"] == "What we're looking for"
+    assert "text" not in p
+
+
+def test_jsonl_records_keep_their_ids_and_stdin_works():
+    data = "".join(json.dumps({"id": f"r{i}", "text": t}) + "\n"
+                   for i, t in enumerate(["We use PyTorch.", "Experience with Go and Kubernetes."]))
+    res = run("extract", "-", "--format", "jsonl", input=data)
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert [r["id"] for r in rows] == ["r0", "r1"]
+    assert {s["label"] for s in rows[1]["skills"]} >= {"Go", "Kubernetes"}
+
+
+def test_csv_and_table_formats(tmp_path):
+    f = tmp_path / "job.txt"
+    f.write_text(POSTING)
+    res = run("extract", str(f), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    assert {r["label"] for r in rows} >= {"Python", "Apache Kafka", "dbt"}
+    res = run("extract", str(f), "--format", "table")
+    assert res.exit_code == 0 and "Apache Kafka" in res.output
+
+
+def test_include_text(tmp_path):
+    f = tmp_path / "job.md"
+    f.write_text(POSTING)
+    [p] = json.loads(run("extract", str(f), "--format", "json", "--include-text").output)
+    assert p["text"] == POSTING
+
+
+def test_bad_input_is_one_line_and_nonzero(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text(POSTING)
+    bad = tmp_path / "b.jsonl"
+    bad.write_text('{"id": 1, "text": "ok"}\n{not json\n')
+    res = run("extract", str(good), str(bad), "--format", "json")
+    assert res.exit_code == 1
+    err = res.stderr.strip() if hasattr(res, "stderr") else res.output.strip()
+    assert err.count("\n") == 0 and "b.jsonl:2" in err and "Traceback" not in err
+    res = run("extract", str(good), str(bad), "--format", "json", "--skip-bad")
+    assert res.exit_code == 0
+    ids = [p["id"] for p in json.loads(res.stdout)]
+    assert "a.txt" in ids and len(ids) == 2          # the good record of b.jsonl is kept too
+    assert "warning:" in res.stderr and "b.jsonl:2" in res.stderr
+
+
+def test_missing_file_and_bad_ontology(tmp_path):
+    res = run("extract", str(tmp_path / "nope.txt"))
+    assert res.exit_code == 1 and "nope.txt" in res.output
+    onto = tmp_path / "x.ttl"
+    onto.write_text("not turtle at all")
+    f = tmp_path / "a.txt"
+    f.write_text(POSTING)
+    res = run("extract", str(f), "--ontology", str(onto))
+    assert res.exit_code == 1 and "x.ttl: not valid Turtle" in res.output
+
+
+def test_user_ontology_adds_concepts(tmp_path):
+    onto = tmp_path / "mine.ttl"
+    onto.write_text("""@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://example.com/s/pinnersage> a skos:Concept ; skos:prefLabel "PinnerSage"@en .
+""")
+    f = tmp_path / "a.txt"
+    f.write_text("You will improve PinnerSage embeddings.")
+    [p] = json.loads(run("extract", str(f), "--ontology", str(onto), "--format", "json").output)
+    assert "https://example.com/s/pinnersage" in {s["concept"] for s in p["skills"]}
+    res = run("ontology", "lookup", "PinnerSage", "--ontology", str(onto), "--format", "json")
+    assert json.loads(res.output) == {"PinnerSage": [{"id": "https://example.com/s/pinnersage", "label": "PinnerSage"}]}
+
+
+def test_lookup_json_contract():
+    res = run("ontology", "lookup", "RLHF", "LLMs", "go", "nonsense-skill-xyz", "--format", "json")
+    out = json.loads(res.output)
+    assert out["RLHF"] and out["LLMs"][0]["id"] == "skill:large-language-models"
+    assert out["nonsense-skill-xyz"] == []
+
+
+def test_ontology_check_is_clean():
+    res = run("ontology", "check")
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("ok:")
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = ("import sys; from skillgraph.cli import main\n"
+            "heavy = [m for m in ('spacy', 'pyvis', 'pyshacl', 'rdflib', 'pyoxigraph', 'networkx') if m in sys.modules]\n"
+            "print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""

@@ -223,9 +223,19 @@ def rdf_triples(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = Tru
 
     Subjects and predicates are IRI strings; objects are ``(iri,)`` or ``(lexical, datatype, lang)``.
     """
+    return [(s, p, o) for s, pos in _grouped(G, base=base, evidence=evidence) for p, o in pos]
+
+
+def _po_key(po):
+    return (po[0] != TYPE, po[0], po[1])
+
+
+def _grouped(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = True) -> list[tuple]:
+    """The export as ``[(subject, [(predicate, object), ...]), ...]``, subjects and their pairs sorted."""
     base = _check_base(base)
     out: list[tuple] = []
     add = out.append
+    fixed: dict[str, list] = {}     # evidence resources: pairs already in their final order
     iri_of: dict = {}
     posting_ns, req_ns, ev_ns = base + "posting/", base + "requirement/", base + "evidence/"
     postings: dict[str, str] = {}   # posting id -> IRI
@@ -332,10 +342,9 @@ def rdf_triples(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = Tru
                 stem = f"{ev_ns}{su.rsplit('/', 1)[-1]}--{_camel(str(rel))}--{sv.rsplit('/', 1)[-1]}"
                 used: set = set()
                 for ev in e["evidence"]:
-                    a = _evidence(add, stem, ev, used, sv, posting_iri, _LINK_EVIDENCE_KEYS)
-                    add((a, RDF + "subject", (su,)))
-                    add((a, RDF + "predicate", (pred,)))
-                    add((a, RDF + "object", (sv,)))
+                    a = _evidence(fixed, stem, ev, used, sv, posting_iri, _LINK_EVIDENCE_KEYS)
+                    fixed[a] += [(RDF + "subject", (su,)), (RDF + "predicate", (pred,)),
+                                 (RDF + "object", (sv,))]
             continue
         add((su, SG + "requires", (sv,)))
         r = f"{req_ns}{su.rsplit('/', 1)[-1]}--{_skill_slug(str(v))}"
@@ -350,7 +359,7 @@ def rdf_triples(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = Tru
             continue
         used = set()
         for ev in e.get("evidence") or ():
-            a = _evidence(add, f"{ev_ns}{r[len(req_ns):]}", ev, used, sv, posting_iri)
+            a = _evidence(fixed, f"{ev_ns}{r[len(req_ns):]}", ev, used, sv, posting_iri)
             add((r, SG + "evidence", (a,)))
 
     # the graph itself and where it came from
@@ -372,16 +381,36 @@ def rdf_triples(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = Tru
     if extra:
         add((g, SG + "attributes", extra))
 
-    out = list(set(out))
-    out.sort(key=lambda t: (t[0], t[1] != TYPE, t[1], t[2]))
-    return out
+    by: dict[str, list] = {}
+    for s, p, o in out:
+        lst = by.get(s)
+        if lst is None:
+            by[s] = [(p, o)]
+        else:
+            lst.append((p, o))
+    del out
+    clash = by.keys() & fixed.keys()
+    if clash:
+        raise InputError(f"IRI {min(clash)} names both a node and an evidence annotation — rename the node")
+    by.update(fixed)
+    return [(s, by[s] if s in fixed else sorted(dict.fromkeys(by[s]), key=_po_key)) for s in sorted(by)]
 
 
-def _evidence(add, stem: str, ev: dict, used: set, body: str, posting_iri,
+_T_ANN = (TYPE, (OA + "Annotation",))
+_T_EVI = (TYPE, (SG + "Evidence",))
+_T_SPR = (TYPE, (OA + "SpecificResource",))
+_T_POS = (TYPE, (OA + "TextPositionSelector",))
+_T_QUO = (TYPE, (OA + "TextQuoteSelector",))
+_MOTIV = (OA + "motivatedBy", (OA + "identifying",))
+_LEVEL_OBJ = {lvl: (SG + lvl,) for lvl in LEVELS}
+
+
+def _evidence(fixed: dict, stem: str, ev: dict, used: set, body: str, posting_iri,
               keys: tuple = _EVIDENCE_KEYS) -> str:
-    """Triples of one evidence dict as a Web Annotation; returns its IRI."""
+    """One evidence dict as a Web Annotation (four resources, written to ``fixed`` in a fixed
+    predicate order); returns the annotation's IRI."""
     start, end = ev.get("start"), ev.get("end")
-    has_pos = isinstance(start, int) and isinstance(end, int) and 0 <= start
+    has_pos = type(start) is int and type(end) is int and 0 <= start
     a = f"{stem}-{start}-{end}" if has_pos else f"{stem}-x"
     if a in used:
         k = 2
@@ -389,40 +418,43 @@ def _evidence(add, stem: str, ev: dict, used: set, body: str, posting_iri,
             k += 1
         a = f"{a}-{k}"
     used.add(a)
-    t, pos, q = a + ".target", a + ".position", a + ".quote"
-    add((a, TYPE, (OA + "Annotation",)))
-    add((a, TYPE, (SG + "Evidence",)))
-    add((a, OA + "motivatedBy", (OA + "identifying",)))
-    add((a, OA + "hasBody", (body,)))
-    add((a, OA + "hasTarget", (t,)))
-    add((t, TYPE, (OA + "SpecificResource",)))
-    if ev.get("posting") is not None:
-        p = posting_iri(ev["posting"])
-        add((t, OA + "hasSource", (p,)))
-        add((a, PROV + "wasDerivedFrom", (p,)))
+    t = a + ".target"
+    ann = [_T_ANN, _T_EVI, _MOTIV, (OA + "hasBody", (body,)), (OA + "hasTarget", (t,))]
+    tgt = [_T_SPR]
+    fixed[a], fixed[t] = ann, tgt
+    pid = ev.get("posting")
+    if pid is not None:
+        p = (posting_iri(pid),)
+        tgt.append((OA + "hasSource", p))
+        ann.append((PROV + "wasDerivedFrom", p))
     if has_pos:
-        add((t, OA + "hasSelector", (pos,)))
-        add((pos, TYPE, (OA + "TextPositionSelector",)))
-        add((pos, OA + "start", _lit(int(start))))
-        add((pos, OA + "end", _lit(int(end))))
-    if ev.get("text") is not None:
-        add((t, OA + "hasSelector", (q,)))
-        add((q, TYPE, (OA + "TextQuoteSelector",)))
-        add((q, OA + "exact", _lit(ev["text"])))
-    if ev.get("sentence") is not None:
-        add((a, SG + "sentence", _lit(ev["sentence"])))
-    if ev.get("section") is not None:
-        add((a, SG + "section", _lit(ev["section"])))
-    if ev.get("requirement"):
-        add((a, SG + "level", (SG + ev["requirement"],)))
+        pos = a + ".position"
+        tgt.append((OA + "hasSelector", (pos,)))
+        fixed[pos] = [_T_POS, (OA + "start", (str(start), XSD_INT, "")), (OA + "end", (str(end), XSD_INT, ""))]
+    text = ev.get("text")
+    if text is not None:
+        q = a + ".quote"
+        tgt.append((OA + "hasSelector", (q,)))
+        fixed[q] = [_T_QUO, (OA + "exact", (str(text), "", ""))]
+    sent = ev.get("sentence")
+    if sent is not None:
+        ann.append((SG + "sentence", (str(sent), "", "")))
+    sec = ev.get("section")
+    if sec is not None:
+        ann.append((SG + "section", (str(sec), "", "")))
+    lvl = ev.get("requirement")
+    if lvl:
+        ann.append((SG + "level", _LEVEL_OBJ.get(lvl) or (SG + str(lvl),)))
     unknown_pos = not has_pos and start == -1 and end == -1
-    known = {k for k in keys if k in ev and (has_pos or unknown_pos or k not in ("start", "end"))}
-    missing = [k for k in keys if k not in ev]
-    extra = {k: v for k, v in ev.items() if k not in known}
-    if missing:
-        extra["_missing"] = missing
-    if extra:
-        add((a, SG + "attributes", _lit(json.dumps(extra, sort_keys=True, ensure_ascii=False, default=list))))
+    if len(ev) != len(keys) or not (has_pos or unknown_pos) or any(k not in ev for k in keys):
+        known = {k for k in keys if k in ev and (has_pos or unknown_pos or k not in ("start", "end"))}
+        missing = [k for k in keys if k not in ev]
+        extra = {k: v for k, v in ev.items() if k not in known}
+        if missing:
+            extra["_missing"] = missing
+        if extra:
+            ann.append((SG + "attributes", _lit(json.dumps(extra, sort_keys=True, ensure_ascii=False,
+                                                           default=list))))
     return a
 
 
@@ -488,25 +520,98 @@ def graph_to_rdf(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = Tr
     return _to_rdflib(rdf_triples(G, base=base, evidence=evidence), base)
 
 
-def _turtle(triples: list[tuple], base: str) -> bytes:
-    return turtle_bytes(triples, prefixes(base))
+_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_PN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
+_INT_LEX = re.compile(r"^[+-]?[0-9]+$")
+
+
+def _iriref(iri: str) -> str:
+    if _IRI_BAD.search(iri):
+        iri = _IRI_BAD.sub(lambda m: f"\\u{ord(m.group()):04X}", iri)
+    return f"<{iri}>"
+
+
+def _turtle(grouped: list[tuple], base: str, header: str = "") -> bytes:
+    """Our own streaming Turtle writer: sorted subjects, ``a`` first, prefixed names where the local
+    part is a plain name (no escapes needed), ``<IRI>`` otherwise. pyoxigraph and rdflib parse it
+    back to the same graph (tests check); it writes 1M triples in about a second."""
+    return _turtle_with(grouped, prefixes(base), header)
+
+
+def _turtle_with(grouped, pfx: dict[str, str], header: str = "") -> bytes:
+    pfx = dict(sorted(pfx.items()))
+    ns_to_p = {ns: k for k, ns in pfx.items()}
+    cache: dict[str, str] = {TYPE: "a"}
+
+    def name(iri: str) -> str:
+        n = cache.get(iri)
+        if n is None:
+            i = max(iri.rfind("/"), iri.rfind("#")) + 1
+            k = ns_to_p.get(iri[:i])
+            loc = iri[i:]
+            n = f"{k}:{loc}" if k is not None and _PN_LOCAL.match(loc) else _iriref(iri)
+            if len(cache) < 2_000_000:
+                cache[iri] = n
+        return n
+
+    def obj(o: tuple) -> str:
+        if len(o) == 1:
+            return name(o[0])
+        lex, dt, lang = o
+        if lang:
+            return f'"{lex.translate(_ESC)}"@{lang}'
+        if dt == XSD_INT and _INT_LEX.match(lex):
+            return lex
+        if dt == XSD_BOOL and lex in ("true", "false"):
+            return lex
+        if dt and dt != XSD_STRING:
+            return f'"{lex.translate(_ESC)}"^^{name(dt)}'
+        return f'"{lex.translate(_ESC)}"'
+
+    parts = [header] + [f"@prefix {k}: <{v}> .\n" for k, v in pfx.items()] + ["\n"]
+    add = parts.append
+    for s, pos in grouped:
+        lines = []
+        last_p = None
+        objs: list[str] = []
+        for p, o in pos:
+            if p != last_p:
+                if last_p is not None:
+                    lines.append(f"{name(last_p)} {', '.join(objs)}")
+                last_p, objs = p, []
+            objs.append(obj(o))
+        if last_p is not None:
+            lines.append(f"{name(last_p)} {', '.join(objs)}")
+        add(f"{name(s)} " + " ;\n    ".join(lines) + " .\n")
+    return "".join(parts).encode("utf-8")
+
+
+def _ntriples(grouped: list[tuple]) -> bytes:
+    def term(o: tuple) -> str:
+        if len(o) == 1:
+            return _iriref(o[0])
+        lex, dt, lang = o
+        if lang:
+            return f'"{lex.translate(_ESC)}"@{lang}'
+        if dt and dt != XSD_STRING:
+            return f'"{lex.translate(_ESC)}"^^<{dt}>'
+        return f'"{lex.translate(_ESC)}"'
+
+    out = []
+    for s, pos in grouped:
+        ss = _iriref(s)
+        out.extend(f"{ss} {_iriref(p)} {term(o)} .\n" for p, o in pos)
+    return "".join(out).encode("utf-8")
 
 
 def turtle_bytes(triples: Iterable[tuple], pfx: dict[str, str], header: str = "") -> bytes:
-    """Turtle of our triple tuples through pyoxigraph, with ``pfx`` written sorted (stable bytes).
-
-    Triples of one subject should come together (sorted) so that they are written as one block.
-    """
-    import pyoxigraph as ox
-
-    pfx = dict(sorted(pfx.items()))
-    body = ox.serialize(_to_oxigraph(triples), format=ox.RdfFormat.TURTLE, prefixes=pfx)
-    # pyoxigraph writes the prefixes in its own order; write ours, sorted.
-    i = 0
-    while body.startswith(b"@prefix ", i):
-        i = body.index(b"\n", i) + 1
-    head = header + "".join(f"@prefix {k}: <{v}> .\n" for k, v in pfx.items()) + "\n"
-    return head.encode() + body[i:]
+    """Turtle of our triple tuples (any order; grouped by subject, subjects sorted, pairs kept in
+    the order given) with the prefixes ``pfx``."""
+    by: dict[str, list] = {}
+    for s, p, o in triples:
+        by.setdefault(s, []).append((p, o))
+    return _turtle_with([(s, list(dict.fromkeys(by[s]))) for s in sorted(by)], pfx, header)
 
 
 def write_triples(triples: list[tuple], path, pfx: dict[str, str], header: str = "") -> int:
@@ -517,7 +622,7 @@ def write_triples(triples: list[tuple], path, pfx: dict[str, str], header: str =
     return len(triples)
 
 
-def _jsonld(triples: list[tuple], base: str) -> bytes:
+def _jsonld(grouped: list[tuple], base: str) -> bytes:
     """Compact JSON-LD: one object per subject (sorted), compact IRIs under a real ``@context``."""
     pfx = prefixes(base)
     order = sorted(pfx.items(), key=lambda kv: -len(kv[1]))
@@ -530,38 +635,29 @@ def _jsonld(triples: list[tuple], base: str) -> bytes:
                     return f"{k}:{rest}"
         return iri
 
-    ctx: dict = dict(pfx)
-    nodes: list[dict] = []
-    cur_s, obj = None, None
-    for s, p, o in triples:
-        if s != cur_s:
-            obj = {"@id": cur(s)}
-            nodes.append(obj)
-            cur_s = s
-        if p == TYPE:
-            obj.setdefault("@type", []).append(cur(o[0]))
-            continue
-        if len(o) == 1:
-            v = {"@id": cur(o[0])}
-        elif o[2]:
-            v = {"@value": o[0], "@language": o[2]}
-        elif o[1] == XSD_INT:
-            v = int(o[0])
-        elif o[1] == XSD_BOOL:
-            v = o[0] == "true"
-        elif o[1] and o[1] != XSD_STRING:
-            v = {"@value": o[0], "@type": cur(o[1])}
-        else:
-            v = o[0]
-        obj.setdefault(cur(p), []).append(v)
-    doc = {"@context": ctx, "@graph": nodes}
-    return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
-
-
-def _ntriples(triples: list[tuple]) -> bytes:
-    import pyoxigraph as ox
-
-    return ox.serialize(_to_oxigraph(triples), format=ox.RdfFormat.N_TRIPLES)
+    lines = []
+    for s, pos in grouped:
+        obj: dict = {"@id": cur(s)}
+        for p, o in pos:
+            if p == TYPE:
+                obj.setdefault("@type", []).append(cur(o[0]))
+                continue
+            if len(o) == 1:
+                v = {"@id": cur(o[0])}
+            elif o[2]:
+                v = {"@value": o[0], "@language": o[2]}
+            elif o[1] == XSD_INT and _INT_LEX.match(o[0]):
+                v = int(o[0])
+            elif o[1] == XSD_BOOL and o[0] in ("true", "false"):
+                v = o[0] == "true"
+            elif o[1] and o[1] != XSD_STRING:
+                v = {"@value": o[0], "@type": cur(o[1])}
+            else:
+                v = o[0]
+            obj.setdefault(cur(p), []).append(v)
+        lines.append(json.dumps(obj, ensure_ascii=False))
+    ctx = json.dumps(pfx, ensure_ascii=False, indent=2)
+    return ('{"@context": ' + ctx + ',\n"@graph": [\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8")
 
 
 RDF_FORMATS = ("turtle", "jsonld", "nt")
@@ -577,9 +673,9 @@ def write_rdf(G: nx.DiGraph, path_or_stream: str | os.PathLike | IO[bytes] | Non
     fmt = {"ttl": "turtle", "json-ld": "jsonld", "ntriples": "nt", "n-triples": "nt"}.get(fmt, fmt)
     if fmt not in RDF_FORMATS:
         raise InputError(f"unknown RDF format {fmt!r} — use one of {', '.join(RDF_FORMATS)}")
-    triples = rdf_triples(G, base=base, evidence=evidence)
-    data = {"turtle": lambda: _turtle(triples, base), "jsonld": lambda: _jsonld(triples, base),
-            "nt": lambda: _ntriples(triples)}[fmt]()
+    grouped = _grouped(G, base=base, evidence=evidence)
+    data = {"turtle": lambda: _turtle(grouped, base), "jsonld": lambda: _jsonld(grouped, base),
+            "nt": lambda: _ntriples(grouped)}[fmt]()
     if path_or_stream is None:
         return data
     if hasattr(path_or_stream, "write"):
@@ -587,7 +683,7 @@ def write_rdf(G: nx.DiGraph, path_or_stream: str | os.PathLike | IO[bytes] | Non
     else:
         Path(path_or_stream).parent.mkdir(parents=True, exist_ok=True)
         Path(path_or_stream).write_bytes(data)
-    return len(triples)
+    return sum(len(pos) for _, pos in grouped)
 
 
 def _scalar(v):

@@ -74,9 +74,10 @@ def synthetic(n: int, ont, seeds, rng: random.Random) -> list[Extraction]:
         k = max(3, round(rng.choice(sizes) * rng.uniform(0.7, 1.3)))
         picked = list(dict.fromkeys(rng.choices(concepts, cum_weights=cum, k=k)))
         mentions, pos = [], 0
+        own = [f"{rng.choice(sentences)} [{i}:{j}]" for j in range(max(1, k * 13 // 25))]  # this posting's
         for c in picked:
             for _ in range(1 + (rng.random() < 0.3) + (rng.random() < 0.1)):
-                s = f"{rng.choice(sentences)} [{i}:{pos}]"        # a sentence string of its own
+                s = rng.choice(own)
                 mentions.append(Mention(c, label[c], label[c], pos, pos + len(label[c]), s, "Requirements",
                                         rng.choices(lv, lw)[0]))
                 pos += 120

@@ -393,8 +393,10 @@ def gap(G: nx.DiGraph, from_: str | None, to: str, profile: Profile | None = Non
 
 
 def plan(G: nx.DiGraph, from_: str | None, to: str, profile: Profile | None = None) -> list[dict]:
-    """A learning plan closing the gap: the skills with credit < 1, broader foundations before the
-    narrower specialisations under them (otherwise in gap order), each with the roles asking."""
+    """A learning plan closing the gap: the skills with credit < 1, each broader foundation just
+    before the first narrower specialisation under it (so a context-level "generative models" comes
+    right before a required "diffusion models"), otherwise in gap order; each with the roles asking
+    and ``builds_on``: the nearest broader concept already known or learnt earlier in the plan."""
     res = gap(G, from_, to, profile)
     todo = res.gaps
     order = {i.skill: n for n, i in enumerate(todo)}
@@ -405,14 +407,19 @@ def plan(G: nx.DiGraph, from_: str | None, to: str, profile: Profile | None = No
     for s, pre in before.items():
         for a in pre:
             after[a].append(s)
+    # a foundation is due as soon as the first specialisation under it is: it takes their best rank
+    prio = dict(order)
+    for s, pre in before.items():
+        for a in pre:
+            prio[a] = min(prio[a], order[s])
     waiting = {s: len(pre) for s, pre in before.items()}
-    heap = [(order[s], s) for s, w in waiting.items() if w == 0]
+    heap = [(prio[s], order[s], s) for s, w in waiting.items() if w == 0]
     heapq.heapify(heap)
     by_id = {i.skill: i for i in todo}
     rows, done = [], []
     known_or_done = set(x.skill for x in res.covered)
     while heap:
-        _, s = heapq.heappop(heap)
+        *_, s = heapq.heappop(heap)
         i = by_id[s]
         base = [a for a, _ in sorted(ups[s].items(), key=lambda x: x[1][0]) if a in known_or_done]
         rows.append({
@@ -426,7 +433,7 @@ def plan(G: nx.DiGraph, from_: str | None, to: str, profile: Profile | None = No
         for t in after[s]:
             waiting[t] -= 1
             if waiting[t] == 0:
-                heapq.heappush(heap, (order[t], t))
+                heapq.heappush(heap, (prio[t], order[t], t))
     return rows
 
 
@@ -485,7 +492,16 @@ def overlap_matrix(G: nx.DiGraph, by: str = "role", *, limit: int | None = None,
         raise InputError(f"overlap matrix by {by!r}: choose role or team")
     nodes = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == by)
     if by == "team":
-        profs = {n: _weights(_profile(G, group_roles(G, n))) for n in nodes}
+        profs = {}
+        for n in nodes:
+            w: dict[str, float] = {}
+            for r in group_roles(G, n):
+                for s, d in G.adj[r].items():
+                    if d["rel"] == "requires":
+                        x = WEIGHTS[d["level"]]
+                        if x > w.get(s, 0.0):
+                            w[s] = x
+            profs[n] = w
     else:
         profs = {n: {s: WEIGHTS[d["level"]] for s, d in G.adj[n].items() if d["rel"] == "requires"} for n in nodes}
     nodes = [n for n in nodes if profs[n]]

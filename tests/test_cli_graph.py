@@ -68,6 +68,7 @@ def test_overlap_pair_and_matrix(graph_file):
     assert d["a"]["id"] == "role:000" and 0 < d["weighted"] <= d["jaccard"] <= 1
     rows = js(graph_file, "overlap", "--matrix")
     assert {rows[0]["a_id"], rows[0]["b_id"]} == {"role:000", "role:001"}
+    assert len(js(graph_file, "overlap", "--matrix", "--top", "2")) == 2
     rows = js(graph_file, "overlap", "--matrix", "--by", "team")
     assert all(r["a_id"].startswith("team:") for r in rows)
     assert run("overlap", "000", "--graph", graph_file, ok=False).exit_code == 2

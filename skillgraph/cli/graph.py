@@ -162,8 +162,9 @@ def plan_cmd(G, ontologies, fmt, args, profile):
 @click.option("--matrix", is_flag=True, help="Every pair of roles (or teams), most similar first.")
 @click.option("--by", type=click.Choice(["role", "team"]), default="role", show_default=True,
               help="What the matrix compares.")
+@click.option("--top", type=click.IntRange(1), help="Only the N most similar pairs of the matrix.")
 @with_graph
-def overlap_cmd(G, ontologies, fmt, names, matrix, by):
+def overlap_cmd(G, ontologies, fmt, names, matrix, by, top):
     """Shared and distinct skills of A and B with Jaccard and level-weighted similarity, or
     --matrix over all roles/teams."""
     from ..query import overlap, overlap_matrix
@@ -171,7 +172,7 @@ def overlap_cmd(G, ontologies, fmt, names, matrix, by):
     if matrix:
         if names:
             raise click.UsageError("--matrix takes no names")
-        return render(overlap_matrix(G, by=by), fmt,
+        return render(overlap_matrix(G, by=by, limit=top), fmt,
                       ["a", "b", "weighted", "jaccard", "shared"] if fmt == "table" else None)
     if len(names) != 2:
         raise click.UsageError("give two names A B (or --matrix)")

@@ -366,7 +366,7 @@ def html_to_text(markup: str) -> str:
 # Repair
 # ================================================================================================
 
-_FTFY = None        # (config, is_bad, trigger regex), built on first use (ftfy costs ~70 ms to import)
+_FTFY = None        # (config, is_bad, trigger regex, maybe-bad regex), built on first use (ftfy costs ~70 ms to import)
 _ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -400,16 +400,28 @@ def _ftfy():
         chars |= set(range(0x80, 0xA0)) | {0x1B}
         trigger = re.compile(
             "[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "\ud800-\udfff]")
-        _FTFY = (config, is_bad, trigger)
+        from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+        members = "".join(MOJIBAKE_CATEGORIES.values()) + "".join(
+            re.escape(c) for c in sorted(set(BADNESS_RE.pattern)) if ord(c) > 0x7F)
+        maybe_bad = re.compile(f"[{members}][{members}]|[\\x80-\\x9fÃÂŒœ]")
+        _FTFY = (config, is_bad, trigger, maybe_bad)
     return _FTFY
+
+
+# ftfy's is_bad() is one big regex (~0.5 ms per kB). Every alternative of it needs two adjacent
+# characters from its mojibake categories (or its few literal non-ASCII characters), a C1 control,
+# or one of "ÃÂŒœ" (which also match next to ASCII). ``_ftfy()`` builds that necessary condition
+# from ftfy's own tables; tests check it against is_bad() on random text.
 
 
 def _fix_mojibake(text: str) -> str:
     if text.isascii():
         if not _ASCII_CONTROL_RE.search(text):
             return text                          # nothing in pure ASCII for ftfy to fix
-    config, is_bad, trigger = _ftfy()
-    if not text.isascii() and not is_bad(text) and not trigger.search(text):
+    config, is_bad, trigger, maybe_bad = _ftfy()
+    if not text.isascii() and not trigger.search(text) and (
+            not maybe_bad.search(text) or not is_bad(text)):
         return text
     import ftfy
     return ftfy.fix_text(text, config)
@@ -523,6 +535,50 @@ def repair(raw: str, *, is_html: bool | None = None) -> tuple[str, bool]:
 # ================================================================================================
 # Metadata
 # ================================================================================================
+# Speed: the extractor reads thousands of postings/s, and every full regex scan of a 5 kB posting
+# costs ~0.3 ms in Python's re. So each finder locates its anchor words with str.find (fast) and
+# runs its regexes only on the lines or small windows around them.
+
+
+def _positions(hay: str, words: Iterable[str]) -> list[int]:
+    out = []
+    for w in words:
+        i = hay.find(w)
+        while i != -1:
+            out.append(i)
+            i = hay.find(w, i + 1)
+    return out
+
+
+def _lines_at(text: str, positions: Iterable[int]) -> str:
+    """The lines of ``text`` holding ``positions``, in text order, joined by "\\n"."""
+    spans = set()
+    for i in positions:
+        s = text.rfind("\n", 0, i) + 1
+        e = text.find("\n", i)
+        spans.add((s, len(text) if e == -1 else e))
+    return "\n".join(text[s:e] for s, e in sorted(spans))
+
+
+class _Doc:
+    """A posting's text with the cheap views the finders share."""
+
+    def __init__(self, text: str):
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None     # offsets must line up
+        self.lines = [ln for ln in (ln.strip() for ln in text.splitlines()) if ln]
+
+    def find_lower(self, words: Iterable[str]) -> list[int]:
+        if self.low is None:
+            return _positions(self.text, words) + _positions(self.text, [w.capitalize() for w in words]) \
+                + _positions(self.text, [w.upper() for w in words])
+        return _positions(self.low, words)
+
+    def lines_with(self, lower: Iterable[str] = (), exact: Iterable[str] = ()) -> str:
+        pos = self.find_lower(lower) + _positions(self.text, exact)
+        return _lines_at(self.text, pos) if pos else ""
+
 
 _TITLE_WORDS = (
     r"Engineer|Scientist|Researcher|Manager|Analyst|Developer|Architect|Lead|Director|Designer|"
@@ -532,12 +588,22 @@ _TITLE_WORDS = (
     r"Mathematician")
 _TITLE_KW_RE = re.compile(rf"\b(?:{_TITLE_WORDS})s?\b")
 _SMALL_WORDS = frozenset("a an and at for in of on the to with or & - – — / , |".split())
-_LABEL_RE = re.compile(r"^(?:job\s+title|title|position|role)\s*:\s*(?P<v>.+)$", re.I)
-_LOOKING_FOR_RE = re.compile(
-    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:looking\s+for|hiring|seeking|searching\s+for|"
-    r"recruiting)\s+(?:an?\s+|our\s+(?:next\s+|new\s+)?)?"
+_LABEL_RE = re.compile(r"(?:job\s+title|title|position|role)\s*:\s*(?P<v>.+)$", re.I)
+_BULLET_RE = re.compile(r"(?:[-*•·▪◦●‣–—]|\d{1,2}[.)])\s+")
+_HIRING_VERBS = ("looking for", "hiring", "seeking", "searching for", "recruiting")
+_IS_BEFORE_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+|actively\s+)?$")
+_HIRED_TITLE_RE = re.compile(
+    r"(?:looking\s+for|hiring|seeking|searching\s+for|recruiting)\s+(?:an?\s+|our\s+(?:next\s+|new\s+)?)?"
     r"(?P<t>(?:[A-Z][\w.+/&-]*)(?:,?\s+(?:[A-Z][\w.+/&-]*|of|and|&|for|in|-|–|II|III|IV))*)")
-_BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦●‣–—]|\d{1,2}[.)])\s+")
+
+
+def _hiring_anchors(doc: _Doc) -> list[int]:
+    """Positions of "looking for"/"hiring"/… that follow "is"/"are" ("X is looking for a …")."""
+    out = []
+    for i in sorted(doc.find_lower(_HIRING_VERBS)):
+        if _IS_BEFORE_RE.search(doc.text, max(0, i - 30), i):
+            out.append(i)
+    return out
 
 
 def _looks_like_title(line: str) -> bool:
@@ -550,17 +616,20 @@ def _looks_like_title(line: str) -> bool:
     return lower <= 1 and bool(_TITLE_KW_RE.search(line))
 
 
-def _find_title(lines: list[str], text: str) -> tuple[str | None, int | None]:
-    for i, line in enumerate(lines[:15]):
+def _find_title(doc: _Doc, hiring: list[int]) -> tuple[str | None, int | None]:
+    for i, line in enumerate(doc.lines[:15]):
         m = _LABEL_RE.match(line)
         if m and _TITLE_KW_RE.search(m.group("v")):
             return m.group("v").strip(), i
-    for i, line in enumerate(lines[:12]):
+    for i, line in enumerate(doc.lines[:12]):
         if _looks_like_title(line):
             return line, i
-    for m in _LOOKING_FOR_RE.finditer(text[:5000]):
+    for a in hiring:
+        m = _HIRED_TITLE_RE.match(doc.text, a)
+        if not m:
+            continue
         words = m.group("t").rstrip(",").split()
-        while words and (words[-1].lower() in _SMALL_WORDS):
+        while words and words[-1].lower() in _SMALL_WORDS:
             words.pop()
         t = " ".join(words).rstrip(".,")
         if t and _TITLE_KW_RE.search(t):
@@ -575,16 +644,13 @@ _NOT_COMPANY = frozenset({
     "she", "remote", "hybrid", "onsite", "on-site", "full-time", "full time", "part-time",
     "contract", "skills", "overview", "description", "job description", "apply", "benefits",
     "responsibilities", "requirements", "qualifications", "summary", "about", "location",
-    "engineering", "technology", "information technology",
+    "engineering", "technology", "information technology", "what", "who", "why", "how",
 })
-_COMPANY_LABEL_RE = re.compile(rf"^(?:company|company name|employer|organi[sz]ation)\s*:\s*(?P<c>{_NAME})\s*$",
-                               re.I | re.M)
-_COMPANY_HIRING_RE = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<c>{_NAME}) (?:is|are) (?:currently |now )?(?:looking for|hiring|"
-    r"seeking|searching for|recruiting)\b", re.M)
-_COMPANY_ABOUT_RE = re.compile(rf"^\s*About (?P<c>{_NAME})\s*:?\s*$", re.M)
-_COMPANY_AT_RE = re.compile(rf"\bAt (?P<c>{_NAME}),? (?:we|we’re|we're|our|you|you’ll|you'll)\b")
-_COMPANY_EEO_RE = re.compile(rf"\b(?P<c>{_NAME}) is an? (?:equal opportunity|EEO)")
+_COMPANY_LABEL_RE = re.compile(rf"(?i:company|company name|employer|organi[sz]ation)\s*:\s*(?P<c>{_NAME})$")
+_NAME_AT_END_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<c>{_NAME})\s+$")
+_NAME_IS_AN_AT_END_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<c>{_NAME}) is an? $")
+_COMPANY_ABOUT_RE = re.compile(rf"About (?P<c>{_NAME})\s*:?$")
+_COMPANY_AT_RE = re.compile(rf"At (?P<c>{_NAME}),? (?:we|we’re|we're|our|you|you’ll|you'll)\b")
 
 
 def _clean_company(name: str) -> str | None:
@@ -600,7 +666,8 @@ def _clean_company(name: str) -> str | None:
     return name
 
 
-def _find_company(lines: list[str], title_index: int | None, text: str) -> str | None:
+def _find_company(doc: _Doc, title_index: int | None, hiring: list[int]) -> str | None:
+    text, lines = doc.text, doc.lines
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
 
@@ -610,23 +677,36 @@ def _find_company(lines: list[str], title_index: int | None, text: str) -> str |
             votes[name] += 1
             first_seen.setdefault(name, rank)
 
-    for m in _COMPANY_LABEL_RE.finditer(text):
-        vote(m.group("c"), 0)
-    for m in _COMPANY_HIRING_RE.finditer(text):
-        vote(m.group("c"), 1)
-    for m in _COMPANY_ABOUT_RE.finditer(text):
-        vote(m.group("c"), 2)
-    for m in _COMPANY_AT_RE.finditer(text):
-        vote(m.group("c"), 3)
-    if title_index is not None:
+    for line in lines:
+        m = _COMPANY_LABEL_RE.match(line)
+        if m:
+            vote(m.group("c"), 0)
+    for a in hiring:                                       # "Pinterest is looking for …"
+        w0 = max(0, a - 80)
+        m = _NAME_AT_END_RE.search(text, w0, _IS_BEFORE_RE.search(text, w0, a).start())
+        if m:
+            vote(m.group("c"), 1)
+    for line in lines:                                     # "About Pinterest:"
+        if line.startswith("About "):
+            m = _COMPANY_ABOUT_RE.match(line)
+            if m:
+                vote(m.group("c"), 2)
+    for i in _positions(text, ("At ",)):                   # "At Pinterest, we …"
+        if i == 0 or not text[i - 1].isalnum():
+            m = _COMPANY_AT_RE.match(text, i)
+            if m:
+                vote(m.group("c"), 3)
+    if title_index is not None:                            # a name line next to the title
         for j in (title_index - 1, title_index + 1):
             if 0 <= j < len(lines):
                 first = re.split(r"\s+[·•|]\s+", lines[j])[0].strip()
                 if len(first.split()) <= 4 and re.fullmatch(_NAME, first) \
                         and not _CITY_ST_RE.search(lines[j].split("·")[0]):
                     vote(first, 4)
-    for m in _COMPANY_EEO_RE.finditer(text):
-        vote(m.group("c"), 5)
+    for i in doc.find_lower(("equal opportunity", "eeo employer")):
+        m = _NAME_IS_AN_AT_END_RE.search(text, max(0, i - 80), i)
+        if m:
+            vote(m.group("c"), 5)
     if not votes:
         return None
     return min(votes, key=lambda n: (-votes[n], first_seen[n], n))
@@ -647,13 +727,14 @@ _COUNTRY_ALIASES = {"us": "United States", "usa": "United States", "u.s.": "Unit
                     "u.s.a.": "United States", "united states of america": "United States",
                     "uk": "United Kingdom", "u.k.": "United Kingdom", "uae": "United Arab Emirates"}
 _COUNTRY_RE = "(?:" + "|".join(re.escape(c) for c in sorted(_COUNTRIES, key=len, reverse=True)) + ")"
-_CITY_ST = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}, [A-Z]{2}(?:, (?:[A-Z]{2,3}\b|" + _COUNTRY_RE + r"))?"
+_CITY_ST = (r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}, [A-Z]{2}(?:, (?:[A-Z]{2,3}\b|"
+            + _COUNTRY_RE + r"))?")
 _CITY_ST_RE = re.compile(_CITY_ST)
-_LOCATION_LABEL_RE = re.compile(r"^\s*(?:job\s+)?locations?\s*:\s*(?P<v>.+)$", re.I | re.M)
+_PLACE_RE = re.compile(r"(?:" + _CITY_ST + "|" + _COUNTRY_RE + r")")
+_LOCATION_LABEL_RE = re.compile(r"(?:job\s+)?locations?\s*:\s*(?P<v>.+)$", re.I)
 _FLAG_COUNTRY_RE = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}\s*(?P<c>" + _COUNTRY_RE + r")\b")
-_IN_COUNTRY_RE = re.compile(
-    r"(?:\b|(?<=[a-z]))(?:[Rr]emote in|located in|based in|anywhere in|must reside in|residing in)\s+(?:the\s+)?"
-    r"(?P<c>" + _CITY_ST + "|" + _COUNTRY_RE + r")(?!\w)")
+_IN_PLACE_WORDS = ("remote in ", "located in ", "based in ", "anywhere in ", "reside in ", "residing in ")
+_IN_PLACE_RE = re.compile(r"(?:the\s+)?(?P<c>" + _CITY_ST + "|" + _COUNTRY_RE + r")(?!\w)")
 _POSTED_GLUE_RE = re.compile(r"(?<=[A-Za-z)])(?:Posted|Updated|Reposted)\b.*$")
 
 
@@ -664,7 +745,7 @@ def _norm_location(loc: str) -> str:
     return _COUNTRY_ALIASES.get(loc.lower(), loc)
 
 
-def _find_locations(lines: list[str], text: str) -> tuple[str, ...]:
+def _find_locations(doc: _Doc) -> tuple[str, ...]:
     out: list[str] = []
 
     def add(loc: str) -> None:
@@ -672,60 +753,82 @@ def _find_locations(lines: list[str], text: str) -> tuple[str, ...]:
         if loc and loc not in out:
             out.append(loc)
 
-    m = _LOCATION_LABEL_RE.search(text)
-    if m:
-        for part in re.split(r"\s*(?:;|\||/| or )\s*", m.group("v")):
-            if part.strip():
-                add(part)
-        return tuple(out)
-    for line in lines[:12]:
+    for line in (doc.lines if doc.find_lower(("location",)) else ()):
+        m = _LOCATION_LABEL_RE.match(line)
+        if m:
+            for part in re.split(r"\s*(?:;|\||/| or )\s*", m.group("v")):
+                if part.strip():
+                    add(part)
+            return tuple(out)
+    for line in doc.lines[:12]:
+        if len(line) > 300:
+            continue
         line = _POSTED_GLUE_RE.sub("", line)
         for seg in re.split(r"\s*(?:;|\||·|•| or )\s*", line):
             seg = seg.strip()
-            if re.fullmatch(_CITY_ST, seg) or re.fullmatch(_COUNTRY_RE, seg):
+            if seg and seg[0].isupper() and _PLACE_RE.fullmatch(seg):
                 add(seg)
-    for m in _FLAG_COUNTRY_RE.finditer(text):
-        add(m.group("c"))
-    for m in _IN_COUNTRY_RE.finditer(text):
-        add(m.group("c"))
+    if not doc.text.isascii():
+        for m in _FLAG_COUNTRY_RE.finditer(doc.text, 0, 3000):
+            add(m.group("c"))
+    for i in sorted(doc.find_lower(_IN_PLACE_WORDS)):
+        m = _IN_PLACE_RE.match(doc.text, doc.text.find(" in ", i) + 4)
+        if m:
+            add(m.group("c"))
     return tuple(out)
 
 
 _CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "CA$": "CAD", "C$": "CAD", "CAD": "CAD",
              "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "£": "GBP", "GBP": "GBP", "€": "EUR",
              "EUR": "EUR", "₹": "INR", "INR": "INR", "CHF": "CHF", "SGD": "SGD", "S$": "SGD"}
-_CUR = r"US\$|CA\$|C\$|AU\$|A\$|S\$|\$|£|€|₹|USD|CAD|AUD|GBP|EUR|INR|CHF|SGD"
-_AMOUNT = r"(?P<cur{n}>{cur})?\s?(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<k{n}>[kK]\b|[mM]\b)?"
+_CODES = ("USD", "CAD", "AUD", "GBP", "EUR", "INR", "CHF", "SGD")
+_CUR = r"US\$|CA\$|C\$|AU\$|A\$|S\$|\$|£|€|₹|" + "|".join(_CODES)
+_AMOUNT = (r"(?P<cur{n}>{cur})?\s?(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
+           r"(?P<k{n}>[kK]\b|[mM]\b)?")
 _SALARY_RE = re.compile(
     r"(?<![\d.,])" + _AMOUNT.format(n=1, cur=_CUR) + r"\s*(?:-|–|—|to)\s*" + _AMOUNT.format(n=2, cur=_CUR)
-    + r"\s*(?P<code>USD|CAD|AUD|GBP|EUR|INR|CHF|SGD)?\b\s*"
+    + r"\s*(?P<code>" + "|".join(_CODES) + r")?\b\s*"
     r"(?P<per>(?:/|per\s+|an?\s+)(?:yr|year|annum|hour|hr|month|mo|week)\b|annually|yearly|hourly|monthly)?")
 _PERIODS = {"yr": "year", "year": "year", "annum": "year", "annually": "year", "yearly": "year",
             "hour": "hour", "hr": "hour", "hourly": "hour", "month": "month", "mo": "month",
             "monthly": "month", "week": "week"}
 
 
-def _find_salary(text: str) -> Salary | None:
-    if not any(c in text for c in "$£€₹") and not re.search(r"\b(?:USD|CAD|AUD|GBP|EUR|INR|CHF|SGD)\b", text):
+def _salary_from(m: re.Match) -> Salary | None:
+    cur = m.group("code") or m.group("cur1") or m.group("cur2")
+    if not cur:
         return None
-    for m in _SALARY_RE.finditer(text):
-        cur = m.group("code") or m.group("cur1") or m.group("cur2")
-        if not cur:
+    lo, hi = (float(m.group(f"num{i}").replace(",", "")) for i in (1, 2))
+    k1, k2 = (m.group("k1") or "").lower(), (m.group("k2") or "").lower()
+    if k2 and not k1 and lo < 1000:
+        k1 = k2                                  # "$120-150K"
+    lo *= {"k": 1e3, "m": 1e6}.get(k1, 1)
+    hi *= {"k": 1e3, "m": 1e6}.get(k2, 1)
+    if not (0 < lo <= hi <= lo * 10):
+        return None
+    per = m.group("per")
+    period = _PERIODS[re.sub(r"^(?:/|per\s+|an?\s+)", "", per.lower())] if per else \
+        ("hour" if hi < 500 else "year")
+    if period == "year" and hi < 10_000:
+        return None
+    return Salary(low=lo, high=hi, currency=_CURRENCY[cur.strip()], period=period)
+
+
+def _find_salary(doc: _Doc) -> Salary | None:
+    text = doc.text
+    anchors = sorted(_positions(text, ("$", "£", "€", "₹") + _CODES))
+    done = -1
+    for a in anchors:
+        if a < done:
             continue
-        lo, hi = (float(m.group(f"num{i}").replace(",", "")) for i in (1, 2))
-        k1, k2 = (m.group("k1") or "").lower(), (m.group("k2") or "").lower()
-        if k2 and not k1 and lo < 1000:
-            k1 = k2                                  # "$120-150K"
-        lo *= {"k": 1e3, "m": 1e6}.get(k1, 1)
-        hi *= {"k": 1e3, "m": 1e6}.get(k2, 1)
-        if not (0 < lo <= hi <= lo * 10):
-            continue
-        per = m.group("per")
-        period = _PERIODS[re.sub(r"^(?:/|per\s+|an?\s+)", "", per.lower())] if per else \
-            ("hour" if hi < 500 else "year")
-        if period == "year" and hi < 10_000:
-            continue
-        return Salary(low=lo, high=hi, currency=_CURRENCY[cur.strip()], period=period)
+        start = max(0, a - 40)
+        while start > 0 and not text[start - 1].isspace() and a - start < 80:
+            start -= 1
+        for m in _SALARY_RE.finditer(text, start, min(len(text), a + 80)):
+            sal = _salary_from(m)
+            if sal:
+                return sal
+            done = max(done, m.end())
     return None
 
 
@@ -734,32 +837,36 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _YEARS_RE = re.compile(
     r"(?P<pre>\bat\s+least|\bminimum(?:\s+of)?|\bmin\.?|\bover|\bmore\s+than|\bless\s+than|\bup\s+to|"
     r"\bunder|\bfewer\s+than|\bmaximum(?:\s+of)?)?\s*(?:an?\s+)?"
-    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*(?:-|–|—|to)\s*\d{1,2})?\s*(?P<plus>\+|or\s+more|plus)?"
-    r"\s*(?:\(\d{1,2}\+?\)\s*)?(?:years?|yrs?)\b(?P<post>(?:\s+(?:of\s+)?(?:[\w/-]+\s+){0,5}?)(?:experience|exp)\b)?"
-    r"(?P<after>[^.\n;]{0,40})", re.I)
-_LEADERSHIP_RE = re.compile(r"^\W*(?:of\s+)?(?:experience\s+|exp\s+)?(?:in\s+)?(?:leading|managing|"
+    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*(?:-|–|—|to)\s*\d{1,2})?\s*"
+    r"(?P<plus>\+|or\s+more|plus)?\s*(?:\(\d{1,2}\+?\)\s*)?(?:years?|yrs?)\b"
+    r"(?P<post>\s+(?:of\s+)?(?:[\w/-]+\s+){0,5}?(?:experience|exp)\b)?(?P<after>[^.\n;]{0,40})", re.I)
+_LEADERSHIP_RE = re.compile(r"\W*(?:of\s+)?(?:experience\s+|exp\s+)?(?:in\s+)?(?:leading|managing|"
                             r"people\s+management|management|leadership|mentoring|supervising|as\s+an?\s+"
                             r"(?:tech(?:nical)?\s+)?(?:lead|manager))", re.I)
 
 
-def _find_min_years(text: str) -> int | None:
-    if "year" not in text and "yr" not in text and "Year" not in text:
-        return None
-    general, leadership = [], []
-    for m in _YEARS_RE.finditer(text):
-        pre = (m.group("pre") or "").lower()
-        if pre and re.match(r"less|up|under|fewer|max", pre):
-            continue
-        if not (m.group("plus") or pre or m.group("post")):
-            continue
-        word = m.group("n").lower()
-        n = _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
-        post = (m.group("post") or "").lower()
-        if _LEADERSHIP_RE.match(m.group("after") or "") or \
-                re.search(r"\b(?:leading|managing|management|leadership)\b", post):
-            leadership.append(n)
-        else:
-            general.append(n)
+def _find_min_years(doc: _Doc) -> int | None:
+    text = doc.text
+    general, leadership, seen = [], [], set()
+    for a in sorted(doc.find_lower(("year", "yr"))):
+        start = max(0, a - 40)
+        for m in _YEARS_RE.finditer(text, start, min(len(text), a + 90)):
+            if m.start("n") in seen:
+                continue
+            seen.add(m.start("n"))
+            pre = (m.group("pre") or "").lower()
+            if pre[:2] in ("le", "up", "un", "fe", "ma"):      # less than / up to / under / … N years
+                continue
+            if not (m.group("plus") or pre or m.group("post")):
+                continue
+            word = m.group("n").lower()
+            n = _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
+            post = (m.group("post") or "").lower()
+            if _LEADERSHIP_RE.match(m.group("after") or "") or \
+                    re.search(r"\b(?:leading|managing|management|leadership)\b", post):
+                leadership.append(n)
+            else:
+                general.append(n)
     if general:
         return min(general)
     return min(leadership) if leadership else None
@@ -773,6 +880,8 @@ _BACHELOR_RE = re.compile(r"\b[Bb]achelor(?:'s|’s|s)?\b|\bB\.\s?S\.?(?=[\s/,)]
 _DEGREE_CONTEXT_RE = re.compile(
     r"\bdegrees?\b|\bdiploma\b|\bPh\.?\s?D\b|\bdoctora|\b[Bb]achelor|\b[Mm]aster(?:'s|’s|s)\b|"
     r"\b(?:B|M)\.?(?:S|A|Sc)\.?\s*(?:/|or\b|and\b|,)|\b(?:BS|MS|BA|MA|BSc|MSc|M\.S|B\.S)\.?\s+in\s+[A-Z]", re.I)
+_DEGREE_WORDS_LOWER = ("degree", "bachelor", "master", "phd", "ph.", "doctora", "diploma", "undergraduate")
+_DEGREE_WORDS_EXACT = ("BS", "MS", "BA", "MA", "B.", "M.", "BEng", "MEng", "BTech", "MTech")
 _FIELDS = (
     ("Computer Science", r"\bcomputer sciences?\b|\bcomp\.? ?sci\b\.?|(?-i:\bCS\b)"),
     ("Computer Engineering", r"\bcomputer engineering\b"),
@@ -804,28 +913,23 @@ _FIELD_RES = [(name, re.compile(rx, re.I)) for name, rx in _FIELDS]
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z])")
 
 
-def _find_degrees(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _find_degrees(doc: _Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    chunk = doc.lines_with(_DEGREE_WORDS_LOWER, _DEGREE_WORDS_EXACT)
     levels: set[str] = set()
-    fields: dict[str, int] = {}
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if _DEGREE_CONTEXT_RE.search(line) or _PHD_RE.search(line) or _BACHELOR_RE.search(line) \
-                and "degree" in line.lower():
-            for sent in _SENTENCE_SPLIT_RE.split(line):
-                if not (_DEGREE_CONTEXT_RE.search(sent) or _PHD_RE.search(sent)):
-                    continue
-                if _BACHELOR_RE.search(sent):
-                    levels.add("bachelor")
-                if _MASTER_RE.search(sent):
-                    levels.add("master")
-                if _PHD_RE.search(sent):
-                    levels.add("phd")
-                base = offset + line.find(sent)
-                for name, rx in _FIELD_RES:
-                    fm = rx.search(sent)
-                    if fm and name not in fields:
-                        fields[name] = base + fm.start()
-        offset += len(line)
+    fields: dict[str, tuple[int, int]] = {}
+    for s_index, sent in enumerate(s for line in chunk.split("\n") for s in _SENTENCE_SPLIT_RE.split(line)):
+        if not (_DEGREE_CONTEXT_RE.search(sent) or _PHD_RE.search(sent)):
+            continue
+        if _BACHELOR_RE.search(sent):
+            levels.add("bachelor")
+        if _MASTER_RE.search(sent):
+            levels.add("master")
+        if _PHD_RE.search(sent):
+            levels.add("phd")
+        for name, rx in _FIELD_RES:
+            fm = rx.search(sent)
+            if fm and name not in fields:
+                fields[name] = (s_index, fm.start())
     order = ("bachelor", "master", "phd")
     return (tuple(lvl for lvl in order if lvl in levels),
             tuple(sorted(fields, key=lambda f: (fields[f], f))))
@@ -858,6 +962,8 @@ def seniority_from_title(title: str | None) -> str | None:
     return None
 
 
+_MODE_WORDS = ("remote", "hybrid", "on-site", "onsite", "on site", "in-office", "in office", "in-person",
+               "in person", "days a week", "days per week", "days each week", "anywhere", "from home")
 _MODE_PATTERNS = {
     "remote": re.compile(
         r"\b(?:fully|100%|completely|entirely)\s+remote\b|\bremote[- ](?:first|friendly|eligible|position|"
@@ -880,7 +986,7 @@ _MODE_PATTERNS = {
 _MODE_TAG_RE = re.compile(r"#LI-(Remote|Hybrid|On-?site)\b", re.I)
 
 
-def _find_work_mode(text: str) -> str | None:
+def _find_work_mode(doc: _Doc) -> str | None:
     """Work mode from explicit statements, else from LinkedIn tags (#LI-Remote/#LI-Hybrid/#LI-Onsite).
 
     Statements: "Remote in …", "fully remote", "remote role", "(Remote)", "work remotely" -> remote;
@@ -891,9 +997,11 @@ def _find_work_mode(text: str) -> str | None:
     wins if named, and remote + on-site together also mean hybrid; tags count only when no
     statement is found.
     """
-    found = {mode for mode, rx in _MODE_PATTERNS.items() if rx.search(text)}
+    chunk = doc.lines_with(_MODE_WORDS)
+    found = {mode for mode, rx in _MODE_PATTERNS.items() if chunk and rx.search(chunk)}
     if not found:
-        found = {t.lower().replace("-", "").replace("onsite", "on-site") for t in _MODE_TAG_RE.findall(text)}
+        tags = doc.lines_with(("#li-",))
+        found = {t.lower().replace("-", "").replace("onsite", "on-site") for t in _MODE_TAG_RE.findall(tags)}
     if not found:
         return None
     if len(found) == 1:
@@ -906,14 +1014,14 @@ def extract_metadata(text: str, *, title: str | None = None) -> dict:
 
     ``title`` (e.g. a record's own title field) is used for seniority instead of the found one.
 
-    * ``title`` — the first short line among the first lines that looks like a job title (mostly
-      capitalised words, contains Engineer/Scientist/Manager/Lead/…), or "Title: X", or
+    * ``title`` — "Title: X"; else the first short line among the first lines that looks like a
+      job title (mostly capitalised words, contains Engineer/Scientist/Manager/Lead/…); else
       "X is looking for a <Title> to …".
     * ``company`` — votes from "Company: X", "X is looking for/hiring", an "About X" line,
       "At X, we …", a short name line next to the title ("Pinterest", "Pinterest · Consumer · …"),
       "X is an equal opportunity employer"; the most-voted name wins.
     * ``locations`` — "Location(s): …", or "City, ST[, Country]" / country segments in the first
-      lines, "🇺🇸 United States", "Remote in X", "located in X"; "US"/"USA" become "United States".
+      lines, "🇺🇸 United States", "Remote in X", "located/based in X"; "US"/"USA" -> "United States".
     * ``salary`` — the first currency range ("$138,905 - $285,982", "$189K — $332K",
       "$189,308—$389,753 USD", "£50k-£60k per year"); period from "/hr", "per year", …, else hour
       below 500 and year otherwise.
@@ -924,20 +1032,20 @@ def extract_metadata(text: str, *, title: str | None = None) -> dict:
       "Masters"); ``degree_fields`` — fields named there, in order ("Computer Science", …).
     * ``seniority`` — :func:`seniority_from_title`; ``work_mode`` — see ``_find_work_mode``.
     """
-    lines = [ln.strip() for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln]
-    found_title, title_index = _find_title(lines, text)
-    degrees, fields = _find_degrees(text)
+    doc = _Doc(text)
+    hiring = _hiring_anchors(doc)
+    found_title, title_index = _find_title(doc, hiring)
+    degrees, fields = _find_degrees(doc)
     return {
         "title": found_title,
-        "company": _find_company(lines, title_index, text),
-        "locations": _find_locations(lines, text),
-        "salary": _find_salary(text),
-        "min_years": _find_min_years(text),
+        "company": _find_company(doc, title_index, hiring),
+        "locations": _find_locations(doc),
+        "salary": _find_salary(doc),
+        "min_years": _find_min_years(doc),
         "degrees": degrees,
         "degree_fields": fields,
         "seniority": seniority_from_title(title or found_title),
-        "work_mode": _find_work_mode(text),
+        "work_mode": _find_work_mode(doc),
     }
 
 
@@ -1132,7 +1240,7 @@ def _read_csv(text: str, path: str, name: str, sink: _Sink, repaired: bool) -> I
     old_limit = csv.field_size_limit()
     csv.field_size_limit(max(old_limit, 1 << 30))
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         next(reader)
         norm = [_norm_key(c) for c in header]
         text_col = next(norm.index(f) for f in TEXT_FIELDS if f in norm)

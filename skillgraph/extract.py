@@ -168,7 +168,11 @@ class Matcher:
                             lst.append(e)
         self._table = table
         self.size = len(table)
-        self.automaton = self._automaton(ahocorasick, {k: [e for e in v if e.exact is None] for k, v in table.items()})
+        folded_table = {k: [e for e in v if e.exact is None] for k, v in table.items()}
+        for stem in _UNIT_WORDS:  # unit words ride along so find_teams gets their positions for free
+            for form in {stem, stem + "s"} if not stem.endswith("s") and " " not in stem else {stem}:
+                folded_table.setdefault(form, [])
+        self.automaton = self._automaton(ahocorasick, folded_table)
         self.exact_automaton = self._automaton(ahocorasick, exact_table)
 
     @staticmethod
@@ -176,8 +180,9 @@ class Matcher:
         auto = ahocorasick.Automaton()
         n = 0
         for key, entries in table.items():
-            if entries:
-                auto.add_word(key, (len(key), tuple(entries)))
+            unit = _UNIT_WORDS.get(key) or (_UNIT_WORDS.get(key[:-1]) if key.endswith("s") else None)
+            if entries or unit:
+                auto.add_word(key, (len(key), tuple(entries), unit))
                 n += 1
         if n:
             auto.make_automaton()
@@ -187,6 +192,12 @@ class Matcher:
     # -- matching ----------------------------------------------------------------------------
     def find(self, text: str, folded: str | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
         """Longest-first, non-overlapping matches: (start, end, concept ids)."""
+        return self.scan(text, folded)[0]
+
+    def scan(self, text: str, folded: str | None = None):
+        """(matches, unit words): matches as :meth:`find`; unit words as (start, end, kind) for
+        the team finder ("team", "group", "labs", "products", "called" …)."""
+        units: list[tuple[int, int, str]] = []
         f = fold(text) if folded is None else folded
         n = len(f)
         cands = []
@@ -195,11 +206,17 @@ class Matcher:
                 continue
             if hay is None:
                 hay = _case_fold(text)
-            for end_i, (klen, entries) in auto.iter(hay):
+            for end_i, (klen, entries, unit) in auto.iter(hay):
                 s, e = end_i - klen + 1, end_i + 1
                 prev = f[s - 1] if s else " "
                 nxt = f[e] if e < n else " "
-                if prev.isalnum() or nxt.isalnum() or nxt in _BAD_NEXT or prev in _BAD_PREV:
+                if prev.isalnum() or nxt.isalnum():
+                    continue
+                if unit:
+                    units.append((s, e, unit))
+                    if not entries:
+                        continue
+                if nxt in _BAD_NEXT or prev in _BAD_PREV:
                     continue
                 if s >= 2 and text[s - 1] in _HYPHEN_CHARS and text[s - 2].isalnum():
                     continue  # starts inside a hyphenated word: "cutting-edge ML" is not "edge ML"
@@ -221,7 +238,7 @@ class Matcher:
                 if ok:
                     cands.append((s, e, tuple(ok)))
         if not cands:
-            return []
+            return [], units
         cands.sort(key=lambda c: (c[0] - c[1], c[0]))
         taken = bytearray(n + 1)
         chosen = []
@@ -231,7 +248,7 @@ class Matcher:
             taken[s:e] = b"\x01" * (e - s)
             chosen.append((s, e, ids))
         chosen.sort()
-        return self._expand_coordination(f, chosen, taken)
+        return self._expand_coordination(f, chosen, taken), units
 
     def _expand_coordination(self, f, chosen, taken):
         """"multimodal / embedding models": the modifier before the separator shares the head."""
@@ -351,6 +368,7 @@ def heading_level(heading: str) -> str | None:
 _HEADING_HINT = re.compile(r"^[A-Z0-9#&'\u2019 ,/()-]+$")
 
 
+_DIGIT = re.compile(r"\d")
 _MINOR = frozenset("and of the for to a an in & at by with on or your our you".split())
 
 
@@ -368,7 +386,7 @@ def _is_heading(line: str, prev: str = "text", next_line: str | None = None) -> 
         return h.endswith(":") and heading_level(h) is not None
     if h.endswith(":"):
         return True
-    digits = any(ch.isdigit() for ch in h)
+    digits = _DIGIT.search(h) is not None
     words = h.split()
     if heading_level(h) is not None and len(words) <= 6 and not digits:
         return True
@@ -538,24 +556,43 @@ def _split_list(s: str) -> list[tuple[int, str]]:
     return out
 
 
-_UNIT_GATE = re.compile(r"\b(?:teams?|groups?|organi[sz]ations?|orgs?|pods?|squads?|departments?|"
-                        r"divisions?|labs?|products?|surfaces|called|named|known as)\b")  # on folded text
+_UNIT_WORDS = {  # stem in folded text -> kind of window
+    "team": "unit", "group": "unit", "organization": "unit", "organisation": "unit", "org": "unit",
+    "pod": "unit", "squad": "unit", "department": "unit", "division": "unit", "center": "unit",
+    "centre": "unit", "lab": "lab", "labs": "lab", "product": "list", "surfaces": "list",
+    "called": "called", "named": "called", "known as": "called",
+}
 
 
-def _gated_ranges(text: str, folded: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines that name an organisational unit: the team regexes run only there."""
-    out: list[tuple[int, int]] = []
-    for m in _UNIT_GATE.finditer(folded):
-        if out and m.start() < out[-1][1]:
-            continue
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.end())
-        out.append((a, len(text) if b < 0 else b))
-    return out
+_UNIT_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) + ("s?" if not w.endswith("s") else "")
+                                                   for w in _UNIT_WORDS), key=len, reverse=True)) + r")\b")
+
+
+def _gated_windows(text: str, folded: str, units) -> dict[str, list[tuple[int, int]]]:
+    """Windows, by kind, around the words that name a unit (team, group, lab, products, called …):
+    the team regexes run only there, which keeps them cheap on long postings."""
+    wins: dict[str, set[tuple[int, int]]] = {"unit": set(), "paren": set(), "lab": set(), "list": set(),
+                                              "called": set()}
+    n = len(folded)
+    for i, j, kind in units:
+        ls = text.rfind("\n", 0, i) + 1
+        le = text.find("\n", j)
+        le = n if le < 0 else le
+        paren = folded.find("(", j, min(le, j + 40))   # "teams (A, B, C)", "Group (ATG)"
+        if kind == "called":
+            wins["called"].add((i, min(le, j + 60)))
+        elif kind == "list":
+            if paren >= 0:
+                wins["list"].add((max(ls, i - 40), min(le, paren + 240)))
+        else:
+            wins["lab" if kind == "lab" else "unit"].add((max(ls, i - 90), j))
+            if paren >= 0:
+                wins["paren"].add((max(ls, i - 90), min(le, paren + 240)))
+    return {k: sorted(v) for k, v in wins.items()}
 
 
 def find_teams(posting: Posting, index: "_SentenceIndex", skill_spans: Sequence[tuple[int, int]],
-               folded: str | None = None) -> list[TeamMention]:
+               folded: str | None = None, units=None) -> list[TeamMention]:
     full = posting.text
     found: dict[tuple[str, str], TeamMention] = {}
 
@@ -563,13 +600,22 @@ def find_teams(posting: Posting, index: "_SentenceIndex", skill_spans: Sequence[
         sg = index.at(i)
         return full[sg.start:sg.end] if sg else ""
 
-    # the regexes below run only on the lines that name an organisational unit (fast on long texts)
-    ranges = _gated_ranges(full, fold(full) if folded is None else folded)
+    # the regexes below run only in windows around the words that name a unit (fast on long texts)
+    folded = fold(full) if folded is None else folded
+    if units is None:
+        units = [(m.start(), m.end(), _UNIT_WORDS.get(m.group(), _UNIT_WORDS.get(m.group()[:-1])))
+                 for m in _UNIT_RX.finditer(folded)]
+    wins = _gated_windows(full, folded, units)
     text = full
 
-    def scan(rx):
-        for a, b in ranges:
-            yield from rx.finditer(full, a, b)
+    def scan(rx, *kinds):
+        seen = set()
+        for k in kinds:
+            for a, b in wins[k]:
+                for m in rx.finditer(full, a, b):
+                    if m.span() not in seen:
+                        seen.add(m.span())
+                        yield m
 
     def add(name: str, role: str, start: int, parent: str | None = None, aliases: tuple[str, ...] = ()):
         name = " ".join(name.split()).strip(" .,-")
@@ -586,11 +632,11 @@ def find_teams(posting: Posting, index: "_SentenceIndex", skill_spans: Sequence[
 
     # collaborating teams and products named in parenthesised lists
     collab_spans = []
-    for m in scan(_COLLAB):
+    for m in scan(_COLLAB, "paren"):
         collab_spans.append((m.start("list"), m.end("list")))
         for off, name in _split_list(m.group("list")):
             add(name, "collaborator", m.start("list") + off)
-    for m in scan(_PRODUCTS):
+    for m in scan(_PRODUCTS, "list"):
         collab_spans.append((m.start("list"), m.end("list")))
         for off, name in _split_list(m.group("list")):
             add(name, "product", m.start("list") + off)
@@ -600,12 +646,12 @@ def find_teams(posting: Posting, index: "_SentenceIndex", skill_spans: Sequence[
 
     # "Advanced Technologies Group (ATG)"
     abbrs: dict[str, str] = {}
-    for m in scan(_TEAM_ABBR):
+    for m in scan(_TEAM_ABBR, "paren"):
         name = m.group("name").strip()
         abbrs[m.group("abbr")] = name
         add(name, "member", m.start("name"), aliases=(m.group("abbr"),))
     for rx in (_TEAM_CAP, _TEAM_LOWER):
-        for m in scan(rx):
+        for m in scan(rx, "unit", "lab"):
             name = m.group("name").strip()
             if in_lists(m.start()):
                 continue
@@ -618,7 +664,7 @@ def find_teams(posting: Posting, index: "_SentenceIndex", skill_spans: Sequence[
             if rx is _TEAM_LOWER or unit in ("pod", "squad"):
                 name = f"{name} {m.group('unit')}"
             add(name, "member", m.start("name"))
-    for m in scan(_TEAM_LABS):
+    for m in scan(_TEAM_LABS, "lab"):
         name, start = m.group("name"), m.start("name")
         first = name.split()[0]
         if first in ("The", "Our", "This", "At", "In", "Join"):
@@ -647,7 +693,7 @@ def find_teams(posting: Posting, index: "_SentenceIndex", skill_spans: Sequence[
                 i = full.find(part)
                 add(part, "member", i if i >= 0 else -1)
     # products: "a model called Pinterest Canvas", "for Pinterest Canvas"
-    names = {m.group("name") for m in scan(_CALLED)}
+    names = {m.group("name") for m in scan(_CALLED, "called")}
     if posting.company:
         co = re.escape(posting.company)
         for m in re.finditer(rf"\b(?:for|on|into|with|to)\s+({co}\s+[A-Z][a-z]\w+)\b", full):
@@ -677,7 +723,7 @@ class Extractor:
         text = posting.text
         index = _SentenceIndex(text, segments)
         folded = fold(text)
-        matches = self.matcher.find(text, folded)
+        matches, units = self.matcher.scan(text, folded)
         mentions = []
         concepts = self.ontology.concepts
         for s, e, ids in matches:
@@ -686,7 +732,7 @@ class Extractor:
             level = sentence_level(sg.level, sentence)
             for cid in ids:
                 mentions.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sentence, sg.section, level))
-        teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded)
+        teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
         return Extraction(posting, tuple(mentions), tuple(teams))
 
 

@@ -106,8 +106,8 @@ _ROLE_DEFAULTS = {"title": None, "posting": None, "source": None, "company": Non
                   "salary": None}
 _SKILL_ATTRS = {"kind", "label", "iri", "definition", "skill_kind", "alt_labels", "hidden_labels",
                 "exact_match", "close_match", "demand", "used"}
-_SKILL_DEFAULTS = {"definition": None, "skill_kind": None, "alt_labels": [], "demand": 0,
-                   "used": False}
+_SKILL_DEFAULTS = {"definition": None, "skill_kind": None, "alt_labels": [], "hidden_labels": [],
+                   "demand": 0, "used": False}
 _TEAM_ATTRS = {"kind", "label", "aliases"}
 _EVIDENCE_KEYS = ("posting", "start", "end", "text", "sentence", "section", "requirement")
 _LINK_EVIDENCE_KEYS = ("posting", "start", "end", "text", "sentence")   # team/product links
@@ -867,6 +867,7 @@ def read_rdf(source) -> nx.DiGraph:
             sk = one(props, SG + "kind")
             attrs["skill_kind"] = SKILL_KINDS_BACK.get(sk, sk.rsplit("#", 1)[-1].lower() if sk else None)
             attrs["alt_labels"] = many(props, SKOS + "altLabel")
+            attrs["hidden_labels"] = []
             for p, a in ((SKOS + "hiddenLabel", "hidden_labels"), (SKOS + "exactMatch", "exact_match"),
                          (SKOS + "closeMatch", "close_match")):
                 if props.get(p):
@@ -1067,12 +1068,32 @@ def validate(data, shapes: str | os.PathLike | None = None, *, base: str = DEFAU
             return ""
         return _compact(str(x), pfx) if isinstance(x, URIRef) else str(x)
 
+    from rdflib import BNode
+    from rdflib.collection import Collection
+
+    def path(x, depth=0) -> str:
+        """A SHACL property path as SPARQL-like text (``skos:broader*``, ``^sg:hasRequirement``)."""
+        if not isinstance(x, BNode) or depth > 8:
+            return c(x)
+        for g in (results, sg):
+            for pred, fmt in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"),
+                              (SH.oneOrMorePath, "{}+"), (SH.zeroOrOnePath, "{}?")):
+                inner = g.value(x, pred)
+                if inner is not None:
+                    return fmt.format(path(inner, depth + 1))
+            alt = g.value(x, SH.alternativePath)
+            if alt is not None:
+                return "(" + "|".join(path(i, depth + 1) for i in Collection(g, alt)) + ")"
+            if g.value(x, URIRef(RDF + "first")) is not None:
+                return "/".join(path(i, depth + 1) for i in Collection(g, x))
+        return "(path)"
+
     out = []
     for r in results.subjects(URIRef(RDF + "type"), SH.ValidationResult):
         sev = results.value(r, SH.resultSeverity)
         out.append(Violation(
             focus=c(results.value(r, SH.focusNode)),
-            path=c(results.value(r, SH.resultPath)),
+            path=path(results.value(r, SH.resultPath)),
             message=str(results.value(r, SH.resultMessage) or "constraint not met"),
             value=c(results.value(r, SH.value)),
             severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",

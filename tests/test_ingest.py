@@ -138,6 +138,7 @@ def test_txt_and_md(tmp_path):
     a, b = read_postings([tmp_path / "a.txt", str(tmp_path / "b.md")])
     assert (a.id, a.text, a.repaired, a.title, a.min_years) == ("a.txt", POSTING, False, "Senior Data Scientist", 3)
     assert b.text.startswith("# Staff ML Engineer") and b.repaired is False   # Markdown is kept as is
+    assert b.title == "Staff ML Engineer" and b.seniority == "staff"
 
 
 def test_html_file(tmp_path):
@@ -262,7 +263,7 @@ BROKEN = [
     ("bad.json", b'[\n  {"text": "a"},\n  {"text": }\n]', r"bad\.json:3: invalid JSON at column 12"),
     ("lines.json", b'{"text": "a"}\n{"text": "b"}\n', r"lines\.json:2: invalid JSON .*rename the file to \.jsonl"),
     ("scalar.json", b'"just a string"', r"scalar\.json: the JSON is a str"),
-    ("notobj.json", b'[{"text": "a"}, 3]', r"notobj\.json:2: record 2 is a JSON int, not an object"),
+    ("notobj.json", b'[{"text": "a"}, 3]', r"notobj\.json: record 2 is a JSON int, not an object"),
     ("empty.json", b"[]", r"empty\.json: the JSON array holds no postings"),
     ("notext.json", b'{"title": "x"}', r"notext\.json: the JSON object has no text field"),
     ("bad.jsonl", b'{"text": "a"}\n{"text": "b"\n', r"bad\.jsonl:2: invalid JSON at column 13"),

@@ -195,13 +195,9 @@ class _HTMLToText(HTMLParser):
         self.line_gap = 0
 
     def _break(self, n: int) -> None:
-        self.flush_line()
-        if self.lis or self.lists:
-            n = min(n, 1) if self.lis else n
-        self.pending = max(self.pending, n)
-
-    def flush_line(self) -> None:
+        """End the current line; ``n`` newlines before the next (2 = blank line; 1 inside <li>)."""
         self._flush()
+        self.pending = max(self.pending, min(n, 1) if self.lis else n)
 
     def _add(self, text: str) -> None:
         if not text:

@@ -753,6 +753,13 @@ def _parse_file(path) -> Iterator[tuple]:
         yield _from_ox(q.subject), q.predicate.value, _from_ox_obj(q.object)
 
 
+def _parse_bytes(data: bytes, fmt) -> list[tuple]:
+    """Triples of RDF bytes in a pyoxigraph format, as our tuples."""
+    import pyoxigraph as ox
+
+    return [(_from_ox(q.subject), q.predicate.value, _from_ox_obj(q.object)) for q in ox.parse(data, format=fmt)]
+
+
 def _from_ox(t) -> str:
     import pyoxigraph as ox
 

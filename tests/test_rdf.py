@@ -349,3 +349,31 @@ def test_cli_export_sparql_validate(tmp_path):
     bad.write_text(out.read_text().replace("sg:level sg:required", "sg:level sg:mandatory"))
     res = r.invoke(main, ["validate", str(bad)])
     assert res.exit_code == 1 and "sg:level" in res.output
+
+
+# --- property: any text survives the writers ------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_text, sentence=_text, label=_text, name=st.text(min_size=1, max_size=12))
+def test_any_text_round_trips(title, sentence, label, name):
+    G = tiny_graph()
+    G.nodes["role:000-aaa"]["title"] = title
+    G.nodes["skill:fairness"]["label"] = label
+    G.edges["role:000-aaa", "skill:fairness"]["evidence"][0]["sentence"] = sentence
+    G.add_node(f"team:{name}", kind="team", label=name, aliases=[name + "\n\"x\""])
+    G.add_edge("role:000-aaa", f"team:{name}", rel="collaborates_with", evidence=[])
+    import pyoxigraph as ox
+    from rdflib.compare import isomorphic
+    ref = rdf.graph_to_rdf(G)
+    for fmt, oxfmt in (("turtle", ox.RdfFormat.TURTLE), ("nt", ox.RdfFormat.N_TRIPLES),
+                       ("jsonld", ox.RdfFormat.JSON_LD)):
+        data = rdf.write_rdf(G, None, fmt=fmt)
+        assert len(list(ox.parse(data, format=oxfmt))) == len(ref)
+        H = rdf.read_rdf(rdf._to_rdflib(rdf._parse_bytes(data, oxfmt)))
+        assert _norm(H) == _norm(G), fmt
+    assert isomorphic(rdf._load_rdflib(G), ref)

@@ -182,7 +182,10 @@ class Matcher:
         for key, entries in table.items():
             unit = _UNIT_WORDS.get(key) or (_UNIT_WORDS.get(key[:-1]) if key.endswith("s") else None)
             if entries or unit:
-                auto.add_word(key, (len(key), tuple(entries), unit))
+                simple = None
+                if entries and not any(e.exact is not None or e.weak for e in entries):
+                    simple = tuple(dict.fromkeys(e.concept for e in entries))
+                auto.add_word(key, (len(key), tuple(entries), unit, simple))
                 n += 1
         if n:
             auto.make_automaton()
@@ -206,7 +209,7 @@ class Matcher:
                 continue
             if hay is None:
                 hay = _case_fold(text)
-            for end_i, (klen, entries, unit) in auto.iter(hay):
+            for end_i, (klen, entries, unit, simple) in auto.iter(hay):
                 s, e = end_i - klen + 1, end_i + 1
                 prev = f[s - 1] if s else " "
                 nxt = f[e] if e < n else " "
@@ -223,6 +226,9 @@ class Matcher:
                 if prev in ".'" and s >= 2 and f[s - 2].isalnum():
                     continue
                 if nxt == "." and e + 1 < n and f[e + 1].isalnum():
+                    continue
+                if simple is not None:
+                    cands.append((s, e, simple))
                     continue
                 ok = []
                 for en in entries:
@@ -256,6 +262,9 @@ class Matcher:
         for s, e, ids in chosen:
             key = f[s:e]
             if " " not in key:
+                continue
+            before = f[max(0, s - 6):s].rstrip()
+            if not before or not (before[-1] in "/,&" or before.endswith((" and", " or"))):
                 continue
             m = _COORD_BEFORE.search(f, max(0, s - 40), s)
             if not m:
@@ -423,7 +432,7 @@ def lines(text: str) -> list[Line]:
             prev = "blank"
             continue
         nxt = raws[i + 1] if i + 1 < len(raws) else None
-        if len(stripped) <= 70 and _is_heading(body, prev, nxt):
+        if len(stripped) <= 70 and stripped[-1] not in ".,;!?" and _is_heading(body, prev, nxt):
             section = _strip_heading(body).rstrip(":").strip()
             level = heading_level(section) or "context"
             out.append(Line(s, s + len(body), section, "context", True))

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import re
 import time
 from pathlib import Path
@@ -70,8 +69,7 @@ def _rows(path: Path, need: tuple[str, ...], delimiter: str = ",") -> Iterator[d
             missing = [c for c in need if c not in (r.fieldnames or ())]
             if missing:
                 raise InputError(f"{path}: missing column(s) {', '.join(missing)} — is this the right file?")
-            for i, row in enumerate(r, start=2):
-                yield row
+            yield from r
     except (OSError, UnicodeDecodeError, csv.Error, EOFError) as exc:
         raise InputError(f"{path}: cannot be read as CSV ({exc})") from None
 

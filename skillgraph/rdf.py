@@ -218,20 +218,23 @@ def _json_extra(d: dict, known: set) -> tuple | None:
 
 # --- graph -> triples ---------------------------------------------------------------------------
 
-def rdf_triples(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = True) -> list[tuple]:
+def rdf_triples(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = True, ontology=None) -> list[tuple]:
     """The export as sorted ``(subject, predicate, object)`` tuples (see the module docstring).
 
     Subjects and predicates are IRI strings; objects are ``(iri,)`` or ``(lexical, datatype, lang)``.
     """
-    return [(s, p, o) for s, pos in _grouped(G, base=base, evidence=evidence) for p, o in pos]
+    return [(s, p, o) for s, pos in _grouped(G, base=base, evidence=evidence, ontology=ontology) for p, o in pos]
 
 
 def _po_key(po):
     return (po[0] != TYPE, po[0], po[1])
 
 
-def _grouped(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = True) -> list[tuple]:
-    """The export as ``[(subject, [(predicate, object), ...]), ...]``, subjects and their pairs sorted."""
+def _grouped(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = True, ontology=None) -> list[tuple]:
+    """The export as ``[(subject, [(predicate, object), ...]), ...]``, subjects and their pairs sorted.
+
+    With ``ontology``, skill nodes without ``exact_match``/``close_match`` attributes get the
+    concept's ESCO mappings from it (so the export joins an ESCO import)."""
     base = _check_base(base)
     out: list[tuple] = []
     add = out.append
@@ -277,9 +280,15 @@ def _grouped(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = True) 
             sk = d.get("skill_kind")
             if sk:
                 add((s, SG + "kind", (SG + SKILL_KINDS.get(sk, _camel(sk.replace("-", "_")).capitalize()),)))
-            for m in sorted(set(d.get("exact_match") or ())):
+            c = None
+            if ontology is not None and "exact_match" not in d:
+                try:
+                    c = ontology.concepts.get(n)
+                except AttributeError:
+                    c = None
+            for m in sorted(set(d.get("exact_match") or (c.exact_match if c else ()))):
                 add((s, SKOS + "exactMatch", (m,)))
-            for m in sorted(set(d.get("close_match") or ())):
+            for m in sorted(set(d.get("close_match") or (c.close_match if c else ()))):
                 add((s, SKOS + "closeMatch", (m,)))
             if d.get("demand") is not None:
                 add((s, SG + "demand", _lit(int(d["demand"]))))
@@ -515,9 +524,9 @@ def _to_rdflib(triples: Iterable[tuple], base: str = DEFAULT_BASE):
     return g
 
 
-def graph_to_rdf(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = True):
+def graph_to_rdf(G: nx.DiGraph, *, base: str = DEFAULT_BASE, evidence: bool = True, ontology=None):
     """The export as an ``rdflib.Graph`` (prefixes bound). For big graphs prefer :func:`write_rdf`."""
-    return _to_rdflib(rdf_triples(G, base=base, evidence=evidence), base)
+    return _to_rdflib(rdf_triples(G, base=base, evidence=evidence, ontology=ontology), base)
 
 
 _ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -664,16 +673,17 @@ RDF_FORMATS = ("turtle", "jsonld", "nt")
 
 
 def write_rdf(G: nx.DiGraph, path_or_stream: str | os.PathLike | IO[bytes] | None, fmt: str = "turtle",
-              *, base: str = DEFAULT_BASE, evidence: bool = True) -> bytes | int:
+              *, base: str = DEFAULT_BASE, evidence: bool = True, ontology=None) -> bytes | int:
     """Write the graph as Turtle, JSON-LD or N-Triples. Same graph, same bytes.
 
     ``path_or_stream`` is a path, a binary stream, or None (the bytes are returned). Otherwise
-    returns the number of triples written.
+    returns the number of triples written. ``ontology`` (optional) adds the skills' ESCO
+    ``skos:exactMatch``/``closeMatch`` links when the graph's nodes do not carry them.
     """
     fmt = {"ttl": "turtle", "json-ld": "jsonld", "ntriples": "nt", "n-triples": "nt"}.get(fmt, fmt)
     if fmt not in RDF_FORMATS:
         raise InputError(f"unknown RDF format {fmt!r} — use one of {', '.join(RDF_FORMATS)}")
-    grouped = _grouped(G, base=base, evidence=evidence)
+    grouped = _grouped(G, base=base, evidence=evidence, ontology=ontology)
     data = {"turtle": lambda: _turtle(grouped, base), "jsonld": lambda: _jsonld(grouped, base),
             "nt": lambda: _ntriples(grouped)}[fmt]()
     if path_or_stream is None:

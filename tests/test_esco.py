@@ -94,7 +94,7 @@ def test_import_esco_fixture(tmp_path, gz):
     assert (top, S.topConceptOf, URIRef(esco.ESCO_SCHEME)) in g
     assert rdf.validate(out) == []
     # same input, same bytes
-    stats2 = esco.import_esco(d, tmp_path / "again.ttl")
+    esco.import_esco(d, tmp_path / "again.ttl")
     assert (tmp_path / "again.ttl").read_bytes() == out.read_bytes()
 
 

@@ -78,11 +78,12 @@ def validate_cmd(files, shapes):
 
 @main.command("sparql")
 @click.argument("query")
-@click.option("--graph", "graph", type=click.Path(dir_okay=False),
-              help="An RDF export or graph.json (default: outputs/skillgraph.ttl, else outputs/graph.json).")
+@click.option("--graph", "graphs", multiple=True, type=click.Path(dir_okay=False),
+              help="An RDF export, a SKOS file or graph.json; repeat to query several together "
+                   "(default: outputs/skillgraph.ttl, else outputs/graph.json).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format.")
-def sparql_cmd(query, graph, fmt):
+def sparql_cmd(query, graphs, fmt):
     """Run a SPARQL QUERY (or @file.rq) with our prefixes (sg skos skill role team prov oa esco ...) declared."""
     from .. import rdf
 
@@ -91,13 +92,13 @@ def sparql_cmd(query, graph, fmt):
         if not qp.is_file():
             raise InputError(f"{qp}: no such query file")
         query = qp.read_text(encoding="utf-8")
-    if graph:
-        source = graph if Path(graph).suffix != ".json" else _load(graph)
+    if graphs:
+        sources = [str(g) if Path(g).suffix != ".json" else _load(g) for g in graphs]
     elif Path("outputs/skillgraph.ttl").exists():
-        source = "outputs/skillgraph.ttl"
+        sources = ["outputs/skillgraph.ttl"]
     else:
-        source = _load(None)
-    cols, rows = rdf.sparql(source, query, compact=fmt != "json")
+        sources = [_load(None)]
+    cols, rows = rdf.sparql(sources if len(sources) > 1 else sources[0], query, compact=fmt != "json")
     render([dict(zip(cols, r)) for r in rows], fmt, columns=cols)
 
 

@@ -69,6 +69,7 @@ import networkx as nx
 
 from .errors import InputError, UnknownNodeError
 from .model import LEVELS, Extraction
+from .ontology import norm_label
 
 __all__ = [
     "KINDS", "RELATIONS", "build_graph", "load_graph", "node_name", "norm_name", "resolve_node",
@@ -80,9 +81,10 @@ RELATIONS: tuple[str, ...] = ("requires", "belongs_to", "collaborates_with", "wo
                               "has_role", "has_team", "broader")
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-_HYPHENS = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015_"})
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _WS = re.compile(r"\s+")
+
+
+_FILE_EXT = re.compile(r"\.(?:txt|md|markdown|html?|json)$", re.I)
 
 
 def slug(s: str) -> str:
@@ -92,9 +94,8 @@ def slug(s: str) -> str:
 
 
 def norm_name(s: str) -> str:
-    """The key names are compared under: lower case, hyphens/dashes as spaces, single spaces
-    (the same folding as :func:`skillgraph.ontology.norm_label`)."""
-    return _WS.sub(" ", s.translate(_HYPHENS).translate(_QUOTES).lower()).strip()
+    """The key names are compared under: lower case, hyphens/dashes as spaces, single spaces."""
+    return norm_label(s)
 
 
 # --- build ----------------------------------------------------------------------------------------
@@ -172,7 +173,7 @@ def _build(extractions: Iterable[Extraction], ontology) -> nx.DiGraph:
     slugs: set[str] = set()
     for x in xs:
         p = x.posting
-        base = f"role:{slug(p.id)}"
+        base = f"role:{slug(_FILE_EXT.sub('', p.id))}"
         rid, i = base, 1
         while rid in slugs:
             i += 1

@@ -729,39 +729,60 @@ class Extractor:
         self.matcher = matcher_for(ontology)
 
     def extract(self, posting: Posting, segments: Sequence[Segment] | None = None) -> Extraction:
+        return self.expand(posting, *self.extract_compact(posting, segments))
+
+    def extract_compact(self, posting: Posting, segments: Sequence[Segment] | None = None):
+        """(mentions as (concept, start, end, sentence start, sentence end, section, level), teams):
+        cheap to send between processes; :meth:`expand` turns it into an :class:`Extraction`."""
         text = posting.text
         index = _SentenceIndex(text, segments)
         folded = fold(text)
         matches, units = self.matcher.scan(text, folded)
         mentions = []
-        concepts = self.ontology.concepts
         for s, e, ids in matches:
             sg = index.at(s) or Segment(s, e, None, "context")
-            sentence = text[sg.start:max(sg.end, e)]
-            level = sentence_level(sg.level, sentence)
+            se = max(sg.end, e)
+            level = sentence_level(sg.level, text[sg.start:se])
             for cid in ids:
-                mentions.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sentence, sg.section, level))
+                mentions.append((cid, s, e, sg.start, se, sg.section, level))
         teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
-        return Extraction(posting, tuple(mentions), tuple(teams))
+        return mentions, teams
+
+    def expand(self, posting: Posting, mentions, teams) -> Extraction:
+        text = posting.text
+        concepts = self.ontology.concepts
+        sentences: dict[tuple[int, int], str] = {}
+        out = []
+        for cid, s, e, ss, se, section, level in mentions:
+            sent = sentences.get((ss, se))
+            if sent is None:
+                sent = sentences[(ss, se)] = text[ss:se]
+            out.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sent, section, level))
+        return Extraction(posting, tuple(out), tuple(teams))
 
 
 def extract(posting: Posting, ontology: Ontology) -> Extraction:
     return Extractor(ontology).extract(posting)
 
 
-# -- multiprocessing: forked workers return only compact tuples -------------------------------------
+# -- multiprocessing: forked workers read the postings they inherited and return compact tuples ----
 _WORKER: Extractor | None = None
+_SHARED: list[Posting] = []
 
 
-def _work(p: Posting):
-    x = _WORKER.extract(p)
-    return x.mentions, x.teams
+def _work(span: tuple[int, int]):
+    return [_WORKER.extract_compact(p) for p in _SHARED[span[0]:span[1]]]
 
 
 def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 1,
                 engine: str = "fast", progress=None) -> list[Extraction]:
-    """Extract every posting (in input order). ``jobs>1`` forks workers (Linux/macOS)."""
-    global _WORKER
+    """Extract every posting (in input order).
+
+    ``jobs>1`` forks worker processes (where the OS can fork) that inherit the postings and send
+    back only offsets and ids — pickling whole objects back and forth made two processes slower
+    than one (DESIGN.md). Small inputs stay in this process.
+    """
+    global _WORKER, _SHARED
     postings = list(postings)
     if engine == "spacy":
         return _extract_spacy(postings, ontology, progress)
@@ -769,18 +790,21 @@ def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 
     if jobs > 1 and len(postings) >= 200:
         import multiprocessing as mp
 
-        _WORKER = ex
-        try:
-            ctx = mp.get_context("fork")
-            with ctx.Pool(jobs) as pool:
+        if "fork" in mp.get_all_start_methods():
+            _WORKER, _SHARED = ex, postings
+            try:
+                step = 64
+                spans = [(i, min(i + step, len(postings))) for i in range(0, len(postings), step)]
                 out = []
-                for p, (ms, ts) in zip(postings, pool.imap(_work, postings, chunksize=64)):
-                    out.append(Extraction(p, ms, ts))
-                    if progress:
-                        progress(1)
+                with mp.get_context("fork").Pool(jobs) as pool:
+                    for (a, _), chunk in zip(spans, pool.imap(_work, spans)):
+                        for p, (ms, ts) in zip(postings[a:a + len(chunk)], chunk):
+                            out.append(ex.expand(p, ms, ts))
+                        if progress:
+                            progress(len(chunk))
                 return out
-        finally:
-            _WORKER = None
+            finally:
+                _WORKER, _SHARED = None, []
     out = []
     for p in postings:
         out.append(ex.extract(p))

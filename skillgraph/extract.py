@@ -536,7 +536,7 @@ def sentence_level(section_level: str, sentence: str) -> str:
 _UNIT = r"(?:team|group|organi[sz]ation|org|pod|squad|department|division|lab|labs)"
 _CAPNAME = r"(?:[A-Z][\w&+.-]*|AI|ML)(?:\s+(?:[A-Z][\w&+.-]*|AI|ML|of|and|&|for))*"
 _TEAM_CAP = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Aa]|[Aa]n|[Jj]oin)\s+(?P<name>{_CAPNAME})\s+(?P<unit>{_UNIT})\b")
-_TEAM_LOWER = re.compile(rf"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>(?:[a-z][a-z-]+\s+){{1,3}}?)(?P<unit>team|pod|squad|group)\b(?!s)")
+_TEAM_LOWER = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,3}?)(?P<unit>team|pod|squad|group)\b(?!s)")
 _TEAM_ABBR = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]+\s+){1,4}(?:Group|Team|Lab|Labs|Organization|Division|Department|Center|Centre))\s*\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)")
 _TEAM_LABS = re.compile(r"\b(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+Labs?)\b")
 _PART_OF = re.compile(r"\b(?:is|are|sits?|as)\s+(?:a\s+)?part\s+of\s*(?:the\s*)?", re.I)

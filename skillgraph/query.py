@@ -41,12 +41,12 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import networkx as nx
 
 from .errors import InputError, NoPathError, UnknownNodeError
-from .graph import KINDS, RELATIONS, node_name, resolve_node
+from .graph import RELATIONS, node_name, resolve_node
 from .model import LEVELS
 
 __all__ = [

@@ -130,7 +130,7 @@ def built(tmp_path_factory):
         shutil.copytree(ROOT / "seeds", Path(cwd) / "seeds")
         r = run("build")
         files = {p.name: p.read_bytes() for p in (Path(cwd) / "outputs").iterdir()}
-        r2 = run("build", "--out", "again")
+        run("build", "--out", "again")
         again = {p.name: p.read_bytes() for p in (Path(cwd) / "again").iterdir()}
         return Path(cwd) / "outputs" / "graph.json", files, again, r
 

@@ -1186,7 +1186,14 @@ def sparql(source, query: str, *, base: str = DEFAULT_BASE, compact: bool = Fals
     try:
         res = store.query(head + query)
     except SyntaxError as exc:
-        raise InputError(f"SPARQL query does not parse: {str(exc).splitlines()[0]}") from None
+        msg = str(exc).splitlines()[0]
+        nhead = len(pfx)     # our PREFIX lines come first: give the position in the user's query
+        msg = re.sub(r"\b(\d+):(\d+)", lambda m: f"line {max(int(m.group(1)) - nhead, 1)}, column {m.group(2)}",
+                     msg, count=1)
+        if len(msg) > 200:
+            msg = msg[:200] + "…"
+        raise InputError(f"SPARQL query does not parse: {msg} — our prefixes ({', '.join(pfx)}) are "
+                         f"declared already") from None
     except (ValueError, OSError) as exc:
         raise SkillGraphError(f"SPARQL query failed: {exc}") from None
 

@@ -377,3 +377,27 @@ def test_any_text_round_trips(title, sentence, label, name):
         H = rdf.read_rdf(rdf._to_rdflib(rdf._parse_bytes(data, oxfmt)))
         assert _norm(H) == _norm(G), fmt
     assert isomorphic(rdf._load_rdflib(G), ref)
+
+
+def test_cli_export_formats_and_query_file(tmp_path):
+    from skillgraph.cli import main
+
+    r = CliRunner()
+    gj = _graph_json(tmp_path)
+    res = r.invoke(main, ["export", "--graph", gj, "--format", "graphml"])
+    assert res.exit_code == 0 and "<graphml" in res.output
+    res = r.invoke(main, ["export", "--graph", gj, "--format", "csv"])
+    assert res.exit_code == 0 and res.output.startswith("source,target,rel")
+    res = r.invoke(main, ["export", "--graph", gj, "--format", "jsonld", "--no-evidence"])
+    assert res.exit_code == 0 and '"@context"' in res.output and "oa:Annotation" not in res.output
+    res = r.invoke(main, ["export", "--graph", gj, "--base", "https://example.org/x/", "--format", "nt"])
+    assert res.exit_code == 0 and "<https://example.org/x/role/000-aaa>" in res.output
+    q = tmp_path / "q.rq"
+    q.write_text("SELECT ?skill WHERE { role:000-aaa sg:requires ?s . ?s skos:prefLabel ?skill } ORDER BY ?skill")
+    res = r.invoke(main, ["sparql", f"@{q}", "--graph", gj, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output) == [{"skill": "fairness"}, {"skill": "red teaming"}]
+    res = r.invoke(main, ["sparql", "SELECT * WHERE {", "--graph", gj])
+    assert res.exit_code == 1 and "line 1" in res.output
+    res = r.invoke(main, ["export", "--graph", str(tmp_path / "missing.json")])
+    assert res.exit_code == 1 and "missing.json" in res.output

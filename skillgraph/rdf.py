@@ -15,6 +15,9 @@ One mapping, used in both directions (``graph_to_rdf``/``write_rdf`` and ``read_
     evidence:…-120-127.position a oa:TextPositionSelector ; oa:start 120 ; oa:end 127 .
     evidence:…-120-127.quote a oa:TextQuoteSelector ; oa:exact "PyTorch" .
     skill:pytorch a skos:Concept ; skos:prefLabel "PyTorch"@en ; skos:broader … ; sg:kind sg:Tool .
+    evidence:000-17269b…--belongsTo--applied-science-0-15 a oa:Annotation, sg:Evidence ;   # team links
+        oa:hasBody team:applied-science ; oa:hasTarget … ;
+        rdf:subject role:000-17269b… ; rdf:predicate sg:belongsTo ; rdf:object team:applied-science .
     <base>graph a sg:SkillGraph ; prov:wasDerivedFrom <ontology files>, <vocab> ;
         sg:ontologyVersion "…" ; sg:postingCount 5 .
 

@@ -58,6 +58,7 @@ import gc
 import json
 import os
 import re
+import sys
 import unicodedata
 import weakref
 from bisect import bisect_left
@@ -150,112 +151,214 @@ def _add_evidence(G: nx.DiGraph, u: str, v: str, rel: str, ev: dict | None) -> N
 def build_graph(extractions: Iterable[Extraction], ontology) -> nx.DiGraph:
     """The role–skill–team graph of some extractions (see the module docstring for the schema).
 
-    Linear in the number of mentions: every edge is added once and never searched for. Extractions
-    are taken in posting-id order, so the result does not depend on the order they come in.
+    Streaming and linear in the number of mentions: ``extractions`` may be any iterable (a list,
+    a generator reading a file); each extraction is read once and not kept, so only the graph
+    itself grows. Every ``requires`` edge is one dict placed straight into the adjacency (no
+    copies, never searched for). The result does not depend on the order extractions come in:
+    what depends on order — role-id suffixes for ids that slug alike, team/product/company node
+    ids and labels, the label of a concept missing from the ontology — is settled at the end in
+    posting-id order (the few team/product/company mentions per posting are kept until then), and
+    nodes and adjacency are stored sorted. Postings that share one id keep the order they came in.
+
+    Memory: equal strings (concept ids, mention texts, sections, levels, titles, companies, names)
+    are one interned object, the sentence a posting's mentions quote is one string however often
+    it is quoted, and equal offsets are one int object.
     """
     gc_was = gc.isenabled()
     gc.disable()  # millions of small dicts, no cycles: the cyclic collector would rescan them all
     try:
-        return _build(extractions, ontology)
+        b = _Builder(ontology)
+        for x in extractions:
+            b.add(x)
+        return b.finish()
     finally:
         if gc_was:
             gc.enable()
 
 
-def _build(extractions: Iterable[Extraction], ontology) -> nx.DiGraph:
-    xs = sorted(extractions, key=lambda x: x.posting.id)
-    G = nx.DiGraph()
-    G.graph.update(ontology_version=getattr(ontology, "version", ""),
-                   ontology_files=[str(f) for f in getattr(ontology, "files", [])], postings=len(xs))
-    teams, products, companies = _Named(G, "team"), _Named(G, "product"), _Named(G, "company")
-    used: dict[str, str] = {}          # concept id -> a mention label (for concepts not in the ontology)
-    demand: dict[str, int] = defaultdict(int)
-    slugs: set[str] = set()
-    for x in xs:
-        p = x.posting
-        base = f"role:{slug(_FILE_EXT.sub('', p.id))}"
+def _i(s):
+    return s if s is None else sys.intern(s)
+
+
+class _Builder:
+    """One pass over the extractions (:meth:`add`), order-dependent details settled in :meth:`finish`."""
+
+    def __init__(self, ontology):
+        self.ontology = ontology
+        self.G = G = nx.DiGraph()
+        G.graph.update(ontology_version=getattr(ontology, "version", ""),
+                       ontology_files=[str(f) for f in getattr(ontology, "files", [])], postings=0)
+        self.n = 0
+        self.taken: set[str] = set()                # provisional role ids
+        self.roles: list[tuple] = []                # (posting id, arrival, provisional role id, base id)
+        self.org: list[tuple] = []                  # (posting id, arrival, role id, company, team items)
+        self.concepts: dict[str, str] = {}          # concept id -> the one (interned) id object
+        self.in_ontology: dict[str, bool] = {}
+        self.demand: dict[str, int] = {}            # concept id -> roles requiring it
+        self.labels: dict[str, tuple] = {}          # concept not in the ontology -> (posting id, label)
+        self.ints: dict[int, int] = {}              # equal offsets -> one int object
+
+    def add(self, x: Extraction) -> None:
+        G, p = self.G, x.posting
+        pid, seq = p.id, self.n
+        self.n += 1
+        base = f"role:{slug(_FILE_EXT.sub('', pid))}"
         rid, i = base, 1
-        while rid in slugs:
+        while rid in self.taken:
             i += 1
             rid = f"{base}-{i}"
-        slugs.add(rid)
+        self.taken.add(rid)
+        self.roles.append((pid, seq, rid, base if base != rid else rid))
         sal = p.salary
-        G.add_node(rid, kind="role", label=(p.title or p.id), title=p.title, posting=p.id,
-                   source=p.source, company=p.company, locations=list(p.locations),
-                   seniority=p.seniority, work_mode=p.work_mode, min_years=p.min_years,
-                   degrees=list(p.degrees),
+        G.add_node(rid, kind="role", label=_i(p.title or pid), title=_i(p.title), posting=pid,
+                   source=p.source, company=_i(p.company), locations=[_i(s) for s in p.locations],
+                   seniority=_i(p.seniority), work_mode=_i(p.work_mode), min_years=p.min_years,
+                   degrees=[_i(s) for s in p.degrees],
                    salary=None if sal is None else {"low": sal.low, "high": sal.high,
-                                                    "currency": sal.currency, "period": sal.period})
-        # requires: one pass over the mentions, edges added in one batch
-        sentences: dict[str, str] = {}  # share equal sentence strings within a posting
+                                                    "currency": _i(sal.currency), "period": _i(sal.period)})
+        # requires: group the mentions by concept, one edge dict each, placed straight into the adjacency
+        sentences: dict[str, str] = {}  # one string per sentence of this posting
+        ints, intern, share = self.ints.setdefault, sys.intern, sentences.setdefault
         by: dict[str, list] = {}
         for m in x.mentions:
-            by.setdefault(m.concept, []).append(m)
-        batch = []
+            ms = by.get(m.concept)
+            if ms is None:
+                by[m.concept] = [m]
+            else:
+                ms.append(m)
+
+        def evidence(m):
+            return {"posting": pid, "start": ints(m.start, m.start), "end": ints(m.end, m.end),
+                    "text": intern(m.text), "sentence": share(m.sentence, m.sentence),
+                    "section": m.section if m.section is None else intern(m.section),
+                    "requirement": intern(m.requirement)}
+
+        succ, pred, concepts, demand, rank = G._succ[rid], G._pred, self.concepts, self.demand, _RANK
         for cid, ms in by.items():
-            if len(ms) > 1:
+            c = concepts.get(cid)
+            if c is None:
+                c = concepts[cid] = intern(cid)
+                if c not in G:
+                    G.add_node(c)
+                self.in_ontology[c] = c in self.ontology
+            if len(ms) == 1:
+                best, ev = rank.get(ms[0].requirement, 3), [evidence(ms[0])]
+            else:
                 ms.sort(key=_span)
-            best, ev = 3, []
-            for m in ms:
-                r = _RANK.get(m.requirement, 3)
-                if r < best:
-                    best = r
-                ev.append({"posting": p.id, "start": m.start, "end": m.end, "text": m.text,
-                           "sentence": sentences.setdefault(m.sentence, m.sentence), "section": m.section,
-                           "requirement": m.requirement})
-            batch.append((rid, cid, {"rel": "requires", "level": LEVELS[best], "count": len(ms), "evidence": ev}))
-            if cid not in used:
-                used[cid] = ms[0].label
-            demand[cid] += 1
-        G.add_edges_from(batch)
-        # teams, products, company
-        named: list[str] = []
-        for t in sorted(x.teams, key=lambda t: (t.start, t.name, t.role)):
-            text = p.text[t.start:t.end] if 0 <= t.start < t.end <= len(p.text) else t.name
-            ev = {"posting": p.id, "start": t.start, "end": t.end, "text": text, "sentence": t.sentence}
-            if t.role == "product":
-                _add_evidence(G, rid, products.get(t.name, t.aliases), "works_on", ev)
-                continue
-            tid = teams.get(t.name, t.aliases)
-            named.append(tid)
-            _add_evidence(G, rid, tid, "collaborates_with" if t.role == "collaborator" else "belongs_to", ev)
-            if t.parent and norm_name(t.parent) != norm_name(t.name):
-                pid = teams.get(t.parent)
-                named.append(pid)
-                if pid != tid and not G.has_edge(pid, tid):
-                    _add_evidence(G, tid, pid, "part_of", ev)
-        if p.company and p.company.strip():
-            cid = companies.get(p.company)
-            G.add_edge(cid, rid, rel="has_role")
-            for tid in named:
-                G.add_edge(cid, tid, rel="has_team")
-    # skills: the concepts used and all their ancestors, with broader edges
-    closure: dict[str, bool] = {}
-    for cid in used:
-        closure[cid] = True
-        if cid in ontology:
-            for a in ontology.ancestors(cid):
-                closure.setdefault(a, False)
-    for cid in sorted(closure):
-        c = ontology.get(cid) if cid in ontology else None
-        G.add_node(cid, kind="skill",
-                   label=c.label if c else used[cid],
-                   iri=c.iri if c else ontology.iri(cid),
-                   definition=c.definition if c else None,
-                   skill_kind=c.kind if c else None,
-                   alt_labels=sorted(c.alt_labels) if c else [],
-                   hidden_labels=sorted(c.hidden_labels) if c else [],
-                   demand=demand.get(cid, 0), used=closure[cid])
-        if c:
-            for b in ontology.broader(cid):
-                G.add_edge(cid, b, rel="broader")
-    for _, d in G.nodes(data=True):
-        if "aliases" in d:
-            d["aliases"].sort()
-    for u, v, d in G.edges(data=True):
-        if len(d.get("evidence", ())) > 1 and d["rel"] != "requires":
-            d["evidence"].sort(key=lambda e: (e["posting"], e["start"], e["end"]))
-    return G
+                best, ev = min(rank.get(m.requirement, 3) for m in ms), [evidence(m) for m in ms]
+            succ[c] = pred[c][rid] = {"rel": "requires", "level": LEVELS[best], "count": len(ms), "evidence": ev}
+            demand[c] = demand.get(c, 0) + 1
+            if not self.in_ontology[c]:
+                lab = (pid, ms[0].label)
+                if c not in self.labels or lab < self.labels[c]:
+                    self.labels[c] = lab
+        # teams, products, company: kept (small) until finish() settles names in posting-id order
+        if x.teams or (p.company and p.company.strip()):
+            items = []
+            for t in sorted(x.teams, key=lambda t: (t.start, t.name, t.role)):
+                text = p.text[t.start:t.end] if 0 <= t.start < t.end <= len(p.text) else t.name
+                ev = {"posting": pid, "start": ints(t.start, t.start), "end": ints(t.end, t.end),
+                      "text": intern(text), "sentence": share(t.sentence, t.sentence)}
+                items.append((intern(t.role), intern(t.name), tuple(intern(a) for a in t.aliases),
+                              _i(t.parent), ev))
+            self.org.append((pid, seq, rid, _i(p.company), tuple(items)))
+
+    def finish(self) -> nx.DiGraph:
+        G, ontology = self.G, self.ontology
+        G.graph["postings"] = self.n
+        ids = self._settle_role_ids()
+        self.taken = self.roles = None
+        # teams, products, companies, in posting-id order
+        teams, products, companies = _Named(G, "team"), _Named(G, "product"), _Named(G, "company")
+        self.org.sort(key=lambda r: (r[0], r[1]))
+        for _pid, _seq, rid, company, items in self.org:
+            rid = ids.get(rid, rid)
+            named: list[str] = []
+            for role, name, aliases, parent, ev in items:
+                if role == "product":
+                    _add_evidence(G, rid, products.get(name, aliases), "works_on", ev)
+                    continue
+                tid = teams.get(name, aliases)
+                named.append(tid)
+                _add_evidence(G, rid, tid, "collaborates_with" if role == "collaborator" else "belongs_to", ev)
+                if parent and norm_name(parent) != norm_name(name):
+                    pid = teams.get(parent)
+                    named.append(pid)
+                    if pid != tid and not G.has_edge(pid, tid):
+                        _add_evidence(G, tid, pid, "part_of", ev)
+            if company and company.strip():
+                cid = companies.get(company)
+                G.add_edge(cid, rid, rel="has_role")
+                for tid in named:
+                    G.add_edge(cid, tid, rel="has_team")
+        self.org = None
+        # skills: the concepts used and all their ancestors, with broader edges
+        closure: dict[str, bool] = {}
+        for cid in self.demand:
+            closure[cid] = True
+            if self.in_ontology[cid]:
+                for a in ontology.ancestors(cid):
+                    closure.setdefault(a, False)
+        for cid in sorted(closure):
+            c = ontology.get(cid) if cid in ontology else None
+            G.add_node(sys.intern(cid), kind="skill",
+                       label=c.label if c else self.labels[cid][1],
+                       iri=c.iri if c else ontology.iri(cid),
+                       definition=c.definition if c else None,
+                       skill_kind=c.kind if c else None,
+                       alt_labels=sorted(c.alt_labels) if c else [],
+                       hidden_labels=sorted(c.hidden_labels) if c else [],
+                       demand=self.demand.get(cid, 0), used=closure[cid])
+            if c:
+                for b in ontology.broader(cid):
+                    G.add_edge(cid, b, rel="broader")
+        for _, d in G.nodes(data=True):
+            if "aliases" in d:
+                d["aliases"].sort()
+        for u, v, d in G.edges(data=True):
+            if len(d.get("evidence", ())) > 1 and d["rel"] != "requires":
+                d["evidence"].sort(key=lambda e: (e["posting"], e["start"], e["end"]))
+        _sort_storage(G)
+        return G
+
+    def _settle_role_ids(self) -> dict[str, str]:
+        """Give ids that slug alike their ``-2``, ``-3`` … in posting-id order; rename the roles that
+        got another id while streaming (they have only ``requires`` edges yet). Returns old → new."""
+        G, final, taken = self.G, {}, set()
+        for _pid, _seq, rid, base in sorted(self.roles, key=lambda r: (r[0], r[1])):
+            new, i = base, 1
+            while new in taken:
+                i += 1
+                new = f"{base}-{i}"
+            taken.add(new)
+            if new != rid:
+                final[rid] = new
+        # two phases, so that ids trading places do not overwrite each other
+        moved = []
+        for old, new in final.items():
+            succ = G._succ.pop(old)
+            for v in succ:
+                del G._pred[v][old]
+            moved.append((new, G._node.pop(old), succ, G._pred.pop(old)))
+        for new, attrs, succ, pred in moved:
+            G._node[new], G._succ[new], G._pred[new] = attrs, succ, pred
+            for v, d in succ.items():
+                G._pred[v][new] = d
+        return final
+
+
+def _sort_storage(G: nx.DiGraph) -> None:
+    """Store nodes, and each node's predecessors, in sorted order, so that iterating the graph
+    does not depend on the order the extractions came in."""
+    for d in (G._node, G._succ, G._pred):
+        items = sorted(d.items())
+        d.clear()
+        d.update(items)
+    for nbrs in G._pred.values():
+        if len(nbrs) > 1:
+            items = sorted(nbrs.items())
+            nbrs.clear()
+            nbrs.update(items)
 
 
 # --- save / load ----------------------------------------------------------------------------------

@@ -117,6 +117,7 @@ class _Entry:
     concept: str
     exact: str | None   # the exact-case form (hyphens folded) or None
     weak: bool
+    ambiguous: bool = False   # an ordinary word or letter (Go, Spark, R): needs another skill nearby
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
@@ -161,7 +162,8 @@ class Matcher:
                     key = norm_label(v)
                     if not key:
                         continue
-                    e = _Entry(c.id, " ".join(_case_fold(v).split()) if exact else None, weak)
+                    e = _Entry(c.id, " ".join(_case_fold(v).split()) if exact else None, weak,
+                               lab in exact_set or len(lab) <= 2)
                     for tab, k in ((table, key),) + (((exact_table, e.exact),) if exact else ()):
                         lst = tab.setdefault(k, [])
                         if e not in lst:
@@ -228,9 +230,10 @@ class Matcher:
                 if nxt == "." and e + 1 < n and f[e + 1].isalnum():
                     continue
                 if simple is not None:
-                    cands.append((s, e, simple))
+                    cands.append((s, e, simple, False))
                     continue
                 ok = []
+                amb = True
                 for en in entries:
                     if en.exact is not None:
                         if (s and text[s - 1] in _HYPHEN_CHARS) or (e < n and text[e] in _HYPHEN_CHARS):
@@ -241,19 +244,23 @@ class Matcher:
                         continue
                     if en.concept not in ok:
                         ok.append(en.concept)
+                        amb = amb and en.ambiguous
                 if ok:
-                    cands.append((s, e, tuple(ok)))
+                    cands.append((s, e, tuple(ok), amb))
         if not cands:
             return [], units
         cands.sort(key=lambda c: (c[0] - c[1], c[0]))
         taken = bytearray(n + 1)
         chosen = []
-        for s, e, ids in cands:
+        ambiguous = []
+        for s, e, ids, amb in cands:
             if taken.find(1, s, e) != -1:
                 continue
             taken[s:e] = b"\x01" * (e - s)
-            chosen.append((s, e, ids))
+            (ambiguous if amb else chosen).append((s, e, ids))
         chosen.sort()
+        if ambiguous:
+            chosen = _supported(text, chosen, ambiguous)
         return self._expand_coordination(f, chosen, taken), units
 
     def _expand_coordination(self, f, chosen, taken):
@@ -294,6 +301,53 @@ class Matcher:
             return list(hits[0])
         entries = self._table.get(norm_label(t), ())
         return list(dict.fromkeys(en.concept for en in entries))
+
+
+def _supported(text: str, plain, ambiguous):
+    """Keep an ordinary-word label (Go, Spark, Excel, R) only where another skill stands near it:
+    in the same sentence, or in the list it is an item of ("Technical Stack: - PyTorch - Spark").
+    "We want to Spark innovation" and "Go to our careers page" do not link; "Go, Rust and Python" do."""
+    starts = [m[0] for m in plain]
+    keep = list(plain)
+    for s, e, ids in ambiguous:
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        le = len(text) if le < 0 else le
+        line = text[ls:le]
+        a = max(ls, _sentence_start(text, ls, s))
+        b = _sentence_end(text, e, le)
+        if len(line.split()) <= 6:   # a short line: a list item, its neighbours count
+            a = text.rfind("\n", 0, max(0, ls - 1)) + 1
+            b = text.find("\n", le + 1)
+            b = len(text) if b < 0 else b
+            # skip blank lines between list items
+            while a > 0 and not text[a:ls].strip():
+                a = text.rfind("\n", 0, a - 1) + 1
+            while b < len(text) and not text[le:b].strip():
+                nb = text.find("\n", b + 1)
+                b = len(text) if nb < 0 else nb
+        k = bisect_right(starts, a - 1)
+        if k < len(starts) and starts[k] < b:
+            keep.append((s, e, ids))
+        elif any(_LIST_GAP.fullmatch(text[min(e, e2):max(s, s2)]) for s2, e2, _ in ambiguous if s2 != s):
+            keep.append((s, e, ids))   # "Spark, Ray, Excel": names listed together vouch for each other
+    keep.sort()
+    return keep
+
+
+_LIST_GAP = re.compile(r"\s*[,/&;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def _sentence_start(text: str, ls: int, s: int) -> int:
+    m = None
+    for m in re.finditer(r"[.!?]\s+", text[ls:s]):
+        pass
+    return ls + m.end() if m else ls
+
+
+def _sentence_end(text: str, e: int, le: int) -> int:
+    m = re.search(r"[.!?](?:\s|$)", text[e:le])
+    return e + m.end() if m else le
 
 
 _COORD_BEFORE = re.compile(r"(?:^|[\s,(])([a-z][a-z0-9]+)\s*(?:/|,|\band\b|\bor\b|&)\s*(?:or\s+|and\s+)?\Z")

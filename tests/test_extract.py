@@ -19,6 +19,7 @@ ONT = Ontology.from_concepts([
     C("go", "Go", "Golang", exact=("Go",)),
     C("r", "R"),
     C("c", "C"),
+    C("stats", "statistics"),
     C("cpp", "C++"),
     C("spark", "Apache Spark", "Spark", "PySpark", exact=("Spark",)),
     C("hadoop", "Apache Hadoop", "Hadoop"),
@@ -65,8 +66,19 @@ def test_ordinary_words_do_not_fire(text):
 def test_exact_case_labels_fire_as_names():
     assert concepts("Experience with Go, Rust or C++.") == {"go", "cpp"}
     assert concepts("We use Spark and Hadoop.") == {"spark", "hadoop"}
-    assert concepts("Statistics in R.") == {"r"}            # "R." at a sentence end
+    assert concepts("Statistics in R.") == {"stats", "r"}   # "R." at a sentence end
     assert concepts("Write C, not C++") == {"c", "cpp"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We want to Spark innovation.", set()),           # capitalised ordinary word, no skill near it
+    ("Go to our careers page to apply.", set()),
+    ("Spark and Go", {"spark", "go"}),                 # names listed together vouch for each other
+    ("Technical Stack\n\n- PyTorch\n\n- Spark\n", {"pytorch", "spark"}),   # a list of tools
+    ("Spark is great. We are hiring.", set()),
+])
+def test_ordinary_word_labels_need_a_skill_nearby(text, expected):
+    assert concepts(text) == expected
 
 
 def test_case_hyphen_plural_variants():

@@ -240,8 +240,17 @@ def load_ontology(extra: Iterable[str | os.PathLike] = (), *, include_default: b
             top=bool(d.get("topConceptOf")),
             source=d["_file"],
         )
-    return Ontology(concepts, version=version or "unversioned", files=[str(f) for f in files],
+    return Ontology(concepts, version=version or "unversioned", files=[_display(f) for f in files],
                     problems=problems)
+
+
+def _display(path: Path) -> str:
+    """A path as recorded in outputs: relative to the project for the shipped ontology (so outputs
+    are the same bytes on every machine), as given otherwise."""
+    try:
+        return Path(path).resolve().relative_to(DEFAULT_DIR.resolve().parent).as_posix()
+    except ValueError:
+        return str(path)
 
 
 # --- checking -------------------------------------------------------------------------------------

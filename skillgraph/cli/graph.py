@@ -101,7 +101,7 @@ def build_cmd(paths, ontologies, out, jobs, skip_bad):
     if importlib.util.find_spec("skillgraph.rdf"):
         from ..rdf import write_rdf
 
-        n = write_rdf(G, out / "skillgraph.ttl", ontology=ont)
+        n = write_rdf(G, out / "skillgraph.ttl")
         click.echo(f"wrote {out / 'skillgraph.ttl'}: {n} triples", err=True)
     else:  # TODO(lead): remove once skillgraph.rdf lands
         click.echo("note: skillgraph.rdf not available, skillgraph.ttl not written", err=True)

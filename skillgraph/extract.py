@@ -304,13 +304,18 @@ class Matcher:
 
 
 def _supported(text: str, plain, ambiguous):
-    """Keep an ordinary-word label (Go, Spark, Excel, R) only where another skill stands near it:
-    in the same sentence, or in the list it is an item of ("Technical Stack: - PyTorch - Spark").
-    "We want to Spark innovation" and "Go to our careers page" do not link; "Go, Rust and Python" do."""
+    """An ordinary-word label (Go, Spark, Excel, R) at the start of a sentence or line, where English
+    capitalises every word, links only where another skill stands near it: in the same sentence, in
+    the list it is an item of ("Technical Stack: - PyTorch - Spark"), or listed with other names
+    ("Spark, Ray, Excel"). "Go to our careers page" and "Excel at communicating" do not link;
+    "Experience with Go" does."""
     starts = [m[0] for m in plain]
     keep = list(plain)
     for s, e, ids in ambiguous:
         ls = text.rfind("\n", 0, s) + 1
+        if not _AT_START.search(text, max(ls, s - 12), s) or _NAME_NEXT.match(text, e):
+            keep.append((s, e, ids))   # capitalised mid-sentence (a name), or "Java Developer",
+            continue                   # "Java: …", "Spark, Hadoop", "Go experience"
         le = text.find("\n", e)
         le = len(text) if le < 0 else le
         line = text[ls:le]
@@ -335,6 +340,11 @@ def _supported(text: str, plain, ambiguous):
     return keep
 
 
+_AT_START = re.compile(r"(?:^|[.!?:;]\s+|^\s*(?:[-*\u2022\u25cf\u25aa\u00b7\u2023]|\d{1,2}[.)])\s+|^\s+|[\"“(]\s*)\Z", re.M)
+_NAME_NEXT = re.compile(r"\s*(?:$|[:,/(&]|\s+(?:or|and)\b|\s*[A-Z0-9]|\s+(?:experience|expertise|developers?|"
+                        r"engineers?|engineering|development|programming|skills?|knowledge|code|coding|"
+                        r"services?|jobs?|applications?|frameworks?|stack|ecosystem|proficiency|background)\b)",
+                        re.M)
 _LIST_GAP = re.compile(r"\s*[,/&;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 

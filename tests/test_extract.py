@@ -71,8 +71,11 @@ def test_exact_case_labels_fire_as_names():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("We want to Spark innovation.", set()),           # capitalised ordinary word, no skill near it
+    ("Spark joy in your team.", set()),                # sentence-initial ordinary word, no skill near it
     ("Go to our careers page to apply.", set()),
+    ("- Go to the office twice a week", set()),
+    ("Experience with Go is required.", {"go"}),       # capitalised mid-sentence: a name
+    ("Spark experience", {"spark"}),                  # followed by a skill noun
     ("Spark and Go", {"spark", "go"}),                 # names listed together vouch for each other
     ("Technical Stack\n\n- PyTorch\n\n- Spark\n", {"pytorch", "spark"}),   # a list of tools
     ("Spark is great. We are hiring.", set()),

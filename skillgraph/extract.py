@@ -112,12 +112,12 @@ _BAD_NEXT = set("&+#@_")
 _BAD_PREV = set("&@#_+$")
 
 
-@dataclass(frozen=True)
-class _Entry:
-    concept: str
-    exact: str | None   # the exact-case form (hyphens folded) or None
-    weak: bool
-    ambiguous: bool = False   # an ordinary word or letter (Go, Spark, R): needs another skill nearby
+# A label entry is a plain tuple (concept, exact, weak, ambiguous) — plain tuples of strings are
+# untracked by Python's cyclic GC, which matters with 200k of them (ESCO):
+#   exact      the exact-case form (hyphens folded), or None for case-insensitive labels
+#   weak       a generic noun: links only as a phrase of its own
+#   ambiguous  an ordinary word or letter (Go, Spark, R): needs support at a sentence start
+CONCEPT, EXACT, WEAK, AMBIGUOUS = range(4)
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
@@ -144,8 +144,8 @@ class Matcher:
         import ahocorasick
 
         self.ontology = ontology
-        table: dict[str, list[_Entry]] = {}      # folded key -> entries (all labels: lookup)
-        exact_table: dict[str, list[_Entry]] = {}  # exact-case key -> entries
+        table: dict[str, list[tuple]] = {}      # folded key -> entries (all labels: lookup)
+        exact_table: dict[str, list[tuple]] = {}  # exact-case key -> entries
         for c in sorted(ontology.concepts.values(), key=lambda c: c.id):
             exact_set = set(c.exact_case_labels)
             weak_set = {norm_label(w) for w in c.weak_labels}
@@ -162,15 +162,15 @@ class Matcher:
                     key = norm_label(v)
                     if not key:
                         continue
-                    e = _Entry(c.id, " ".join(_case_fold(v).split()) if exact else None, weak,
-                               lab in exact_set or len(lab) <= 2)
-                    for tab, k in ((table, key),) + (((exact_table, e.exact),) if exact else ()):
+                    e = (c.id, " ".join(_case_fold(v).split()) if exact else None, weak,
+                         lab in exact_set or len(lab) <= 2)
+                    for tab, k in ((table, key),) + (((exact_table, e[EXACT]),) if exact else ()):
                         lst = tab.setdefault(k, [])
                         if e not in lst:
                             lst.append(e)
-        self._table = table
+        self._table = {k: tuple(v) for k, v in table.items()}
         self.size = len(table)
-        folded_table = {k: [e for e in v if e.exact is None] for k, v in table.items()}
+        folded_table = {k: [e for e in v if e[EXACT] is None] for k, v in table.items()}
         for stem in _UNIT_WORDS:  # unit words ride along so find_teams gets their positions for free
             for form in {stem, stem + "s"} if not stem.endswith("s") and " " not in stem else {stem}:
                 folded_table.setdefault(form, [])
@@ -185,8 +185,8 @@ class Matcher:
             unit = _UNIT_WORDS.get(key) or (_UNIT_WORDS.get(key[:-1]) if key.endswith("s") else None)
             if entries or unit:
                 simple = None
-                if entries and not any(e.exact is not None or e.weak for e in entries):
-                    simple = tuple(dict.fromkeys(e.concept for e in entries))
+                if entries and not any(e[EXACT] is not None or e[WEAK] for e in entries):
+                    simple = tuple(dict.fromkeys(e[CONCEPT] for e in entries))
                 auto.add_word(key, (len(key), tuple(entries), unit, simple))
                 n += 1
         if n:
@@ -235,16 +235,16 @@ class Matcher:
                 ok = []
                 amb = True
                 for en in entries:
-                    if en.exact is not None:
+                    if en[EXACT] is not None:
                         if (s and text[s - 1] in _HYPHEN_CHARS) or (e < n and text[e] in _HYPHEN_CHARS):
                             continue
                         if nxt == "'" and e + 1 < n and f[e + 1].isalpha() and f[e + 1] != "s":
                             continue
-                    if en.weak and _is_compound_head(f, s):
+                    if en[WEAK] and _is_compound_head(f, s):
                         continue
-                    if en.concept not in ok:
-                        ok.append(en.concept)
-                        amb = amb and en.ambiguous
+                    if en[CONCEPT] not in ok:
+                        ok.append(en[CONCEPT])
+                        amb = amb and en[AMBIGUOUS]
                 if ok:
                     cands.append((s, e, tuple(ok), amb))
         if not cands:
@@ -284,7 +284,7 @@ class Matcher:
                 head = " ".join(words[cut:])
                 hit = self._table.get(f[a_s:a_e] + " " + head)
                 if hit:
-                    concepts = tuple(dict.fromkeys(en.concept for en in hit if en.exact is None))
+                    concepts = tuple(dict.fromkeys(en[CONCEPT] for en in hit if en[EXACT] is None))
                     if concepts:
                         extra.append((a_s, a_e, concepts))
                         taken[a_s:a_e] = b"\x01" * (a_e - a_s)
@@ -300,7 +300,7 @@ class Matcher:
         if hits:
             return list(hits[0])
         entries = self._table.get(norm_label(t), ())
-        return list(dict.fromkeys(en.concept for en in entries))
+        return list(dict.fromkeys(en[CONCEPT] for en in entries))
 
 
 def _supported(text: str, plain, ambiguous):
@@ -846,11 +846,25 @@ def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 
     back only offsets and ids — pickling whole objects back and forth made two processes slower
     than one (DESIGN.md). Small inputs stay in this process.
     """
-    global _WORKER, _SHARED
+    import gc
+
     postings = list(postings)
     if engine == "spacy":
         return _extract_spacy(postings, ontology, progress)
     ex = Extractor(ontology)
+    # The loop allocates many small objects and creates no reference cycles; the cyclic collector
+    # would only rescan the ontology and the results again and again (-30% with ESCO loaded).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract_all(ex, postings, jobs, progress)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract_all(ex: Extractor, postings: list[Posting], jobs: int, progress) -> list[Extraction]:
+    global _WORKER, _SHARED
     if jobs > 1 and len(postings) >= 200:
         import multiprocessing as mp
 

@@ -161,6 +161,66 @@ def test_unknown_concept_still_gets_a_node():
     assert G.nodes["skill:nowhere"]["label"] == "nowhere" and G.nodes["skill:nowhere"]["used"]
 
 
+
+def _slug_clash_extractions() -> list[Extraction]:
+    """Ids that slug alike (suffixes depend on posting-id order), a team spelled two ways, and a
+    concept missing from the ontology labelled differently by two postings."""
+    odd = lambda pid, label: Mention("skill:odd", "odd", label, 0, 3, f"{label} in {pid}.", None, "preferred")  # noqa: E731
+    xs = [posting("a-b", "Second", [("skill:cv", "required", 1)], [("Visual Modeling", "member", None, ())]),
+          posting("a b", "First", [("skill:cv", "preferred", 2)], [("visual-modeling", "member", "Labs", ())]),
+          posting("a-b-2", "Third", [("skill:rlhf", "required", 1)], [("Labs", "collaborator", None, ())])]
+    xs[0] = Extraction(xs[0].posting, xs[0].mentions + (odd("a-b", "Odd B"),), xs[0].teams)
+    xs[2] = Extraction(xs[2].posting, xs[2].mentions + (odd("a-b-2", "Odd C"),), xs[2].teams)
+    return xs
+
+
+def test_build_streams_any_order_to_the_same_bytes(tmp_path):
+    import itertools
+
+    xs = _slug_clash_extractions()
+    want = None
+    for i, perm in enumerate(itertools.permutations(xs)):
+        G = build_graph(iter(perm), tiny_ontology())      # a one-shot iterator, any order
+        save_graph(G, tmp_path / f"{i}.json")
+        got = (tmp_path / f"{i}.json").read_bytes()
+        assert want is None or got == want, perm
+        want = got
+        # suffixes follow posting-id order, not arrival order; evidence stays with its role
+        post = {n: d["posting"] for n, d in G.nodes(data=True) if d["kind"] == "role"}
+        assert post == {"role:a-b": "a b", "role:a-b-2": "a-b", "role:a-b-2-2": "a-b-2"}
+        for u, v, d in G.edges(data=True):
+            assert G.pred[v][u] is d
+            for e in d.get("evidence", ()):
+                assert e["posting"] == post.get(u, e["posting"])
+        assert sum(len(p) for p in G.pred.values()) == G.number_of_edges()
+        assert G.nodes["role:a-b"]["label"] == "First" and G.edges["role:a-b", "skill:cv"]["count"] == 2
+        # first spelling by posting id is the label; the first posting's label names an unknown concept
+        assert G.nodes["team:visual-modeling"]["label"] == "visual-modeling"
+        assert G.nodes["team:visual-modeling"]["aliases"] == ["Visual Modeling"]
+        assert G.edges["team:visual-modeling", "team:labs"]["rel"] == "part_of"
+        assert G.nodes["skill:odd"]["label"] == "odd" and G.nodes["skill:odd"]["demand"] == 2
+        assert list(G) == sorted(G)
+        assert G.graph["postings"] == 3
+
+
+def test_build_shares_repeated_values():
+    G = build_graph(iter(tiny_extractions()), tiny_ontology())
+    evs = [e for _, _, d in G.edges(data=True) if d["rel"] == "requires" for e in d["evidence"]]
+    assert all(set(e) == {"posting", "start", "end", "text", "sentence", "section", "requirement"} for e in evs)
+    by_text: dict = {}
+    for e in evs:
+        assert by_text.setdefault(e["text"], e["text"]) is e["text"]     # interned: one object
+    python = [e for e in evs if e["text"] == "Python"]
+    assert len({id(e["section"]) for e in python}) == 1 and len(python) == 4
+    two = G.edges["role:000", "skill:diffusion"]["evidence"]
+    assert two[0]["sentence"] is two[1]["sentence"]                     # one string per sentence
+    import sys
+
+    if sys.implementation.name == "cpython":  # evidence dicts share one key table
+        assert sys.getsizeof(two[0]) < sys.getsizeof(dict(two[0]))
+        assert two[0] == dict(two[0]) and json.dumps(two[0]) == json.dumps(dict(two[0]))
+
+
 # --- save / load ----------------------------------------------------------------------------------
 
 def test_save_is_deterministic_and_round_trips(tmp_path):

@@ -132,12 +132,22 @@ _ESCAPED_TAG_RE = re.compile(r"&lt;/?(?:p|div|br|li|ul|strong|b|span|h[1-6])\b",
 def looks_like_html(text: str) -> bool:
     """True when ``text`` is (or contains) HTML markup: a doctype/<html>, or at least two known tags
     of which one is a closing tag or ``<br>`` (so "use <div> and <span>" in prose is not HTML)."""
-    if "<" not in text:
+    i = text.find("<")
+    if i == -1:
         return False
-    if _DOCTYPE_RE.search(text):
-        return True
+    # Every match of both patterns starts at a "<" and a tag match holds no other "<", so matching
+    # at each "<" in turn sees what search()/finditer() would, without scanning the whole text twice.
+    starts = []
+    while i != -1:
+        if _DOCTYPE_RE.match(text, i):
+            return True
+        starts.append(i)
+        i = text.find("<", i + 1)
     count, closing = 0, False
-    for m in _HTML_TAG_RE.finditer(text):
+    for i in starts:
+        m = _HTML_TAG_RE.match(text, i)
+        if m is None:
+            continue
         count += 1
         closing = closing or bool(m.group(1)) or m.group(2).lower() == "br"
         if count >= 2 and closing:
@@ -363,7 +373,6 @@ def html_to_text(markup: str) -> str:
 # ================================================================================================
 
 _FTFY = None        # (config, is_bad, trigger regex, maybe-bad regex), built on first use (ftfy costs ~70 ms to import)
-_ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _ftfy():
@@ -401,6 +410,12 @@ def _ftfy():
         members = "".join(MOJIBAKE_CATEGORIES.values()) + "".join(
             re.escape(c) for c in sorted(set(BADNESS_RE.pattern)) if ord(c) > 0x7F)
         maybe_bad = re.compile(f"[{members}][{members}]|[\\x80-\\x9fÃÂŒœ]")
+        global _STRAY_RE
+        _STRAY_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted({*chardata.CONTROL_CHARS,
+                                                                                 *chardata.LIGATURES}))
+                               + "\ud800-\udfff]")
+        _STRAY_MAP.update({chr(c): "" for c in chardata.CONTROL_CHARS})
+        _STRAY_MAP.update({chr(c): v for c, v in chardata.LIGATURES.items()})
         _FTFY = (config, is_bad, trigger, maybe_bad)
     return _FTFY
 
@@ -409,40 +424,72 @@ def _ftfy():
 # characters from its mojibake categories (or its few literal non-ASCII characters), a C1 control,
 # or one of "ÃÂŒœ" (which also match next to ASCII). ``_ftfy()`` builds that necessary condition
 # from ftfy's own tables; tests check it against is_bad() on random text.
+#
+# Speed: postings are mostly printable ASCII, and every character the checks below look for is not
+# (it is non-ASCII or an ASCII control character). So the checks run on the runs of such "odd"
+# characters only, joined by "\n" (which none of them matches): a character is in a run exactly
+# when it is in the text, and two characters are adjacent in a run exactly when they are adjacent
+# in the text. The runs come from the UTF-8 bytes (printable ASCII -> space, then bytes.split; a
+# run of bytes >= 0x80 always holds whole characters): ~5x cheaper than any regex scan.
+_ODD_RUNS_RE = re.compile(r"[^\t\n\x0c\r\x20-\x7e]+")
+_TO_SPACE = bytes(b if (b < 0x20 and b not in b"\t\n\x0c\r") or b >= 0x7F else 0x20 for b in range(256))
+_C1_RE = re.compile(r"[\x80-\x9f]")
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+_STRAY_RE = None        # ligatures, control characters, surrogates (ftfy's tables), built with _ftfy()
+_STRAY_MAP: dict[str, str] = {}
+_C1_MAP: dict[str, str] = {}
+
+
+def _odd_runs(text: str) -> str:
+    """The runs of non-ASCII and ASCII control characters of ``text``, joined by "\n"."""
+    if "\x0b" in text:                  # bytes.split() would split at it: take the slow road
+        return "\n".join(_ODD_RUNS_RE.findall(text))
+    data = text.encode("utf-8", "surrogatepass").translate(_TO_SPACE)
+    return b"\n".join(data.split()).decode("utf-8", "surrogatepass")
+
+
+def _replace_each(text: str, chars: Iterable[str], mapping: dict[str, str]) -> str:
+    for c in sorted(set(chars)):
+        text = text.replace(c, mapping[c])
+    return text
 
 
 def _fix_mojibake(text: str) -> str:
-    if text.isascii():
-        if not _ASCII_CONTROL_RE.search(text):
-            return text                          # nothing in pure ASCII for ftfy to fix
+    runs = _odd_runs(text)
+    if not runs:
+        return text                              # printable ASCII: nothing for ftfy to fix
     config, is_bad, trigger, maybe_bad = _ftfy()
-    if not text.isascii() and not trigger.search(text) and (
-            not maybe_bad.search(text) or not is_bad(text)):
+    if not trigger.search(runs) and (not maybe_bad.search(runs) or not is_bad(text)):
         return text
     import ftfy
     from ftfy import fixes
 
     # Stray C1/control characters alone (common in scraped text: "\x92" for ’) need only ftfy's
     # cheap per-character fixers; the full fix_text (line by line, ~2 ms per posting) runs only when
-    # what is left still looks like mojibake.
-    cheap = fixes.remove_terminal_escapes(text)
-    cheap = fixes.fix_c1_controls(cheap)
-    if maybe_bad.search(cheap) and is_bad(cheap):
+    # what is left still looks like mojibake. The per-character fixers (ftfy's fix_c1_controls,
+    # fix_latin_ligatures, remove_control_chars: a regex or str.translate over the whole text) are
+    # applied as str.replace of the few distinct characters the runs hold, with ftfy's own mapping.
+    cheap = text
+    if "\x1b" in runs:
+        cheap = fixes.remove_terminal_escapes(cheap)
+        runs = _odd_runs(cheap)
+    c1 = _C1_RE.findall(runs)
+    if c1:
+        for c in c1:
+            if c not in _C1_MAP:
+                _C1_MAP[c] = fixes.fix_c1_controls(c)
+        cheap = _replace_each(cheap, c1, _C1_MAP)
+        runs = _replace_each(runs, c1, _C1_MAP)       # cp1252 characters are non-ASCII: same runs
+    if maybe_bad.search(runs) and is_bad(cheap):
         return ftfy.fix_text(text, config)
-    from ftfy.chardata import CONTROL_CHARS, LIGATURES
-
-    # ftfy's ligature and control-character fixers are str.translate over dicts (~0.5 ms per posting
-    # even when nothing matches); check with a regex over the same tables first
-    global _STRAY_RE
-    if _STRAY_RE is None:
-        _STRAY_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted({*CONTROL_CHARS, *LIGATURES}))
-                               + "\ud800-\udfff]")
-    if _STRAY_RE.search(cheap):
-        cheap = fixes.remove_control_chars(fixes.fix_surrogates(fixes.fix_latin_ligatures(cheap)))
+    stray = _STRAY_RE.findall(runs)
+    if stray:
+        if _SURROGATE_RE.search(runs):
+            cheap = fixes.remove_control_chars(fixes.fix_surrogates(fixes.fix_latin_ligatures(cheap)))
+        else:
+            # ligatures expand to letters (never control characters), control characters go
+            cheap = _replace_each(cheap, stray, _STRAY_MAP)
     return cheap
-
-
-_STRAY_RE = None
 
 
 # --- mojibake whose C1 bytes were lost ----------------------------------------------------------
@@ -501,10 +548,12 @@ def _fix_whitespace(text: str) -> str:
     end of the text are left alone: they move no offset and many scraped files end that way)."""
     if "\u00a0" in text:
         text = text.replace("\u00a0", " ")
-    if " \n" in text or "\t\n" in text or " \r\n" in text or "\t\r\n" in text or \
+    # the single-character tests first: "\t" and "\r" are rare, and `in` finds one character fast
+    tab, cr = "\t" in text, "\r" in text
+    if " \n" in text or (tab and "\t\n" in text) or (cr and (" \r\n" in text or "\t\r\n" in text)) or \
             text.endswith((" ", "\t")):
         text = _TRAILING_WS_RE.sub("", text)
-    if "\n\n\n\n" in text or "\n\r\n\r\n\r\n" in text:
+    if "\n\n\n\n" in text or (cr and "\n\r\n\r\n\r\n" in text):
         text = _BLANK_RUN_RE.sub(lambda m: m.group(1) * 3, text)
     return text
 
@@ -568,6 +617,24 @@ def _positions(hay: str, words: Iterable[str]) -> list[int]:
     return out
 
 
+_HEAD_LINES = 16       # the title is among the first 15 lines; the company may sit on the line after it
+
+
+def _head_lines(text: str, n: int) -> list[str]:
+    """The first ``n`` non-blank lines of ``text``, stripped: ``Doc.lines[:n]`` without splitting the
+    whole text. ``splitlines()`` of a prefix gives the text's own lines except for its last piece,
+    which may be cut (or be followed by the "\n" of a "\r\n"), so that piece is never used."""
+    size = 2048
+    while size < len(text):
+        pieces = text[:size].splitlines()
+        pieces.pop()
+        out = [ln for ln in (ln.strip() for ln in pieces) if ln]
+        if len(out) >= n:
+            return out[:n]
+        size *= 4
+    return [ln for ln in (ln.strip() for ln in text.splitlines()) if ln][:n]
+
+
 def _lines_at(text: str, positions: Iterable[int]) -> str:
     """The lines of ``text`` holding ``positions``, in text order, joined by "\\n"."""
     spans = set()
@@ -585,7 +652,66 @@ class _Doc:
         self.text = text
         low = text.lower()
         self.low = low if len(low) == len(text) else None     # offsets must line up
-        self.lines = [ln for ln in (ln.strip() for ln in text.splitlines()) if ln]
+        self.head = _head_lines(text, _HEAD_LINES)
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """Every non-blank line, stripped (``str.splitlines``). Finders that want lines anywhere in
+        the posting use :meth:`lines_holding` instead: building this list costs ~10 µs."""
+        if self._lines is None:
+            self._lines = [ln for ln in (ln.strip() for ln in self.text.splitlines()) if ln]
+        return self._lines
+
+    def lines_holding(self, positions: Iterable[int]) -> list[str]:
+        """The stripped lines (as in :attr:`lines`) that hold ``positions``, in text order, each once."""
+        text, seen, out = self.text, set(), []
+        for i in sorted(positions):
+            s = text.rfind("\n", 0, i) + 1
+            e = text.find("\n", i)
+            seg = text[s:len(text) if e == -1 else e]
+            parts = seg.splitlines(True)             # other line breaks: \r, \x0b, \x85, \u2028 …
+            if len(parts) > 1:
+                for part in parts:
+                    if s + len(part) > i:
+                        seg = part
+                        break
+                    s += len(part)
+            if s not in seen:
+                seen.add(s)
+                seg = seg.strip()
+                if seg:
+                    out.append(seg)
+        return out
+
+    def line_starts(self, positions: Iterable[int], lead: str = "") -> list[int]:
+        """The ``positions`` that start their line once it is stripped — or once ``lead`` (a lower-case
+        word) and the whitespace after it are stripped too (``lead="job"``: "Job Location: …")."""
+        text, out = self.text, []
+        for i in positions:
+            if i and not text[i - 1].isspace():
+                continue
+            s = text.rfind("\n", 0, i) + 1
+            before = text[s:i]
+            if before and not before.isspace():
+                parts = before.splitlines(True)          # another line break (\r, \x85 …) before i?
+                before = "" if parts[-1] != parts[-1].rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") \
+                    else parts[-1]
+                before = before.strip()
+                if before and before.lower() != lead:
+                    continue
+            out.append(i)
+        return out
+
+    def odd_case(self) -> bool:
+        """True when the text holds a character that ``re.I`` matches to an ASCII letter although
+        ``str.lower`` does not map it to that letter (dotless ı, long ſ, Kelvin K, İ): the anchor
+        words found in :attr:`low` may then miss what a case-insensitive regex finds."""
+        if self.low is None:
+            return True
+        text = self.text
+        return not text.isascii() and ("\u0131" in text or "\u017f" in text or "\u212a" in text
+                                       or "\u0130" in text)
 
     def _index(self, exact: bool) -> dict[str, list[int]]:
         """Start positions of every anchor word, from one Aho-Corasick pass (~50x cheaper than a
@@ -681,12 +807,14 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _find_title(doc: _Doc, hiring: list[int]) -> tuple[str | None, int | None]:
-    for i, line in enumerate(doc.lines[:15]):
-        m = _LABEL_RE.match(line)
-        if m and _TITLE_KW_RE.search(m.group("v")):
-            return m.group("v").strip(), i
-    for i, line in enumerate(doc.lines[:12]):
-        line = _MD_MARKUP_RE.sub("", line)          # "# Title", "**Title**" (Markdown)
+    for i, line in enumerate(doc.head[:15]):
+        if ":" in line:
+            m = _LABEL_RE.match(line)
+            if m and _TITLE_KW_RE.search(m.group("v")):
+                return m.group("v").strip(), i
+    for i, line in enumerate(doc.head[:12]):
+        if line[0] in "#*_" or line[-1] in "*_":
+            line = _MD_MARKUP_RE.sub("", line)      # "# Title", "**Title**" (Markdown)
         if _looks_like_title(line):
             return line, i
     for a in hiring:
@@ -732,7 +860,7 @@ def _clean_company(name: str) -> str | None:
 
 
 def _find_company(doc: _Doc, title_index: int | None, hiring: list[int]) -> str | None:
-    text, lines = doc.text, doc.lines
+    text, head = doc.text, doc.head
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
 
@@ -742,7 +870,10 @@ def _find_company(doc: _Doc, title_index: int | None, hiring: list[int]) -> str 
             votes[name] += 1
             first_seen.setdefault(name, rank)
 
-    for line in lines:
+    # "Company: X" lines start with one of these words (any case), "About X" lines with "About "
+    labels = doc.lines if doc.odd_case() else \
+        doc.lines_holding(doc.line_starts(doc.find_lower(("company", "employer", "organ"))))
+    for line in labels:
         m = _COMPANY_LABEL_RE.match(line)
         if m:
             vote(m.group("c"), 0)
@@ -751,7 +882,7 @@ def _find_company(doc: _Doc, title_index: int | None, hiring: list[int]) -> str 
         m = _NAME_AT_END_RE.search(text, w0, _IS_BEFORE_RE.search(text, w0, a).start())
         if m:
             vote(m.group("c"), 1)
-    for line in lines:                                     # "About Pinterest:"
+    for line in doc.lines_holding(doc.line_starts(_positions(text, ("About ",)))):   # "About Pinterest:"
         if line.startswith("About "):
             m = _COMPANY_ABOUT_RE.match(line)
             if m:
@@ -763,10 +894,10 @@ def _find_company(doc: _Doc, title_index: int | None, hiring: list[int]) -> str 
                 vote(m.group("c"), 3)
     if title_index is not None:                            # a name line next to the title
         for j in (title_index - 1, title_index + 1):
-            if 0 <= j < len(lines):
-                first = re.split(r"\s+[·•|]\s+", lines[j])[0].strip()
+            if 0 <= j < len(head):                         # head: the title is among its first 15
+                first = re.split(r"\s+[·•|]\s+", head[j])[0].strip()
                 if len(first.split()) <= 4 and re.fullmatch(_NAME, first) \
-                        and not _CITY_ST_RE.search(lines[j].split("·")[0]):
+                        and not _CITY_ST_RE.search(head[j].split("·")[0]):
                     vote(first, 4)
     for i in doc.find_lower(("equal opportunity", "eeo employer")):
         m = _NAME_IS_AN_AT_END_RE.search(text, max(0, i - 80), i)
@@ -820,24 +951,29 @@ def _find_locations(doc: _Doc) -> tuple[str, ...]:
         if loc and loc not in out:
             out.append(loc)
 
-    for line in (doc.lines if doc.find_lower(("location",)) else ()):
+    anchors = doc.find_lower(("location",))
+    for line in (doc.lines if anchors and doc.odd_case() else
+                 doc.lines_holding(doc.line_starts(anchors, lead="job"))):
         m = _LOCATION_LABEL_RE.match(line)
         if m:
             for part in re.split(r"\s*(?:;|\||/| or )\s*", m.group("v")):
                 if part.strip():
                     add(part)
             return tuple(out)
-    for line in doc.lines[:12]:
+    for line in doc.head[:12]:
         if len(line) > 300:
             continue
         if "osted" in line:
             line = _POSTED_GLUE_RE.sub("", line)
+        if len(line) > 60 and ";" not in line and "|" not in line and "·" not in line and "•" not in line \
+                and " or " not in line:
+            continue                                       # one segment, too long to be a place
         for seg in _SEGMENT_SPLIT_RE.split(line):
             seg = seg.strip()
             if seg in _COUNTRY_SET or ("," in seg and len(seg) <= 60 and _CITY_ST_FULL_RE.fullmatch(seg)):
                 add(seg)
     if not doc.text.isascii():
-        for m in _FLAG_COUNTRY_RE.finditer("\n".join(doc.lines[:15])):
+        for m in _FLAG_COUNTRY_RE.finditer("\n".join(doc.head[:15])):
             add(m.group("c"))
     for i in sorted(doc.find_lower(_IN_PLACE_WORDS)):
         m = _IN_PLACE_RE.match(doc.text, doc.text.find(" in ", i) + 4)

@@ -419,7 +419,7 @@ def heading_level(heading: str) -> str | None:
     if re.search(r"\babout (you|the candidate|yourself)\b|\bwho you are\b", h):
         return "required"
     if re.search(r"nice to have|nice-to-have|\bpreferred|\bbonus|\bplus(es)?\b|\bdesir|good to have|"
-                 r"\boptional|would be great|\bideally|extra credit", h):
+                 r"\boptional|would be great|\bideally|extra credit|even better|extra points|stand out", h):
         return "preferred"
     if re.search(r"\babout\b|benefit|compensation|\bperks\b|relocation|statement|equal opportunit|"
                  r"\beeo\b|commitment|culture|\bsalary|\bpay\b|work mode|\blocation|similar jobs|"
@@ -433,7 +433,8 @@ def heading_level(heading: str) -> str | None:
     if re.search(r"looking for|\brequire|qualification|\bmust\b|\bskills?\b|\bexperience\b|"
                  r"what you (bring|need|have)|what you('ll| will) (bring|need)|you have|"
                  r"tech(nical)? stack|technologies|emphasi|competenc|\bminimum\b|\bbasic\b|"
-                 r"essential|\bprofile\b|ideal candidate|\bcandidate\b|\bbackground\b", h):
+                 r"essential|\bprofile\b|ideal candidate|\bcandidate\b|\bbackground\b|good fit|great fit|"
+                 r"\bstack\b|\btools\b|\bexpertise\b", h):
         return "required"
     return None
 

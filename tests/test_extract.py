@@ -120,6 +120,13 @@ def test_headings_map_to_levels():
     assert heading_level("About Pinterest") == "context"
     assert heading_level("In-Office Requirement Statement") == "context"
     assert heading_level("Other signals") is None
+    assert heading_level("Basic Qualifications") == "required"
+    assert heading_level("Minimum qualifications:") == "required"
+    assert heading_level("You might be a good fit if") == "required"
+    assert heading_level("Bonus points") == "preferred"
+    assert heading_level("What would make you stand out") == "preferred"
+    assert heading_level("Responsibilities") == "responsibility"
+    assert heading_level("Benefits & Perks") == "context"
 
 
 def test_sentence_cues():

@@ -138,7 +138,7 @@ class _Named:
         return nid
 
 
-def _add_evidence(G: nx.DiGraph, u: str, v: str, rel: str, ev: dict | None) -> None:
+def _add_evidence(G: nx.DiGraph, u: str, v: str, rel: str, ev: dict | None) -> tuple[str, str]:
     if G.has_edge(u, v):
         d = G.edges[u, v]
     else:
@@ -146,6 +146,7 @@ def _add_evidence(G: nx.DiGraph, u: str, v: str, rel: str, ev: dict | None) -> N
         d = G.edges[u, v]
     if ev is not None and ev not in d["evidence"]:
         d["evidence"].append(ev)
+    return u, v
 
 
 def build_graph(extractions: Iterable[Extraction], ontology) -> nx.DiGraph:
@@ -303,21 +304,23 @@ class _Builder:
         # teams, products, companies, in posting-id order
         teams, products, companies = _Named(G, "team"), _Named(G, "product"), _Named(G, "company")
         self.org.sort(key=lambda r: (r[0], r[1]))
+        linked: set[tuple[str, str]] = set()    # edges with evidence other than requires
         for _pid, _seq, rid, company, items in self.org:
             rid = ids.get(rid, rid)
             named: list[str] = []
             for role, name, aliases, parent, ev in items:
                 if role == "product":
-                    _add_evidence(G, rid, products.get(name, aliases), "works_on", ev)
+                    linked.add(_add_evidence(G, rid, products.get(name, aliases), "works_on", ev))
                     continue
                 tid = teams.get(name, aliases)
                 named.append(tid)
-                _add_evidence(G, rid, tid, "collaborates_with" if role == "collaborator" else "belongs_to", ev)
+                linked.add(_add_evidence(G, rid, tid, "collaborates_with" if role == "collaborator"
+                                         else "belongs_to", ev))
                 if parent and norm_name(parent) != norm_name(name):
                     pid = teams.get(parent)
                     named.append(pid)
                     if pid != tid and not G.has_edge(pid, tid):
-                        _add_evidence(G, tid, pid, "part_of", ev)
+                        linked.add(_add_evidence(G, tid, pid, "part_of", ev))
             if company and company.strip():
                 cid = companies.get(company)
                 G.add_edge(cid, rid, rel="has_role")
@@ -347,9 +350,10 @@ class _Builder:
         for _, d in G.nodes(data=True):
             if "aliases" in d:
                 d["aliases"].sort()
-        for u, v, d in G.edges(data=True):
-            if len(d.get("evidence", ())) > 1 and d["rel"] != "requires":
-                d["evidence"].sort(key=lambda e: (e["posting"], e["start"], e["end"]))
+        for u, v in linked:
+            ev = G._succ[u][v]["evidence"]
+            if len(ev) > 1:
+                ev.sort(key=lambda e: (e["posting"], e["start"], e["end"]))
         _sort_storage(G)
         return G
 

@@ -15,7 +15,9 @@ kind            id                             other attributes
                 (``skill:diffusion-models``,   ``alt_labels`` (list), ``hidden_labels`` (list),
                 ``esco:<uuid>`` or an IRI)     ``demand`` (number of roles requiring it
                                                directly), ``used`` (bool: False for ancestors
-                                               added only for the hierarchy)
+                                               added only for the hierarchy); ``exact_match`` /
+                                               ``close_match`` (lists of IRIs, e.g. ESCO) when
+                                               the ontology maps the concept
 ``team``        ``team:<slug of name>``        ``aliases`` (list)
 ``company``     ``company:<slug of name>``     ``aliases`` (list)
 ``product``     ``product:<slug of name>``     ``aliases`` (list)
@@ -344,6 +346,10 @@ class _Builder:
                        alt_labels=sorted(c.alt_labels) if c else [],
                        hidden_labels=sorted(c.hidden_labels) if c else [],
                        demand=self.demand.get(cid, 0), used=closure[cid])
+            if c and c.exact_match:   # ESCO (or other) counterparts, kept only when there are some
+                G.nodes[cid]["exact_match"] = sorted(c.exact_match)
+            if c and c.close_match:
+                G.nodes[cid]["close_match"] = sorted(c.close_match)
             if c:
                 for b in ontology.broader(cid):
                     G.add_edge(cid, b, rel="broader")

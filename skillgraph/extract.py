@@ -416,7 +416,7 @@ def _strip_heading(line: str) -> str:
 def heading_level(heading: str) -> str | None:
     """The requirement level a section heading implies, or None when it says nothing about it."""
     h = " " + " ".join(heading.lower().replace("\u2019", "'").replace(":", " ").split()) + " "
-    if re.search(r"\babout (you|the candidate|yourself)\b|\bwho you are\b", h):
+    if re.search(r"\babout (you|the candidate|yourself)\b|\bwho you are\b|\bif you\b|\bthrive\b", h):
         return "required"
     if re.search(r"nice to have|nice-to-have|\bpreferred|\bbonus|\bplus(es)?\b|\bdesir|good to have|"
                  r"\boptional|would be great|\bideally|extra credit|even better|extra points|stand out", h):
@@ -598,7 +598,9 @@ def sentence_level(section_level: str, sentence: str) -> str:
 
 # --- teams, collaborators, products ---------------------------------------------------------------
 
-_UNIT = r"(?:team|group|organi[sz]ation|org|pod|squad|department|division|lab|labs)"
+_UNIT = r"(?:teams?|groups?|organi[sz]ations?|orgs?|pods?|squads?|departments?|divisions?|labs?)"
+_COLLAB_VERB = re.compile(r"(?i)\b(?:partner\w*|collaborat\w*|work(?:s|ing)?\s+(?:closely\s+)?(?:with|alongside)|"
+                          r"alongside|together with|cross-functional(?:ly)?)\b")
 _CAPNAME = r"(?:[A-Z][\w&+.-]*|AI|ML)(?:\s+(?:[A-Z][\w&+.-]*|AI|ML|of|and|&|for))*"
 _TEAM_CAP = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Aa]|[Aa]n|[Jj]oin)\s+(?P<name>{_CAPNAME})\s+(?P<unit>{_UNIT})\b")
 _TEAM_LOWER = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,3}?)(?P<unit>team|pod|squad|group)\b(?!s)")
@@ -735,9 +737,16 @@ def find_teams(posting: Posting, index: "_SentenceIndex", skill_spans: Sequence[
             if _ROLE_WORDS.search(name) or (posting.company and name == posting.company):
                 continue
             unit = m.group("unit").lower()
+            sent = index.at(m.start())
+            before = full[sent.start:m.start()] if sent else ""
+            role = "collaborator" if _COLLAB_VERB.search(before) else "member"
+            if unit.endswith("s") and unit not in ("labs",):   # "the Safety Systems and Applied AI teams"
+                for off, part in _split_list(name.replace(" and ", ", ")):
+                    add(part, role, m.start("name") + off)
+                continue
             if rx is _TEAM_LOWER or unit in ("pod", "squad"):
                 name = f"{name} {m.group('unit')}"
-            add(name, "member", m.start("name"))
+            add(name, role, m.start("name"))
     for m in scan(_TEAM_LABS, "lab"):
         name, start = m.group("name"), m.start("name")
         first = name.split()[0]
@@ -761,7 +770,7 @@ def find_teams(posting: Posting, index: "_SentenceIndex", skill_spans: Sequence[
     # a team after the comma of the title: "Sr. Machine Learning Engineer, Core Engineering"
     if posting.title and "," in posting.title:
         tail = posting.title.split(",", 1)[1]
-        for part in re.split(r"\s*-\s+|\s+-\s*|\u2014|\u2013|/", tail):
+        for part in re.split(r"\s*-\s+|\s+-\s*|\u2014|\u2013|/", re.sub(r"\s*\([^)]*\)", "", tail)):
             part = part.strip()
             if part and not _ROLE_WORDS.search(part) and len(part.split()) <= 5 and part[0].isupper():
                 i = full.find(part)

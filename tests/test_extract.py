@@ -198,3 +198,18 @@ def test_offsets_always_index_the_original(words, noise):
     for m in x.mentions:
         assert text[m.start:m.end] == m.text
         assert m.text and m.sentence
+
+
+def test_teams_named_with_a_collaboration_verb_are_collaborators():
+    text = ("Research Engineer, Post-Training (LLM Alignment)\n"
+            "The Post-Training team works on RLHF, partnering with the Safety Systems and Applied AI teams.\n"
+            "You will partner with the Finance org.\n")
+    x = Extractor(ONT).extract(Posting(id="p", source="p", text=text,
+                                       title="Research Engineer, Post-Training (LLM Alignment)"))
+    got = {(t.name, t.role) for t in x.teams}
+    assert got == {("Post-Training", "member"), ("Safety Systems", "collaborator"),
+                   ("Applied AI", "collaborator"), ("Finance", "collaborator")}
+
+
+def test_thrive_heading_is_required():
+    assert heading_level("You might thrive in this role if you:") == "required"

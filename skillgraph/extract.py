@@ -770,8 +770,11 @@ def find_teams(posting: Posting, index: "_SentenceIndex", skill_spans: Sequence[
     # a team after the comma of the title: "Sr. Machine Learning Engineer, Core Engineering"
     if posting.title and "," in posting.title:
         tail = posting.title.split(",", 1)[1]
-        for part in re.split(r"\s*-\s+|\s+-\s*|\u2014|\u2013|/", re.sub(r"\s*\([^)]*\)", "", tail)):
+        skill_texts = {full[a:b].lower() for a, b in skill_spans}
+        for part in re.split(r",|\s*-\s+|\s+-\s*|\u2014|\u2013|/", re.sub(r"\s*\([^)]*\)", "", tail)):
             part = part.strip()
+            if part.lower() in skill_texts:   # "…, Machine Learning, Google Cloud AI": a skill, not a team
+                continue
             if part and not _ROLE_WORDS.search(part) and len(part.split()) <= 5 and part[0].isupper():
                 i = full.find(part)
                 add(part, "member", i if i >= 0 else -1)

@@ -681,12 +681,17 @@ class _Doc:
     def lines_holding(self, positions: Iterable[int]) -> list[str]:
         """The stripped lines (as in :attr:`lines`) that hold ``positions``, in text order, each once."""
         text, seen, out = self.text, set(), []
+        line_end = -1
         for i in sorted(positions):
+            if i < line_end:
+                continue                                 # on the "\n"-line just taken whole
             s = text.rfind("\n", 0, i) + 1
             e = text.find("\n", i)
             seg = text[s:len(text) if e == -1 else e]
             parts = seg.splitlines(True)             # other line breaks: \r, \x0b, \x85, \u2028 …
-            if len(parts) > 1:
+            if len(parts) == 1:
+                line_end = s + len(seg)
+            else:
                 for part in parts:
                     if s + len(part) > i:
                         seg = part
@@ -770,7 +775,7 @@ def _anchor_automata() -> dict:
         _ANCHORS[False] = frozenset(
             _HIRING_VERBS + ("equal opportunity", "eeo employer", "location", "year", "yr", "#li-")
             + _IN_PLACE_WORDS + _DEGREE_WORDS_LOWER + sum(_MODE_ANCHORS.values(), ()))
-        exact = sorted(("At ",) + _CURRENCY_SIGNS + _CODES + _DEGREE_WORDS_EXACT)
+        exact = sorted(("At ", "About ") + _CURRENCY_SIGNS + _CODES + _DEGREE_WORDS_EXACT)
         assert not any(a != b and b.startswith(a) for a in exact for b in exact), "an exact anchor is a prefix"
         _ANCHORS[True] = frozenset(exact)
         automaton = ahocorasick.Automaton()
@@ -815,8 +820,13 @@ def _looks_like_title(line: str) -> bool:
     words = line.split()
     if len(words) > 14:
         return False
-    lower = sum(1 for w in words if w[:1].islower() and w.lower() not in _SMALL_WORDS)
-    return lower <= 1 and bool(_TITLE_KW_RE.search(line))
+    lower = 0
+    for w in words:
+        if w[:1].islower() and w.lower() not in _SMALL_WORDS:
+            lower += 1
+            if lower > 1:
+                return False
+    return bool(_TITLE_KW_RE.search(line))
 
 
 def _find_title(doc: _Doc, hiring: list[int]) -> tuple[str | None, int | None]:
@@ -892,7 +902,7 @@ def _find_company(doc: _Doc, title_index: int | None, hiring: list[int]) -> str 
         m = _NAME_AT_END_RE.search(text, w0, _IS_BEFORE_RE.search(text, w0, a).start())
         if m:
             vote(m.group("c"), 1)
-    for line in doc.lines_holding(_positions(text, ("About ",))):     # "About Pinterest:"
+    for line in doc.lines_holding(doc.find_exact(("About ",))):      # "About Pinterest:"
         if line.startswith("About "):
             m = _COMPANY_ABOUT_RE.match(line)
             if m:
@@ -973,10 +983,13 @@ def _find_locations(doc: _Doc) -> tuple[str, ...]:
             continue
         if "osted" in line:
             line = _POSTED_GLUE_RE.sub("", line)
-        if len(line) > 60 and ";" not in line and "|" not in line and "·" not in line and "•" not in line \
-                and " or " not in line:
+        if ";" in line or "|" in line or "·" in line or "•" in line or " or " in line:
+            segments = _SEGMENT_SPLIT_RE.split(line)
+        elif len(line) > 60:
             continue                                       # one segment, too long to be a place
-        for seg in _SEGMENT_SPLIT_RE.split(line):
+        else:
+            segments = (line,)                             # what the split would return
+        for seg in segments:
             seg = seg.strip()
             if seg in _COUNTRY_SET or ("," in seg and len(seg) <= 60 and _CITY_ST_FULL_RE.fullmatch(seg)):
                 add(seg)
@@ -1171,9 +1184,10 @@ _FIELD_BACK = {"Mathematics": 8}        # "applied math" starts 8 characters bef
 _FIELD_HINTS: dict = {}                 # {"ac": automaton over the lower-case hints, hint: [field, …]}
 
 
-def _field_starts(sent: str, low: str) -> list[tuple[str, int]]:
-    """(field, where its regex may first match) for every field of _FIELDS with a hint in the
-    sentence (a lower-case hint in ``low`` or an exact one in ``sent``), in _FIELDS order."""
+def _field_starts(sent: str, low: str) -> dict[str, list[int]]:
+    """{field: every place its regex may match} for the fields of _FIELDS with a hint in the sentence
+    (a lower-case hint in ``low``, an exact one in ``sent``): each hint occurrence (less the field's
+    back-off). Every match of a field's regex starts at one of them."""
     if not _FIELD_HINTS:
         import ahocorasick
 
@@ -1188,23 +1202,19 @@ def _field_starts(sent: str, low: str) -> list[tuple[str, int]]:
         automaton.make_automaton()
         _FIELD_HINTS["ac"] = automaton
         _FIELD_HINTS["exact"] = sorted(k[0] for k in _FIELD_HINTS if isinstance(k, tuple))
-    starts: dict[str, int] = {}
+    starts: dict[str, list[int]] = {}
     for end, h in _FIELD_HINTS["ac"].iter(low):
         i = end - len(h) + 1
         for name in _FIELD_HINTS[h]:
-            i_back = max(i - _FIELD_BACK.get(name, 0), 0)
-            if name not in starts or i_back < starts[name]:
-                starts[name] = i_back
+            back = _FIELD_BACK.get(name)
+            starts.setdefault(name, []).extend((max(i - back, 0), i) if back else (i,))
     for h in _FIELD_HINTS["exact"]:
         i = sent.find(h)
-        if i != -1:
+        while i != -1:
             for name in _FIELD_HINTS[(h,)]:
-                if name not in starts or i < starts[name]:
-                    starts[name] = i
-    return sorted(starts.items(), key=lambda kv: _FIELD_ORDER[kv[0]])
-
-
-_FIELD_ORDER = {name: i for i, (name, _, _, _) in enumerate(_FIELDS)}
+                starts.setdefault(name, []).append(i)
+            i = sent.find(h, i + 1)
+    return starts
 
 
 def _find_degrees(doc: _Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -1223,10 +1233,17 @@ def _find_degrees(doc: _Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 continue
         aligned = sent.isascii()
         levels.update(_sentence_levels(sent, low, aligned))
-        for name, start in _field_starts(sent, low):
+        for name, starts in _field_starts(sent, low).items():
             if name in fields:
                 continue
-            fm = _FIELD_RX[name].search(sent, start if aligned else 0)
+            rx = _FIELD_RX[name]
+            if aligned:             # the leftmost match is the first place where the regex matches
+                for i in sorted(set(starts)):
+                    fm = rx.match(sent, i)
+                    if fm:
+                        break
+            else:
+                fm = rx.search(sent)
             if fm:
                 fields[name] = (s_index, fm.start())
     order = ("bachelor", "master", "phd")

@@ -34,9 +34,9 @@ PAGE_TEMPLATE = r"""<!DOCTYPE html>
   #sg-search-box button { padding: 4px 10px; font-size: 13px; border: 1px solid #bbb; border-radius: 4px; background: #fff; cursor: pointer; }
   #sg-search-status { font-size: 12px; color: #a33; min-width: 6em; }
   #sg-message { padding: 6px 14px; background: #fff4d6; border-bottom: 1px solid #e8cf88; font-size: 13px; }
-  #sg-main { position: relative; flex: 1 1 auto; min-height: 300px; }
-  #mynetwork { position: absolute; inset: 0; }
-  #sg-legend { position: absolute; top: 10px; left: 10px; z-index: 4; background: rgba(255,255,255,0.93); border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; font-size: 13px; box-shadow: 0 1px 4px rgba(0,0,0,0.12); max-width: 240px; }
+  #sg-main { display: flex; flex: 1 1 auto; min-height: 300px; }
+  #mynetwork { position: relative; flex: 1 1 auto; min-width: 200px; }
+  #sg-legend { order: -1; flex: none; width: 215px; overflow-y: auto; background: #fafafa; border-right: 1px solid #ddd; padding: 8px 12px; font-size: 13px; }
   #sg-legend h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: #666; margin: 6px 0 4px; }
   #sg-legend h2:first-child { margin-top: 0; }
   #sg-legend label, #sg-legend .sg-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; cursor: pointer; white-space: nowrap; }

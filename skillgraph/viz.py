@@ -300,170 +300,229 @@ def _reduce(H: nx.DiGraph, max_nodes: int, focus_id) -> tuple[nx.DiGraph, dict]:
 # Layout
 # ----------------------------------------------------------------------------------------------
 
-def _box(G, n) -> tuple[float, float, float]:
-    """Approximate (width, height, y-offset of the box centre) of a node and its label, in px."""
-    d = G.nodes[n]
-    label = _label(G, n)
+# Label fonts (px in graph units: at zoom 1 a label is this many screen pixels high) and the width
+# (px) at which vis-network wraps a label onto a new line (``widthConstraint.maximum``).
+_FONT = {"role": 15, "company": 15, "team": 14, "product": 14, "skill": 14, "ancestor": 12}
+_WRAP = {"role": 170, "company": 150, "team": 150, "product": 150, "skill": 150, "ancestor": 140}
+_CHAR_W = 0.56     # mean glyph width / font size for Arial, mixed case (errs on the wide side)
+_LINE_H = 1.2      # line height / font size (vis draws lines `size` apart plus a little)
+_BOX_MARGIN = 8    # role boxes: padding around the text
+_PAD = 6.0         # free space kept between two label boxes
+
+
+def _style_key(d: dict) -> str:
     kind = d.get("kind")
-    if kind == "role":
-        chars_per_line = 22
-        lines = max(1, math.ceil(len(label) / chars_per_line))
-        return min(len(label), chars_per_line) * 8.2 + 22, lines * 19 + 14, 0.0
+    if kind == "skill" and d.get("used") is False:
+        return "ancestor"
+    return kind if kind in _FONT else "skill"
+
+
+def _wrap(text: str, font: float, max_px: float) -> list[str]:
+    """Greedy word wrap as vis-network does it for ``widthConstraint.maximum`` (estimated widths)."""
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        trial = f"{cur} {word}" if cur else word
+        if cur and len(trial) * font * _CHAR_W > max_px:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = trial
+    lines.append(cur)
+    return lines
+
+
+def _box(G, n) -> tuple[float, float, float]:
+    """Approximate (width, height, y-offset of the box centre from the node) of a node drawn with
+    its label, in px at zoom 1. Role boxes hold their label; other shapes have it underneath."""
+    d = G.nodes[n]
+    key = _style_key(d)
+    font = _FONT[key]
+    lines = _wrap(_clip(_label(G, n), 60), font, _WRAP[key])
+    text_w = max(len(line) for line in lines) * font * _CHAR_W
+    text_h = len(lines) * font * _LINE_H
+    if d.get("kind") == "role":
+        return text_w + 2 * _BOX_MARGIN + 4, text_h + 2 * _BOX_MARGIN + 2, 0.0
     size = _node_size(d)
-    font = 12 if kind == "skill" and d.get("used") is False else 14
-    w = max(2 * size, len(label) * font * 0.56) + 8
-    h = 2 * size + font + 10
-    return w, h, (font + 4) / 2
+    w = max(2 * size, text_w) + 2
+    h = 2 * size + 3 + text_h      # vis puts the label 3 px under the shape
+    return w, h, (3 + text_h) / 2
 
 
-def _fr(n: int, edges, mass, seed: int, iterations: int):
-    """Fruchterman–Reingold, dense and vectorised (numpy), repulsion scaled by node mass."""
+def _fr(pos, src, dst, weight, mass, iterations: int):
+    """Fruchterman–Reingold in numpy: repulsion scaled by node mass (big labels push harder),
+    attraction by edge weight; repulsion computed in row blocks so memory stays O(n · block)."""
     import numpy as np
 
-    rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2)) * 2 - 1
-    if n == 1:
+    n = len(pos)
+    if n < 2:
         return pos * 0
     k = math.sqrt(4.0 / n)
     m = np.asarray(mass, dtype=float)
-    mm = np.sqrt(m[:, None] * m[None, :])
-    src = np.array([e[0] for e in edges], dtype=int)
-    dst = np.array([e[1] for e in edges], dtype=int)
-    t = 0.25
+    t = 0.2
     cool = t / (iterations + 1)
+    block = max(1, min(n, 4_000_000 // max(n, 1)))
     for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist2 = np.maximum((delta ** 2).sum(-1), 1e-4)
-        disp = (delta * (k * k * mm / dist2)[..., None]).sum(1)
+        disp = np.zeros_like(pos)
+        for a in range(0, n, block):
+            b = min(n, a + block)
+            delta = pos[a:b, None, :] - pos[None, :, :]
+            dist2 = np.maximum((delta ** 2).sum(-1), 1e-4)
+            disp[a:b] = (delta * (k * k * m[a:b, None] * m[None, :] / dist2)[..., None]).sum(1)
         if len(src):
-            d = pos[src] - pos[dst]
-            dl = np.sqrt(np.maximum((d ** 2).sum(-1), 1e-8))[:, None]
-            f = d * dl / k
+            dv = pos[src] - pos[dst]
+            dl = np.sqrt(np.maximum((dv ** 2).sum(-1), 1e-8))[:, None]
+            f = dv * dl * weight[:, None] / k
             np.add.at(disp, src, -f)
             np.add.at(disp, dst, f)
-        # a weak pull to the centre keeps separate components in view
-        disp -= pos * 0.05 * np.sqrt(m)[:, None]
+        disp -= pos * 0.08 * m[:, None]  # a weak pull to the centre keeps components together
         length = np.sqrt(np.maximum((disp ** 2).sum(-1), 1e-12))[:, None]
-        pos += disp / length * np.minimum(length, t)
+        pos = pos + disp / length * np.minimum(length, t)
         t -= cool
     return pos
 
 
-def _remove_overlaps(pos, wh, iterations: int = 60, pad: float = 4.0):
-    """Push apart nodes whose label boxes overlap (axis of least overlap, half each)."""
+def _near_pairs(pos, w, h, off, margin):
+    """Index pairs (i, j) whose boxes (grown by ``margin``) may overlap: a sweep along x."""
+    import numpy as np
+
+    order = np.argsort(pos[:, 0], kind="stable")
+    xs = pos[order, 0]
+    reach = float(w.max()) + margin
+    hi = np.searchsorted(xs, xs + reach, side="right")
+    counts = hi - np.arange(len(xs)) - 1
+    ii = np.repeat(np.arange(len(xs)), counts)
+    if not len(ii):
+        return ii, ii
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    jj = ii + 1 + (np.arange(len(ii)) - starts)
+    i, j = order[ii], order[jj]
+    cy = pos[:, 1] + off
+    keep = ((np.abs(pos[j, 0] - pos[i, 0]) < (w[i] + w[j]) / 2 + margin) &
+            (np.abs(cy[j] - cy[i]) < (h[i] + h[j]) / 2 + margin))
+    return i[keep], j[keep]
+
+
+def _remove_overlaps(pos, wh, pad: float = _PAD, max_rounds: int = 400):
+    """Push apart label boxes that overlap, along the axis of least overlap, until none do."""
     import numpy as np
 
     n = len(pos)
-    if n < 2 or n > 3000:
+    if n < 2:
         return pos
+    pos = pos.copy()
     w, h, off = wh[:, 0], wh[:, 1], wh[:, 2]
-    iu, ju = np.triu_indices(n, 1)
-    for it in range(iterations):
+    for rnd in range(max_rounds):
+        if rnd % 10 == 0:
+            i, j = _near_pairs(pos, w, h, off, pad + 60.0)
+        if not len(i):
+            break
         cy = pos[:, 1] + off
-        if it % 8 == 0:  # prune to pairs that are anywhere near each other
-            near = ((np.abs(pos[ju, 0] - pos[iu, 0]) < (w[iu] + w[ju]) / 2 + pad + 120) &
-                    (np.abs(cy[ju] - cy[iu]) < (h[iu] + h[ju]) / 2 + pad + 120))
-            i, j = iu[near], ju[near]
         dx = pos[j, 0] - pos[i, 0]
         dy = cy[j] - cy[i]
         ox = (w[i] + w[j]) / 2 + pad - np.abs(dx)
         oy = (h[i] + h[j]) / 2 + pad - np.abs(dy)
         hit = (ox > 0) & (oy > 0)
         if not hit.any():
-            break
+            if rnd % 10 == 0:
+                break
+            continue
         i2, j2, dx, dy, ox, oy = i[hit], j[hit], dx[hit], dy[hit], ox[hit], oy[hit]
         sx = np.where(dx >= 0, 1.0, -1.0)
         sy = np.where(dy >= 0, 1.0, -1.0)
-        along_x = ox < oy
+        along_x = ox < oy * 1.5  # boxes are wide: moving sideways is cheaper only when clearly so
         move = np.zeros((len(i2), 2))
-        move[along_x, 0] = sx[along_x] * ox[along_x] / 2
-        move[~along_x, 1] = sy[~along_x] * oy[~along_x] / 2
+        move[along_x, 0] = sx[along_x] * (ox[along_x] / 2 + 0.5)
+        move[~along_x, 1] = sy[~along_x] * (oy[~along_x] / 2 + 0.5)
         disp = np.zeros_like(pos)
         np.add.at(disp, i2, -move)
         np.add.at(disp, j2, move)
-        pos = pos + disp * 0.6
+        pos += disp * 0.7
     return pos
 
 
-def layout(G: nx.DiGraph, seed: int = _SEED) -> dict[str, tuple[float, float]]:
-    """Deterministic positions (px) for every node of ``G``.
+def _bbox_area(p, wh) -> float:
+    lo_x = (p[:, 0] - wh[:, 0] / 2).min()
+    hi_x = (p[:, 0] + wh[:, 0] / 2).max()
+    lo_y = (p[:, 1] + wh[:, 2] - wh[:, 1] / 2).min()
+    hi_y = (p[:, 1] + wh[:, 2] + wh[:, 1] / 2).max()
+    return float((hi_x - lo_x) * (hi_y - lo_y))
 
-    Nodes with one neighbour (most skills: asked for by one role) are fanned around that neighbour;
-    the rest (the core) get a seeded, mass-weighted force layout scaled so that fans do not collide;
-    finally label boxes are pushed apart until they no longer overlap.
+
+def _count_overlaps(p, wh, pad: float = _PAD / 2) -> int:
+    """How many pairs of label boxes overlap (closer than ``pad``)."""
+    import numpy as np
+
+    if len(p) < 2:
+        return 0
+    i, j = _near_pairs(p, wh[:, 0], wh[:, 1], wh[:, 2], pad)
+    return int(np.count_nonzero(i >= 0)) if len(i) else 0
+
+
+def _compact(p, wh, rounds: int = 12, shrink: float = 0.9):
+    """Pull the drawing towards its centre and push overlaps apart again while that makes it
+    smaller: the page zooms to fit, so a tighter drawing means bigger labels on screen."""
+    import numpy as np
+
+    best, best_area = p, _bbox_area(p, wh)
+    centre = np.median(p, axis=0)
+    for _ in range(rounds):
+        trial = _remove_overlaps(centre + (best - centre) * shrink, wh)
+        area = _bbox_area(trial, wh)
+        if area > best_area * 0.98 or _count_overlaps(trial, wh):
+            break
+        best, best_area = trial, area
+    return best
+
+
+_EDGE_WEIGHT = {"requires": 1.0, "belongs_to": 1.0, "works_on": 0.8, "has_role": 0.5,
+                "has_team": 0.4, "part_of": 0.8, "collaborates_with": 0.5, "broader": 0.6}
+
+
+def layout(G: nx.DiGraph, seed: int = _SEED, aspect: float = 1.5) -> dict[str, tuple[float, float]]:
+    """Deterministic positions (px at zoom 1) for every node of ``G``, label boxes not overlapping.
+
+    A seeded force layout (requirement links pull hardest, the skill hierarchy least; nodes with
+    bigger labels push harder) is scaled so that the drawing covers about twice the area of its
+    label boxes at the ``aspect`` of a screen, then overlapping boxes are pushed apart until none
+    overlap. Compact on purpose: the page zooms to fit, so spare space would only shrink the labels.
     """
     import numpy as np
 
     nodes = sorted(G)
     if not nodes:
         return {}
-    U = nx.Graph()
-    U.add_nodes_from(nodes)
-    U.add_edges_from((u, v) for u, v in G.edges() if u != v)
-    box = {n: _box(G, n) for n in nodes}
+    n = len(nodes)
+    idx = {x: i for i, x in enumerate(nodes)}
+    wts: dict[tuple[int, int], float] = {}
+    for u, v, d in G.edges(data=True):
+        if u == v:
+            continue
+        key = (min(idx[u], idx[v]), max(idx[u], idx[v]))
+        wts[key] = max(wts.get(key, 0.0), _EDGE_WEIGHT.get(d.get("rel"), 0.5))
+    pairs = sorted(wts)
+    src = np.array([p[0] for p in pairs], dtype=int)
+    dst = np.array([p[1] for p in pairs], dtype=int)
+    weight = np.array([wts[p] for p in pairs], dtype=float)
+    wh = np.array([_box(G, x) for x in nodes], dtype=float)
+    area = wh[:, 0] * wh[:, 1]
+    mass = np.sqrt(area / np.median(area))
 
-    leaves: dict[str, list[str]] = {}
-    core = []
-    for n in nodes:
-        nb = list(U.neighbors(n))
-        if len(nb) == 1 and U.degree(nb[0]) > 1:
-            leaves.setdefault(nb[0], []).append(n)
-        else:
-            core.append(n)
-    # fan radius per anchor: the circumference must hold the leaves' label widths
-    fan_r = {}
-    for a, ls in leaves.items():
-        need = sum(max(box[x][0] * 0.75, 40.0) for x in ls)
-        fan_r[a] = max(need / (2 * math.pi), max(box[a][0], box[a][1]) / 2 + 45.0, 80.0)
+    rng = np.random.default_rng(seed)
+    p = rng.random((n, 2)) * 2 - 1
+    iterations = int(min(250, max(40, 4e7 / n ** 2)))
+    p = _fr(p, src, dst, weight, mass, iterations)
 
-    idx = {n: i for i, n in enumerate(core)}
-    core_edges = sorted({tuple(sorted((idx[u], idx[v]))) for u, v in U.subgraph(core).edges()})
-    mass = [1.0 + len(leaves.get(n, ())) for n in core]
-    iterations = int(min(200, max(30, 2.5e7 / max(len(core), 1) ** 2)))
-    p = _fr(len(core), core_edges, mass, seed, iterations)
-
-    # scale: neighbouring core nodes at least their fan radii (plus boxes) apart
-    radius = np.array([fan_r.get(n, max(box[n][0], box[n][1]) / 2 + 20.0) for n in core])
-    if len(core) > 1:
-        d = np.sqrt(((p[:, None, :] - p[None, :, :]) ** 2).sum(-1)) if len(core) <= 3000 else None
-        if d is not None:
-            np.fill_diagonal(d, np.inf)
-            need = (radius[:, None] + radius[None, :]) / np.maximum(d, 1e-6)
-            nn = d.argmin(1)
-            scale = float(np.percentile(need[np.arange(len(core)), nn], 75))
-        else:
-            scale = 60.0 * math.sqrt(len(core))
-        scale = max(scale, 50.0)
-    else:
-        scale = 1.0
-    p = p * scale
-    pos = {n: (float(p[i, 0]), float(p[i, 1])) for i, n in enumerate(core)}
-
-    for a, ls in sorted(leaves.items()):
-        ax, ay = pos[a]
-        # open the fan away from the centre of mass of the anchor's core neighbours
-        nb = [pos[x] for x in U.neighbors(a) if x in pos]
-        base = math.atan2(ay - sum(y for _, y in nb) / len(nb), ax - sum(x for x, _ in nb) / len(nb)) \
-            if nb else 0.0
-        ls = sorted(ls, key=lambda x: (_LEVEL_RANK.get(_edge_level(G, a, x), 9), _label(G, x).casefold(), x))
-        widths = [max(box[x][0] * 0.75, 40.0) for x in ls]
-        total = sum(widths)
-        r = fan_r[a]
-        acc = 0.0
-        for x, wdt in zip(ls, widths):
-            theta = base + math.pi + 2 * math.pi * (acc + wdt / 2) / total if len(ls) > 1 else base
-            acc += wdt
-            pos[x] = (ax + r * math.cos(theta), ay + r * math.sin(theta))
-
-    arr = np.array([pos[n] for n in nodes], dtype=float)
-    wh = np.array([box[n] for n in nodes], dtype=float)
-    arr = _remove_overlaps(arr, wh)
-    return {n: (round(float(arr[i, 0]), 1), round(float(arr[i, 1]), 1)) for i, n in enumerate(nodes)}
-
-
-def _edge_level(G, a, b):
-    d = G.get_edge_data(a, b) or G.get_edge_data(b, a) or {}
-    return d.get("level")
+    # scale to ~2x the label area at the screen's aspect ratio
+    p -= p.mean(0)
+    target = math.sqrt(max(float(area.sum()) * 2.0, 1.0))
+    spread = np.maximum(np.percentile(np.abs(p), 95, axis=0), 1e-6)
+    p[:, 0] *= target * math.sqrt(aspect) / 2 / spread[0]
+    p[:, 1] *= target / math.sqrt(aspect) / 2 / spread[1]
+    p = _remove_overlaps(p, wh)
+    p = _compact(p, wh)
+    p -= (p.max(0) + p.min(0)) / 2
+    return {x: (round(float(p[i, 0]), 1), round(float(p[i, 1]), 1)) for i, x in enumerate(nodes)}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -498,10 +557,10 @@ def _node_size(d: dict) -> float:
     kind = d.get("kind")
     if kind == "skill":
         if d.get("used") is False:
-            return 7.0
+            return 5.0
         demand = d.get("demand") or 0
-        return round(min(10.0 + 5.0 * math.sqrt(max(float(demand), 0.0)), 42.0), 1)
-    return {"team": 18.0, "product": 16.0, "company": 20.0}.get(kind, 14.0)
+        return round(min(6.0 + 4.0 * math.sqrt(max(float(demand), 0.0)), 30.0), 1)
+    return {"team": 13.0, "product": 12.0, "company": 15.0}.get(kind, 10.0)
 
 
 def _node_title(G, n) -> str:
@@ -573,17 +632,21 @@ def _vis_nodes(G, pos) -> list[dict]:
                           "highlight": {"background": colors["color"], "border": "#000000"},
                           "hover": {"background": colors["color"], "border": "#000000"}},
                 "borderWidth": 1.5}
+        key = _style_key(d)
+        font = {"size": _FONT[key], "face": "arial", "color": "#222222"}
+        # roles, teams, companies, products: labelled at any zoom; skills once the label is 5 px
+        node["scaling"] = {"label": {"drawThreshold": 5 if kind == "skill" else 1, "maxVisible": 40}}
+        node["widthConstraint"] = {"maximum": _WRAP[key]}
         if st["shape"] == "box":
-            node["font"] = {"color": "#ffffff", "size": 15, "face": "arial"}
-            node["margin"] = 8
-            node["widthConstraint"] = {"maximum": 190}
+            font["color"] = "#ffffff"
+            node["margin"] = _BOX_MARGIN
         else:
             node["size"] = _node_size(d)
-            if kind == "skill" and d.get("used") is False:
-                node["font"] = {"color": "#8a7a6a", "size": 12, "face": "arial"}
+            if key == "ancestor":
+                font["color"] = "#7a6a5a"
             else:
-                node["font"] = {"color": "#222222", "size": 14, "face": "arial",
-                                "strokeWidth": 3, "strokeColor": "#ffffff"}
+                font.update(strokeWidth=3, strokeColor="#ffffff")
+        node["font"] = font
         if kind == "skill":
             node["demand"] = d.get("demand") or 0
         out.append(node)
@@ -622,7 +685,6 @@ def _vis_options(n_nodes: int) -> dict:
                         "hideEdgesOnZoom": big, "multiselect": False, "navigationButtons": False,
                         "keyboard": False, "zoomSpeed": 0.6},
         "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 1.0},
-        "nodes": {"scaling": {"label": {"drawThreshold": 7}}},
     }
 
 

@@ -480,30 +480,55 @@ class Line:
     heading: bool
 
 
+_SHORT_LINE = re.compile(r"(?m)^[^\n]{1,80}$")   # heading candidates: short lines only
+
+
+def headings(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, section, level) of every heading line. Only short lines are looked at (found by
+    one regex pass), each with the line before it (blank? a list item?) and the line after it."""
+    out = []
+    n = len(text)
+    for m in _SHORT_LINE.finditer(text):
+        body = m.group().rstrip("\r")
+        stripped = body.strip()
+        if not stripped or len(stripped) > 70 or stripped[-1] in ".,;!?":
+            continue
+        s, e = m.start(), m.end()
+        if s == 0:
+            prev = "blank"
+        else:
+            pl = text[text.rfind("\n", 0, s - 1) + 1:s - 1]
+            prev = "blank" if not pl.strip() else ("bullet" if _BULLET.match(pl) else "text")
+        if e < n:
+            ne = text.find("\n", e + 1)
+            nxt = text[e + 1:ne if ne >= 0 else n]
+        else:
+            nxt = None
+        if _is_heading(body, prev, nxt):
+            section = _strip_heading(body).rstrip(":").strip()
+            out.append((s, s + len(body), section, heading_level(section) or "context"))
+    return out
+
+
 def lines(text: str) -> list[Line]:
     """Non-blank lines with the section heading above them (headings are lines of their own)."""
+    heads = {h[0]: h for h in headings(text)}
     out: list[Line] = []
     section: str | None = None
     level = "context"
-    raws = text.splitlines(keepends=True)
     pos = 0
-    prev = "blank"
-    for i, raw in enumerate(raws):
-        body = raw.rstrip("\r\n")
+    for raw in text.split("\n"):
         s = pos
-        pos += len(raw)
-        stripped = body.strip()
-        if not stripped:
-            prev = "blank"
+        pos += len(raw) + 1
+        body = raw.rstrip("\r")
+        if not body.strip():
             continue
-        nxt = raws[i + 1] if i + 1 < len(raws) else None
-        if len(stripped) <= 70 and stripped[-1] not in ".,;!?" and _is_heading(body, prev, nxt):
-            section = _strip_heading(body).rstrip(":").strip()
-            level = heading_level(section) or "context"
+        h = heads.get(s)
+        if h is not None:
+            section, level = h[2], h[3]
             out.append(Line(s, s + len(body), section, "context", True))
         else:
             out.append(Line(s, s + len(body), section, level, False))
-        prev = "bullet" if _BULLET.match(body) else "text"
     return out
 
 
@@ -520,35 +545,44 @@ def segment(text: str) -> list[Segment]:
 
 
 class _SentenceIndex:
-    """Sentence lookup by character offset; lines are split into sentences only when asked."""
+    """Sentence lookup by character offset. Only heading lines are found up front; a line is split
+    into sentences (and each sentence's level settled) the first time a mention falls in it."""
 
     def __init__(self, text: str, segs: Sequence[Segment] | None = None):
         self.text = text
-        if segs is not None:
-            self.lines = None
+        if segs is not None:       # sentences given (spaCy): levels still to be adjusted per sentence
             self.segs = list(segs)
             self.starts = [x.start for x in self.segs]
+            self.heads = None
         else:
-            self.lines = lines(text)
-            self.starts = [ln.start for ln in self.lines]
+            self.heads = headings(text)
+            self.starts = [h[0] for h in self.heads]
             self.cache: dict[int, list[Segment]] = {}
 
     def at(self, i: int) -> Segment | None:
+        """The sentence holding offset i, its level already adjusted by its own cues."""
         k = bisect_right(self.starts, i) - 1
-        if k < 0:
-            return None
-        if self.lines is None:
+        if self.heads is None:
+            if k < 0:
+                return None
             sg = self.segs[k]
-            return sg if i < max(sg.end, sg.start + 1) else None
-        ln = self.lines[k]
-        if i >= ln.end:
-            return None
-        if ln.heading:
-            return Segment(ln.start, ln.end, ln.section, "context")
-        sents = self.cache.get(k)
+            if i >= max(sg.end, sg.start + 1):
+                return None
+            return Segment(sg.start, sg.end, sg.section,
+                           sentence_level(sg.level, self.text[sg.start:sg.end]))
+        text = self.text
+        h = self.heads[k] if k >= 0 else None
+        if h is not None and i < h[1]:
+            return Segment(h[0], h[1], h[2], "context")
+        ls = text.rfind("\n", 0, i) + 1
+        sents = self.cache.get(ls)
         if sents is None:
-            sents = self.cache[k] = [Segment(ln.start + a, ln.start + b, ln.section, ln.level)
-                                     for a, b in _sentences(self.text[ln.start:ln.end])]
+            le = text.find("\n", i)
+            body = text[ls:le if le >= 0 else len(text)].rstrip("\r")
+            section, level = (h[2], h[3]) if h is not None else (None, "context")
+            sents = self.cache[ls] = [
+                Segment(ls + a, ls + b, section, sentence_level(level, body[a:b]))
+                for a, b in _sentences(body)]
         for sg in sents:
             if i < sg.end:
                 return sg
@@ -819,9 +853,8 @@ class Extractor:
         for s, e, ids in matches:
             sg = index.at(s) or Segment(s, e, None, "context")
             se = max(sg.end, e)
-            level = sentence_level(sg.level, text[sg.start:se])
             for cid in ids:
-                mentions.append((cid, s, e, sg.start, se, sg.section, level))
+                mentions.append((cid, s, e, sg.start, se, sg.section, sg.level))
         teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
         return mentions, teams
 

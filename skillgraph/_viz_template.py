@@ -105,7 +105,7 @@ network.once("afterDrawing", function () {
 (function () {
   var list = document.getElementById("sg-labels");
   var byLabel = [];
-  nodes.forEach(function (n) { byLabel.push([String(n.label).toLowerCase(), n.id, n.label]); });
+  nodes.forEach(function (n) { byLabel.push([String(n.name).toLowerCase(), n.id, String(n.name)]); });
   byLabel.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
   var seen = {};
   byLabel.forEach(function (r) {

@@ -304,8 +304,7 @@ def _reduce(H: nx.DiGraph, max_nodes: int, focus_id) -> tuple[nx.DiGraph, dict]:
 # (px) at which vis-network wraps a label onto a new line (``widthConstraint.maximum``).
 _FONT = {"role": 15, "company": 15, "team": 14, "product": 14, "skill": 14, "ancestor": 12}
 _WRAP = {"role": 170, "company": 150, "team": 150, "product": 150, "skill": 150, "ancestor": 140}
-_CHAR_W = 0.56     # mean glyph width / font size for Arial, mixed case (errs on the wide side)
-_LINE_H = 1.2      # line height / font size (vis draws lines `size` apart plus a little)
+_LINE_H = 1.05     # line height / font size (vis draws lines `size` apart)
 _BOX_MARGIN = 8    # role boxes: padding around the text
 _PAD = 6.0         # free space kept between two label boxes
 
@@ -317,13 +316,32 @@ def _style_key(d: dict) -> str:
     return kind if kind in _FONT else "skill"
 
 
+# Advance widths of printable ASCII (space .. ~) in Helvetica/Arial, 1/1000 em (Adobe's core-font
+# metrics; Arial and Liberation Sans share them). Other characters count as 0.65 em.
+_ADVANCE = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,   # space .. /
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,   # 0 .. ?
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,  # @ .. O
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,   # P .. _
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,   # ` .. o
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,        # p .. ~
+]
+
+
+@functools.lru_cache(maxsize=65536)
+def _text_width(text: str, font: float) -> float:
+    """Estimated width in px of ``text`` drawn in Arial at ``font`` px (3% to spare)."""
+    em = sum(_ADVANCE[o - 32] if 32 <= (o := ord(ch)) <= 126 else 650 for ch in text)
+    return em * font / 1000 * 1.03
+
+
 def _wrap(text: str, font: float, max_px: float) -> list[str]:
     """Greedy word wrap as vis-network does it for ``widthConstraint.maximum`` (estimated widths)."""
     lines: list[str] = []
     cur = ""
     for word in text.split():
         trial = f"{cur} {word}" if cur else word
-        if cur and len(trial) * font * _CHAR_W > max_px:
+        if cur and _text_width(trial, font) > max_px:
             lines.append(cur)
             cur = word
         else:
@@ -332,17 +350,23 @@ def _wrap(text: str, font: float, max_px: float) -> list[str]:
     return lines
 
 
+def _display_label(G, n) -> str:
+    """The label as drawn: clipped, wrapped here (not by vis-network) so the layout knows its size."""
+    key = _style_key(G.nodes[n])
+    return "\n".join(_wrap(_clip(_label(G, n), 90 if key == "role" else 60), _FONT[key], _WRAP[key]))
+
+
 def _box(G, n) -> tuple[float, float, float]:
     """Approximate (width, height, y-offset of the box centre from the node) of a node drawn with
     its label, in px at zoom 1. Role boxes hold their label; other shapes have it underneath."""
     d = G.nodes[n]
     key = _style_key(d)
     font = _FONT[key]
-    lines = _wrap(_clip(_label(G, n), 60), font, _WRAP[key])
-    text_w = max(len(line) for line in lines) * font * _CHAR_W
+    lines = _display_label(G, n).split("\n")
+    text_w = max(_text_width(line, font) for line in lines)
     text_h = len(lines) * font * _LINE_H
     if d.get("kind") == "role":
-        return text_w + 2 * _BOX_MARGIN + 4, text_h + 2 * _BOX_MARGIN + 2, 0.0
+        return text_w + 2 * _BOX_MARGIN + 12, text_h + 2 * _BOX_MARGIN + 12, 0.0  # + border/hover
     size = _node_size(d)
     w = max(2 * size, text_w) + 2
     h = 2 * size + 3 + text_h      # vis puts the label 3 px under the shape
@@ -361,14 +385,23 @@ def _fr(pos, src, dst, weight, mass, iterations: int):
     m = np.asarray(mass, dtype=float)
     t = 0.2
     cool = t / (iterations + 1)
-    block = max(1, min(n, 4_000_000 // max(n, 1)))
+    kk = np.float32(k * k)
+    mf = m.astype(np.float32)
+    block = max(1, min(n, 2_000_000 // max(n, 1)))
     for _ in range(iterations):
-        disp = np.zeros_like(pos)
-        for a in range(0, n, block):
+        disp = np.empty_like(pos)
+        x = pos[:, 0].astype(np.float32)
+        y = pos[:, 1].astype(np.float32)
+        for a in range(0, n, block):  # 2-D float32 arrays: several times faster than (n, n, 2)
             b = min(n, a + block)
-            delta = pos[a:b, None, :] - pos[None, :, :]
-            dist2 = np.maximum((delta ** 2).sum(-1), 1e-4)
-            disp[a:b] = (delta * (k * k * m[a:b, None] * m[None, :] / dist2)[..., None]).sum(1)
+            dx = x[a:b, None] - x[None, :]
+            dy = y[a:b, None] - y[None, :]
+            f = dx * dx
+            f += dy * dy
+            np.maximum(f, np.float32(1e-4), out=f)
+            np.divide(kk * mf[a:b, None] * mf[None, :], f, out=f)
+            disp[a:b, 0] = np.einsum("ij,ij->i", dx, f)
+            disp[a:b, 1] = np.einsum("ij,ij->i", dy, f)
         if len(src):
             dv = pos[src] - pos[dst]
             dl = np.sqrt(np.maximum((dv ** 2).sum(-1), 1e-8))[:, None]
@@ -626,7 +659,7 @@ def _vis_nodes(G, pos) -> list[dict]:
         st = NODE_STYLE.get(kind, {"shape": "dot", **_OTHER_STYLE})
         colors = _ANCESTOR_STYLE if kind == "skill" and d.get("used") is False else st
         x, y = pos[n]
-        node = {"id": n, "label": _clip(_label(G, n), 60), "kind": kind, "title": _node_title(G, n),
+        node = {"id": n, "label": _display_label(G, n), "name": _label(G, n), "kind": kind, "title": _node_title(G, n),
                 "shape": st["shape"], "x": x, "y": y, "physics": False,
                 "color": {"background": colors["color"], "border": colors["border"],
                           "highlight": {"background": colors["color"], "border": "#000000"},
@@ -636,7 +669,6 @@ def _vis_nodes(G, pos) -> list[dict]:
         font = {"size": _FONT[key], "face": "arial", "color": "#222222"}
         # roles, teams, companies, products: labelled at any zoom; skills once the label is 5 px
         node["scaling"] = {"label": {"drawThreshold": 5 if kind == "skill" else 1, "maxVisible": 40}}
-        node["widthConstraint"] = {"maximum": _WRAP[key]}
         if st["shape"] == "box":
             font["color"] = "#ffffff"
             node["margin"] = _BOX_MARGIN

@@ -100,12 +100,32 @@ class Page:
                     const d = net.canvasToDOM({x: P[e.from].x + f * (P[e.to].x - P[e.from].x),
                                                y: P[e.from].y + f * (P[e.to].y - P[e.from].y)});
                     if (d.x < 5 || d.y < 5 || d.x > r.width - 5 || d.y > r.height - 5) continue;
-                    if (net.getNodeAt(d) === undefined && net.getEdgeAt(d) === id) {
+                    let alone = true;  // only this edge (and no node) within 8 px around the point
+                    for (const dx of [-8, 0, 8]) for (const dy of [-8, 0, 8]) {
+                        const q = {x: d.x + dx, y: d.y + dy}, hit = net.getEdgeAt(q);
+                        if (net.getNodeAt(q) !== undefined || (hit !== undefined && hit !== id)) alone = false;
+                    }
+                    if (alone && net.getEdgeAt(d) === id) {
                         return [id, r.left + d.x, r.top + d.y];
                     }
                 }
             }
             return null; }""", source))
+
+    def overlapping_labels(self) -> list:
+        """Pairs of nodes whose drawn boxes (shape and label, as vis-network measured them) overlap."""
+        return self.page.evaluate("""() => {
+            const body = window.skillgraph.network.body, ids = body.nodeIndices, bad = [];
+            const box = ids.map(id => body.nodes[id].shape.boundingBox);
+            for (let i = 0; i < ids.length; i++) {
+                for (let j = i + 1; j < ids.length; j++) {
+                    const a = box[i], b = box[j];
+                    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+                        bad.push([ids[i], ids[j]]);
+                    }
+                }
+            }
+            return bad; }""")
 
     def close(self):
         self.page.close()
@@ -143,6 +163,7 @@ def test_page_loads_offline_and_draws_every_node_and_edge(tmp_path, open_page):
     # the drawing fits the canvas and labels are drawn at a readable size at rest
     scale = pg.page.evaluate("() => window.skillgraph.network.getScale()")
     assert scale * 14 >= 9, f"labels drawn at {scale * 14:.1f}px"
+    assert pg.overlapping_labels() == []
 
 
 def test_filtered_page_counts_match_the_selection(tmp_path, open_page):
@@ -184,7 +205,7 @@ def test_hover_shows_evidence_and_search_finds_a_node(tmp_path, open_page):
     edge = pg.page.evaluate("(id) => window.skillgraph.edges.get(id)", edge_id)
     tip = pg.hover(x, y)
     assert "requires" in tip and "Evidence:" in tip
-    label = pg.page.evaluate("(id) => window.skillgraph.nodes.get(id).label", edge["to"])
+    label = pg.page.evaluate("(id) => window.skillgraph.nodes.get(id).name", edge["to"])
     assert f"Experience with {label} in production systems." in tip
     # a skill node: label, definition, evidence
     x, y = pg.node_point("skill:diffusion-models")
@@ -246,7 +267,8 @@ def test_seed_graph_page_and_screenshot(tmp_path, open_page):
     assert pg.errors == [] and pg.requests == []
     assert pg.counts() == (G.number_of_nodes(), G.number_of_edges())
     scale = pg.page.evaluate("() => window.skillgraph.network.getScale()")
-    assert scale * 14 >= 8, f"seed graph labels drawn at {scale * 14:.1f}px at rest"
+    assert scale * 14 >= 9, f"seed graph labels drawn at {scale * 14:.1f}px at rest"
+    assert pg.overlapping_labels() == []
     shot = ROOT / "outputs" / "graph.png"
     shot.parent.mkdir(exist_ok=True)
     pg.page.screenshot(path=str(shot))

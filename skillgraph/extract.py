@@ -205,6 +205,9 @@ class Matcher:
         units: list[tuple[int, int, str]] = []
         f = fold(text) if folded is None else folded
         n = len(f)
+        fp = " " + f + " "        # padded: fp[i + 1] is f[i], so the ends need no tests
+        tp = " " + text + " "
+        hyphens, bad_next, bad_prev = _HYPHEN_CHARS, _BAD_NEXT, _BAD_PREV
         cands = []
         for auto, hay in ((self.automaton, f), (self.exact_automaton, None)):
             if auto is None:
@@ -212,33 +215,34 @@ class Matcher:
             if hay is None:
                 hay = _case_fold(text)
             for end_i, (klen, entries, unit, simple) in auto.iter(hay):
-                s, e = end_i - klen + 1, end_i + 1
-                prev = f[s - 1] if s else " "
-                nxt = f[e] if e < n else " "
+                e = end_i + 1
+                s = e - klen
+                prev = fp[s]
+                nxt = fp[e + 1]
                 if prev.isalnum() or nxt.isalnum():
                     continue
                 if unit:
                     units.append((s, e, unit))
                     if not entries:
                         continue
-                if nxt in _BAD_NEXT or prev in _BAD_PREV:
+                if nxt in bad_next or prev in bad_prev:
                     continue
-                if s >= 2 and text[s - 1] in _HYPHEN_CHARS and text[s - 2].isalnum():
+                if tp[s] in hyphens and tp[s - 1].isalnum():
                     continue  # starts inside a hyphenated word: "cutting-edge ML" is not "edge ML"
-                if prev in ".'" and s >= 2 and f[s - 2].isalnum():
+                if prev in ".'" and fp[s - 1].isalnum():
                     continue
-                if nxt == "." and e + 1 < n and f[e + 1].isalnum():
+                if nxt == "." and fp[e + 2].isalnum():
                     continue
                 if simple is not None:
-                    cands.append((s, e, simple, False))
+                    cands.append((s - e, s, e, simple, False))
                     continue
                 ok = []
                 amb = True
                 for en in entries:
                     if en[EXACT] is not None:
-                        if (s and text[s - 1] in _HYPHEN_CHARS) or (e < n and text[e] in _HYPHEN_CHARS):
+                        if tp[s] in hyphens or tp[e + 1] in hyphens:
                             continue
-                        if nxt == "'" and e + 1 < n and f[e + 1].isalpha() and f[e + 1] != "s":
+                        if nxt == "'" and fp[e + 2].isalpha() and fp[e + 2] != "s":
                             continue
                     if en[WEAK] and _is_compound_head(f, s):
                         continue
@@ -246,14 +250,14 @@ class Matcher:
                         ok.append(en[CONCEPT])
                         amb = amb and en[AMBIGUOUS]
                 if ok:
-                    cands.append((s, e, tuple(ok), amb))
+                    cands.append((s - e, s, e, tuple(ok), amb))
         if not cands:
             return [], units
-        cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+        cands.sort()   # longest first, then leftmost
         taken = bytearray(n + 1)
         chosen = []
         ambiguous = []
-        for s, e, ids, amb in cands:
+        for _, s, e, ids, amb in cands:
             if taken.find(1, s, e) != -1:
                 continue
             taken[s:e] = b"\x01" * (e - s)

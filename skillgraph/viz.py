@@ -667,8 +667,8 @@ def _vis_nodes(G, pos) -> list[dict]:
                 "borderWidth": 1.5}
         key = _style_key(d)
         font = {"size": _FONT[key], "face": "arial", "color": "#222222"}
-        # roles, teams, companies, products: labelled at any zoom; skills once the label is 5 px
-        node["scaling"] = {"label": {"drawThreshold": 5 if kind == "skill" else 1, "maxVisible": 40}}
+        # roles, teams, companies, products labelled down to 3 px on screen, skills down to 5 px
+        node["scaling"] = {"label": {"drawThreshold": 5 if kind == "skill" else 3, "maxVisible": 40}}
         if st["shape"] == "box":
             font["color"] = "#ffffff"
             node["margin"] = _BOX_MARGIN

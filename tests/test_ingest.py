@@ -521,3 +521,183 @@ def test_property_mojibake_precheck_is_a_necessary_condition_of_ftfy_is_bad(text
     _, is_bad, _, maybe_bad = ingest._ftfy()
     if is_bad(text):
         assert maybe_bad.search(text), text
+
+
+# ------------------------------------------------------------------------------------------------
+# the fast paths give what the plain, slow way gives
+# ------------------------------------------------------------------------------------------------
+# ingest.py takes shortcuts for speed (see its "Speed:" comments); each test below checks one
+# against the straightforward computation it replaces, on random text made of the characters that
+# matter to it.
+
+_LINE_BREAKS = ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028"]
+_ODD = [chr(c) for c in range(0x80, 0xA0)] + ["\x00", "\x1a", "\x1b", "\x1b[36m", "\x0b", "\x7f", "\ufeff",
+                                             "\ufb01", "\u0133", "\ud83d", "\ude00", "’", "•", "é", "â€™", "Ã©",
+                                             "äß", "šŗšø", "🇺🇸", "中文", "\u00a0", "\t", "\r\n"]
+odd_texts = st.lists(st.sampled_from(_ODD + ["a", "Z", " ", "\n", ".", "x y"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(odd_texts | st.text(max_size=40))
+def test_property_odd_runs_are_the_regex_runs(text):
+    from skillgraph import ingest
+    assert ingest._odd_runs(text) == "\n".join(ingest._ODD_RUNS_RE.findall(text))
+
+
+def _reference_fix_mojibake(text: str) -> str:
+    """The mojibake step the straightforward way: ftfy's checks and fixers on the whole text."""
+    import re
+
+    import ftfy
+    from ftfy import fixes
+
+    from skillgraph import ingest
+
+    config, is_bad, trigger, maybe_bad = ingest._ftfy()
+    if text.isascii() and not re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", text):
+        return text
+    if not text.isascii() and not trigger.search(text) and (not maybe_bad.search(text) or not is_bad(text)):
+        return text
+    cheap = fixes.fix_c1_controls(fixes.remove_terminal_escapes(text))
+    if maybe_bad.search(cheap) and is_bad(cheap):
+        return ftfy.fix_text(text, config)
+    return fixes.remove_control_chars(fixes.fix_surrogates(fixes.fix_latin_ligatures(cheap)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(odd_texts)
+def test_property_mojibake_shortcuts_match_ftfy(text):
+    from skillgraph import ingest
+    assert ingest._fix_mojibake(text) == _reference_fix_mojibake(text)
+
+
+def _reference_looks_like_html(text: str) -> bool:
+    from skillgraph import ingest
+    if ingest._DOCTYPE_RE.search(text):
+        return True
+    count, closing = 0, False
+    for m in ingest._HTML_TAG_RE.finditer(text):
+        count += 1
+        closing = closing or bool(m.group(1)) or m.group(2).lower() == "br"
+        if count >= 2 and closing:
+            return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<br>", "<BR/>", "<li", ">", "<ORGANIZATION>", "< 5", "<!DOCTYPE html>",
+                                 "<HTML>", "<b>", "</b", "<", "text", " ", "\n", "<div class='x'>"]),
+                max_size=12).map("".join))
+def test_property_looks_like_html_shortcuts(text):
+    assert looks_like_html(text) == _reference_looks_like_html(text)
+
+
+lines_texts = st.lists(
+    st.tuples(st.sampled_from(["", " ", "  x", "Title: ML Engineer", "About Acme:", "a" * 150, "Company: Acme",
+                               "\tLocation: Berlin ", "b:c:d", "x" * 700]),
+              st.sampled_from(_LINE_BREAKS)),
+    max_size=40).map(lambda ps: "".join(a + b for a, b in ps))
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines_texts, st.integers(1, 20))
+def test_property_head_lines_and_lines_holding(text, n):
+    from skillgraph import ingest
+    doc = ingest._Doc(text)
+    assert ingest._head_lines(text, n) == doc.lines[:n]
+    # lines_holding: the stripped splitlines() line of each position, each line once, in text order
+    spans, at = [], 0
+    for part in text.splitlines(True):
+        spans.append((at, at + len(part), part.strip()))
+        at += len(part)
+    positions = [i for i, c in enumerate(text) if c in ":A"]
+    want = []
+    for s, e, line in spans:
+        if line and any(s <= i < e for i in positions):
+            want.append(line)
+    assert doc.lines_holding(positions) == want
+    for i in positions:
+        assert doc.lines_holding([i]) == [ln for s, e, ln in spans if s <= i < e and ln]
+    assert doc.colon_lines == [ln for ln in doc.lines if ":" in ln]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["At ", "About ", "AUD", "BAUD", "MAt ", "B.", "BS", "BSc", "MS", "MA", "M.S.", "MEng",
+                                 "BTech", "$", "US$", "£", "€", "₹", "USD", "EUR", "CHF", "x", " ", "\n", "é"]),
+                max_size=20).map("".join))
+def test_property_exact_anchor_scan_finds_every_occurrence(text):
+    from skillgraph import ingest
+    doc = ingest._Doc(text)
+    for word in ingest._ANCHORS[True] or ingest._anchor_automata() and ingest._ANCHORS[True]:
+        want = [i for i in range(len(text)) if text.startswith(word, i)]
+        assert sorted(doc.find_exact((word,))) == want, word
+
+
+_DEGREE_TOKENS = (
+    "BS B.S. B.S B. Bachelor's bachelors Bachelors undergraduate degree BSc B.Sc BEng B.Tech B.E. B.A. BA MS M.S M.S. "
+    "M. Master's masters Master of master degree MBA M.A. MA M.Tech MEng MSc PhD Ph.D. Ph. D PHD phd doctorate "
+    "doctoral DPhil degree diploma in or and / , ; . Computer Science computer sciences CS comp sci Comp applied "
+    "math Applied Math Mathematics maths EE Electrical and computer engineering & OR operations research "
+    "computational biology biology linguistics computational linguistics ML AI NLP statistics statistical science "
+    "econometrics physics company İ ı ſ K é related field Experience with MS Office").split()
+
+
+def _reference_degrees(text: str):
+    """_find_degrees the straightforward way: every regex searched over every degree sentence."""
+    from skillgraph import ingest
+    doc = ingest._Doc(text)
+    chunk = doc.lines_with(ingest._DEGREE_WORDS_LOWER, ingest._DEGREE_WORDS_EXACT)
+    levels, fields = set(), {}
+    for s_index, sent in enumerate(s for line in chunk.split("\n") for s in ingest._SENTENCE_SPLIT_RE.split(line)):
+        low = sent.lower()
+        if not (any(w in low for w in ingest._DEGREE_WORDS_IN_SENTENCE) or ingest._DEGREE_CONTEXT_RE.search(sent)):
+            continue
+        for level, rx in (("bachelor", ingest._BACHELOR_RE), ("master", ingest._MASTER_RE), ("phd", ingest._PHD_RE)):
+            if rx.search(sent):
+                levels.add(level)
+        for name, rx, lower_hints, exact_hints in ingest._FIELD_RES:
+            if name not in fields and (any(h in low for h in lower_hints) or any(h in sent for h in exact_hints)):
+                fm = rx.search(sent)
+                if fm:
+                    fields[name] = (s_index, fm.start())
+    return (tuple(lvl for lvl in ("bachelor", "master", "phd") if lvl in levels),
+            tuple(sorted(fields, key=lambda f: (fields[f], f))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_DEGREE_TOKENS), st.sampled_from([" ", " ", "", "\n", ". ", ", ", "/"])),
+                max_size=25).map(lambda ps: "".join(a + b for a, b in ps)))
+def test_property_degree_shortcuts_match_plain_search(text):
+    from skillgraph import ingest
+    doc = ingest._Doc(text)
+    assert ingest._find_degrees(doc) == _reference_degrees(text)
+
+
+@pytest.mark.parametrize("text,degrees", [
+    ("masters degree in physics", ("master",)), ("a master's in CS", ("master",)),
+    ("bachelors degree; undergraduate degree", ("bachelor",)), ("degree: DPhil", ("phd",)),
+    ("a doctoral degree", ("phd",)), ("ph.d. degree", ("phd",)),
+])
+def test_degree_levels_in_lower_case(text, degrees):
+    assert extract_metadata(text)["degrees"] == degrees
+
+
+def test_label_lines_anywhere_and_other_line_breaks():
+    filler = "".join(f"Line {i} of the description.\n" for i in range(40))
+    meta = extract_metadata("Data Scientist\n" + filler + "  Company:  Initech\r\n" + filler
+                            + "Job Location: Austin, TX / Remote\n")
+    assert meta["company"] == "Initech"
+    assert meta["locations"] == ("Austin, TX", "Remote")
+    assert extract_metadata("ML Engineer\u2028About Globex:\u2028We make things.")["company"] == "Globex"
+    assert extract_metadata("x\n" * 30 + "Title: ML Engineer\n")["title"] is None     # titles: first lines only
+
+
+def test_non_ascii_postings_find_case_folded_anchors():
+    # the anchor index lower-cases ASCII letters only (other characters keep their place), and falls
+    # back to str.lower() for İ, whose lower case is two characters
+    text = "Über uns\nAcme is Looking For a Data Scientist.\nLocation: Berlin, Germany\nFully REMOTE role. PhD in Physics"
+    meta = extract_metadata(text)
+    assert (meta["company"], meta["locations"], meta["work_mode"]) == ("Acme", ("Berlin, Germany",), "remote")
+    assert (meta["degrees"], meta["degree_fields"]) == (("phd",), ("Physics",))
+    meta = extract_metadata("İ\nAcme is looking for a Senior Data Scientist to join. 5+ YEARS of experience.")
+    assert (meta["title"], meta["company"], meta["min_years"]) == ("Senior Data Scientist", "Acme", 5)

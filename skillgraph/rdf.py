@@ -1071,7 +1071,6 @@ def _compact(iri: str, pfx: dict[str, str]) -> str:
 
 def _load_rdflib(source):
     """An rdflib.Graph from a path, several paths, an rdflib.Graph or a networkx graph."""
-    from rdflib import Graph
 
     if isinstance(source, nx.Graph):
         return graph_to_rdf(source)

@@ -19,19 +19,16 @@ the legend doubles as kind/level filter and a search box focuses a node.
 """
 from __future__ import annotations
 
-import difflib
 import functools
-import html
 import math
 import os
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
 
 import networkx as nx
 
-from .errors import InputError, UnknownNodeError
+from .errors import InputError
 
 __all__ = ["KINDS", "LEVELS", "layout", "screenshot_html", "select_subgraph", "write_html"]
 
@@ -80,25 +77,12 @@ def _label(G, n) -> str:
 
 
 def _resolve(G: nx.DiGraph, name: str, kinds: tuple[str, ...] | None, what: str) -> str:
-    """A node id for ``name``: an id as is, else skillgraph.graph.resolve_node, else a label match."""
+    """A node id for ``name`` (an id, a label, a unique prefix …), with did-you-mean on failure."""
+    from .graph import resolve_node
+
     if name in G and (kinds is None or G.nodes[name].get("kind") in kinds):
         return name
-    try:
-        from .graph import resolve_node  # lands with the graph module; optional until then
-    except ImportError:
-        resolve_node = None
-    if resolve_node is not None:
-        return resolve_node(G, name, kinds=list(kinds) if kinds else None)
-    wanted = name.casefold().strip()
-    pool = sorted(n for n, d in G.nodes(data=True) if kinds is None or d.get("kind") in kinds)
-    hits = [n for n in pool if _label(G, n).casefold() == wanted]
-    if len(hits) == 1:
-        return hits[0]
-    labels = {_label(G, n): n for n in pool}
-    close = difflib.get_close_matches(name, list(labels), n=5, cutoff=0.5)
-    if len(hits) > 1:
-        raise UnknownNodeError(f"{what} {name!r} matches {len(hits)} nodes; pass a node id", hits[:5])
-    raise UnknownNodeError(f"unknown {what} {name!r} (not a node id or label in the graph)", close)
+    return resolve_node(G, name, kinds=list(kinds) if kinds else None)
 
 
 def _as_list(x) -> list[str]:

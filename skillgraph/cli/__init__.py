@@ -91,16 +91,5 @@ def render(rows: list[dict] | dict, fmt: str, columns: list[str] | None = None) 
         click.echo("  ".join(fit(v, w).ljust(w) for v, w in zip(t, widths)).rstrip())
 
 
-def _register() -> None:
-    # Each module adds its commands to `main`. Missing ones (during development) are skipped.
-    import importlib
-
-    for name in ("ontology", "extract", "graph", "rdf", "viz"):
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-
-
-_register()
+# Each module adds its commands to `main` when imported.
+from . import extract, graph, ontology, rdf, viz  # noqa: E402,F401

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import importlib.util
 from pathlib import Path
 
 import click
@@ -97,21 +96,13 @@ def build_cmd(paths, ontologies, out, jobs, skip_bad):
     click.echo(f"wrote {out / 'mentions.jsonl'}: {len(xs)} postings, {n} mentions", err=True)
     (out / "summary.md").write_text(summary(G), encoding="utf-8", newline="\n")
     click.echo(f"wrote {out / 'summary.md'}", err=True)
-    # RDF and HTML views (their modules are built alongside; skipped, with a note, if absent)
-    if importlib.util.find_spec("skillgraph.rdf"):
-        from ..rdf import write_rdf
+    from ..rdf import write_rdf
+    from ..viz import write_html
 
-        n = write_rdf(G, out / "skillgraph.ttl")
-        click.echo(f"wrote {out / 'skillgraph.ttl'}: {n} triples", err=True)
-    else:  # TODO(lead): remove once skillgraph.rdf lands
-        click.echo("note: skillgraph.rdf not available, skillgraph.ttl not written", err=True)
-    if importlib.util.find_spec("skillgraph.viz"):
-        from ..viz import write_html
-
-        rep = write_html(G, out / "graph.html")
-        click.echo(f"wrote {out / 'graph.html'}: {rep.get('nodes')} nodes, {rep.get('edges')} edges drawn", err=True)
-    else:  # TODO(lead): remove once skillgraph.viz lands
-        click.echo("note: skillgraph.viz not available, graph.html not written", err=True)
+    n = write_rdf(G, out / "skillgraph.ttl")
+    click.echo(f"wrote {out / 'skillgraph.ttl'}: {n} triples", err=True)
+    rep = write_html(G, out / "graph.html")
+    click.echo(f"wrote {out / 'graph.html'}: {rep.get('nodes')} nodes, {rep.get('edges')} edges drawn", err=True)
 
 
 # --- queries ----------------------------------------------------------------------------------------

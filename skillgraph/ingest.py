@@ -634,11 +634,11 @@ def _head_lines(text: str, n: int) -> list[str]:
     while size < len(text):
         pieces = text[:size].splitlines()
         pieces.pop()
-        out = [ln for ln in (ln.strip() for ln in pieces) if ln]
+        out = [ln for ln in map(str.strip, pieces) if ln]
         if len(out) >= n:
             return out[:n]
         size *= 4
-    return [ln for ln in (ln.strip() for ln in text.splitlines()) if ln][:n]
+    return [ln for ln in map(str.strip, text.splitlines()) if ln][:n]
 
 
 def _lines_at(text: str, positions: Iterable[int]) -> str:
@@ -840,7 +840,7 @@ def _find_title(doc: _Doc, hiring: list[int]) -> tuple[str | None, int | None]:
     for i, line in enumerate(doc.head[:12]):
         if line[0] in "#*_" or line[-1] in "*_":
             line = _MD_MARKUP_RE.sub("", line)      # "# Title", "**Title**" (Markdown)
-        if _looks_like_title(line):
+        if 3 <= len(line) <= 100 and line[-1] not in ".:;!?" and _looks_like_title(line):
             return line, i
     for a in hiring:
         m = _HIRED_TITLE_RE.match(doc.text, a)
@@ -1093,7 +1093,8 @@ def _find_min_years(doc: _Doc) -> int | None:
                 continue
             word = m.group("n").lower()
             n = _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
-            after = text[post.end() if post else m.end():][:40]
+            start = post.end() if post else m.end()
+            after = text[start:start + 40]
             if _LEADERSHIP_RE.match(after) or (post and re.search(
                     r"\b(?:leading|managing|management|leadership)\b", post.group().lower())):
                 leadership.append(n)

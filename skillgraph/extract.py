@@ -495,7 +495,7 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
     for m in _SHORT_LINE.finditer(text):
         body = m.group().rstrip("\r")
         stripped = body.strip()
-        if not stripped or len(stripped) > 70 or stripped[-1] in ".,;!?":
+        if not stripped or len(stripped) > 70 or stripped[-1] in ".,;!?" or stripped.count(" ") > 9:
             continue
         s, e = m.start(), m.end()
         if s == 0:

@@ -213,3 +213,10 @@ def test_teams_named_with_a_collaboration_verb_are_collaborators():
 
 def test_thrive_heading_is_required():
     assert heading_level("You might thrive in this role if you:") == "required"
+
+
+def test_an_in_word_match_does_not_hide_a_real_one():
+    # "R-AI" folds to "r ai", which occurs inside "similar AI"; leftmost-longest matching would
+    # report that, reject it at the word boundary, and lose "AI coding assistants".
+    ont = Ontology.from_concepts([C("rai", "responsible AI", "R-AI"), C("aica", "AI coding assistants")])
+    assert links("or similar AI coding assistants", ont) == [("AI coding assistants", "aica")]

@@ -84,7 +84,6 @@ RELATIONS: tuple[str, ...] = ("requires", "belongs_to", "collaborates_with", "wo
                               "has_role", "has_team", "broader")
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-_WS = re.compile(r"\s+")
 
 
 _FILE_EXT = re.compile(r"\.(?:txt|md|markdown|html?|json)$", re.I)

@@ -85,6 +85,22 @@ def _resolve(G: nx.DiGraph, name: str, kinds: tuple[str, ...] | None, what: str)
     return resolve_node(G, name, kinds=list(kinds) if kinds else None)
 
 
+def _reach(G: nx.DiGraph, starts, rel: str, upward: bool = True) -> set[str]:
+    """``starts`` plus every node reachable along ``rel`` edges (upward: source → target, e.g.
+    skill → broader; otherwise against them, e.g. team ← sub-team)."""
+    seen = set(starts)
+    frontier = list(seen)
+    while frontier:
+        n = frontier.pop()
+        edges = G.out_edges(n, data=True) if upward else G.in_edges(n, data=True)
+        for a, b, d in edges:
+            m = b if upward else a
+            if d.get("rel") == rel and m not in seen:
+                seen.add(m)
+                frontier.append(m)
+    return seen
+
+
 def _as_list(x) -> list[str]:
     if x is None:
         return []
@@ -165,14 +181,7 @@ def _filter(G, roles_in, teams_in, level, min_count) -> nx.DiGraph:
         roles &= set(roles_in)
     if teams_in:
         # the team, its sub-teams (part_of, transitively) and the roles attached to any of them
-        scope = set(teams_in)
-        frontier = list(teams_in)
-        while frontier:
-            t = frontier.pop()
-            for s, _, d in G.in_edges(t, data=True):
-                if d.get("rel") == "part_of" and s not in scope:
-                    scope.add(s)
-                    frontier.append(s)
+        scope = _reach(G, teams_in, "part_of", upward=False)
         roles &= {r for r in roles for _, t, d in G.out_edges(r, data=True)
                   if t in scope and d.get("rel") in ("belongs_to", "collaborates_with")}
         keep_teams = set(teams_in)
@@ -192,23 +201,9 @@ def _filter(G, roles_in, teams_in, level, min_count) -> nx.DiGraph:
             if d.get("rel") == "has_role":
                 keep.add(s)
     # broader ancestors of kept skills, for the hierarchy
-    skills = set(used_skills)
-    frontier = list(used_skills)
-    while frontier:
-        s = frontier.pop()
-        for _, t, d in G.out_edges(s, data=True):
-            if d.get("rel") == "broader" and t not in skills:
-                skills.add(t)
-                frontier.append(t)
-    keep |= skills
+    keep |= _reach(G, used_skills, "broader")
     # teams containing kept teams (part_of), companies owning kept teams
-    frontier = [t for t in keep if kind.get(t) == "team"]
-    while frontier:
-        t = frontier.pop()
-        for _, u, d in G.out_edges(t, data=True):
-            if d.get("rel") == "part_of" and u not in keep:
-                keep.add(u)
-                frontier.append(u)
+    keep |= _reach(G, [t for t in keep if kind.get(t) == "team"], "part_of")
     if not scoped:
         # no role/team scope: every non-skill node stays (teams without roles, products ...)
         keep |= {n for n, k in kind.items() if k != "skill" and k != "role"}

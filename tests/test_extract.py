@@ -220,3 +220,30 @@ def test_an_in_word_match_does_not_hide_a_real_one():
     # report that, reject it at the word boundary, and lose "AI coding assistants".
     ont = Ontology.from_concepts([C("rai", "responsible AI", "R-AI"), C("aica", "AI coding assistants")])
     assert links("or similar AI coding assistants", ont) == [("AI coding assistants", "aica")]
+
+
+def test_punctuation_is_not_bridged_by_the_whole_word_automaton():
+    # the automaton sees word breaks as spaces; a hit still has to be its label in the folded text
+    assert "labeling" not in concepts("our data/labeling pipeline")
+    assert "ab" not in concepts("we ran A B testing sessions")
+    assert links("CI/CD and A/B testing.") == [("CI/CD", "ci-cd"), ("A/B testing", "ab")]
+
+
+def test_an_exact_case_label_and_a_plain_label_on_one_word_both_link():
+    # an ESCO-style "java" (any case) and our "Java" (case-exact) share the word
+    ont = Ontology.from_concepts([C("java", "Java", exact=("Java",)), C("java-esco", "java")])
+    assert Matcher(ont).find("Experience with Java and SQL.") == [(16, 20, ("skill:java", "skill:java-esco"))]
+    assert links("java beans", ont) == [("java", "java-esco")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_words, max_size=40), st.text(max_size=30))
+def test_every_match_is_whole_words_and_a_label_variant(words, noise):
+    from skillgraph.extract import fold
+
+    text = " ".join(words) + noise
+    m = Matcher(ONT)
+    f = fold(text)
+    for s, e, ids in m.find(text):
+        assert not f[s - 1:s].isalnum() and not f[e:e + 1].isalnum()
+        assert set(ids) <= set(m.lookup(text[s:e])) or f[s:e] in m._table

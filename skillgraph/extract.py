@@ -36,7 +36,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from .model import LEVELS, Extraction, Mention, Posting, TeamMention
 from .ontology import Ontology, norm_label
@@ -434,8 +434,9 @@ _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|sr|jr|dr|mr|ms|mrs|inc|co|ltd|no
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u2022-])")
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
+    """A sentence (or heading line), the section it sits in and the level that implies."""
+
     start: int
     end: int
     section: str | None

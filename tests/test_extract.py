@@ -247,3 +247,40 @@ def test_every_match_is_whole_words_and_a_label_variant(words, noise):
     for s, e, ids in m.find(text):
         assert not f[s - 1:s].isalnum() and not f[e:e + 1].isalnum()
         assert set(ids) <= set(m.lookup(text[s:e])) or f[s:e] in m._table
+
+
+def _cue_cases():
+    from skillgraph.extract import _HEADING_CUES, _SENTENCE_CUES
+
+    return [(group, name) for group in (_HEADING_CUES, _SENTENCE_CUES) for name in group.cues]
+
+
+@pytest.mark.parametrize("group,name", _cue_cases())
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_every_cue_match_holds_one_of_its_hints(group, name, data):
+    # the hints only decide whether a level regex is searched at all: a match without one would be lost
+    rx = group.cues[name][0]
+    text = data.draw(st.from_regex(rx, fullmatch=False))
+    if rx.search(text):
+        assert name in group.present(text), (name, text)
+
+
+def test_cue_hints_lose_nothing_on_real_postings():
+    from pathlib import Path
+
+    from skillgraph.extract import _HEADING_CUES, _SENTENCE_CUES, _sentences
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "seeds").iterdir())]
+    lines = [ln for t in texts for ln in t.split("\n") if ln.strip()]
+    sents = [ln[a:b] for ln in lines for a, b in _sentences(ln)]
+    heads = [" " + " ".join(ln.lower().replace("\u2019", "'").replace(":", " ").split()) + " " for ln in lines]
+    matched = 0
+    for group, items in ((_SENTENCE_CUES, sents), (_HEADING_CUES, heads)):
+        for text in items:
+            present = group.present(text)
+            for name, (rx, _) in group.cues.items():
+                if rx.search(text):
+                    matched += 1
+                    assert name in present, (name, text)
+    assert matched > 50

@@ -654,6 +654,7 @@ class _SentenceIndex:
 
     def __init__(self, text: str, segs: Sequence[Segment] | None = None):
         self.text = text
+        self.last: Segment | None = None
         if segs is not None:       # sentences given (spaCy): levels still to be adjusted per sentence
             self.segs = list(segs)
             self.starts = [x.start for x in self.segs]
@@ -665,6 +666,13 @@ class _SentenceIndex:
 
     def at(self, i: int) -> Segment | None:
         """The sentence holding offset i, its level already adjusted by its own cues."""
+        last = self.last             # mentions come in text order: often in the sentence before
+        if last is not None and last.start <= i < last.end:
+            return last
+        sg = self.last = self._at(i)
+        return sg
+
+    def _at(self, i: int) -> Segment | None:
         k = bisect_right(self.starts, i) - 1
         if self.heads is None:
             if k < 0:
@@ -792,6 +800,31 @@ _UNIT_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) + ("s?" if not w.
                                                    for w in _UNIT_WORDS), key=len, reverse=True)) + r")\b")
 
 
+_LOWER_NAME_WORD = re.compile(r"[a-z][a-z-]+")
+
+
+def _team_name_may_end(text: str, folded: str, ls: int, i: int, j: int) -> bool:
+    """Whether _TEAM_CAP or _TEAM_LOWER could match a name ending just before the unit word
+    text[i:j]: a necessary condition, cheap next to running both regexes over the window ("a team
+    player", "in a team" are most unit words in postings). Both need the unit word in lower case
+    after white space, and the word before it capitalised (or "of", "and", "&", "for" inside a
+    capitalised name), or, for _TEAM_LOWER, a lower-case word with "the"/"our" before it."""
+    if text[i:j] != folded[i:j]:
+        return False
+    pre = text[max(ls, i - 90):i]
+    if not pre[-1:].isspace():
+        return False
+    words = pre.split()
+    if not words:
+        return False
+    last = words[-1]
+    if "A" <= last[0] <= "Z" or last in ("of", "and", "&", "for"):
+        return True
+    low = pre.lower()
+    return (text[i:j] in ("team", "pod", "squad", "group") and _LOWER_NAME_WORD.fullmatch(last) is not None
+            and ("the" in low or "our" in low))
+
+
 def _gated_windows(text: str, folded: str, units) -> dict[str, list[tuple[int, int]]]:
     """Windows, by kind, around the words that name a unit (team, group, lab, products, called …):
     the team regexes run only there, which keeps them cheap on long postings."""
@@ -809,7 +842,8 @@ def _gated_windows(text: str, folded: str, units) -> dict[str, list[tuple[int, i
             if paren >= 0:
                 wins["list"].add((max(ls, i - 40), min(le, paren + 240)))
         else:
-            wins["lab" if kind == "lab" else "unit"].add((max(ls, i - 90), j))
+            if kind == "lab" or _team_name_may_end(text, folded, ls, i, j):
+                wins["lab" if kind == "lab" else "unit"].add((max(ls, i - 90), j))
             if paren >= 0:
                 wins["paren"].add((max(ls, i - 90), min(le, paren + 240)))
     return {k: sorted(v) for k, v in wins.items()}

@@ -284,3 +284,27 @@ def test_cue_hints_lose_nothing_on_real_postings():
                     matched += 1
                     assert name in present, (name, text)
     assert matched > 50
+
+
+_team_words = st.sampled_from(["The", "the", "Our", "our", "a", "A", "join", "Join", "Content", "Understanding",
+                               "team", "teams", "Team", "pod", "group", "Labs", "lab", "of", "and", "&", "for",
+                               "core", "visual", "AI", "ML", "Responsible", "in", "player", "(ATG)", ",", "\n",
+                               "-", "part", "is", "partner", "with", "organization", "squad"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_team_words, max_size=30))
+def test_the_team_window_precheck_loses_no_team(words):
+    # the precheck only skips windows where the team regexes cannot match: same teams either way
+    import skillgraph.extract as X
+
+    text = " ".join(words)
+    posting = Posting(id="t", source="t", text=text)
+    fast = Extractor(ONT).extract(posting).teams
+    orig = X._team_name_may_end
+    X._team_name_may_end = lambda *a: True
+    try:
+        slow = Extractor(ONT).extract(posting).teams
+    finally:
+        X._team_name_may_end = orig
+    assert fast == slow

@@ -214,7 +214,7 @@ class Matcher:
         auto = ahocorasick.Automaton()
         for hkey, alts in by_hay.items():
             unit = next((u for _, _, u in alts if u), None)
-            checks = tuple((key, entries) for key, entries, _ in alts)
+            checks = tuple((key, entries) for key, entries, _ in alts if entries)   # () for unit words
             simple = None
             if len(checks) == 1:
                 key, entries = checks[0]
@@ -246,6 +246,8 @@ class Matcher:
             s = e - klen
             if unit:
                 units.append((s, e, unit))
+                if not checks:
+                    continue
             prev = fp[s]
             nxt = fp[e + 1]
             if nxt in bad_next or prev in bad_prev:
@@ -550,9 +552,11 @@ _DIGIT = re.compile(r"\d")
 _MINOR = frozenset("and of the for to a an in & at by with on or your our you".split())
 
 
-def _is_heading(line: str, prev: str = "text", next_line: str | None = None) -> bool:
+def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
     """A section heading: a short line that ends in ':' or names a known section, or a short
-    capitalised line standing alone (after a blank line or a list, before a blank line or a list)."""
+    capitalised line standing alone (after a blank line or a list, before a blank line or a list).
+    ``neighbours()`` gives what the line before is ("blank", "bullet", "text") and the line after
+    (None at the end); it is only asked when the line alone does not settle it."""
     raw = line.strip()
     if not raw or len(raw) > 70:
         return False
@@ -568,7 +572,10 @@ def _is_heading(line: str, prev: str = "text", next_line: str | None = None) -> 
     words = h.split()
     if heading_level(h) is not None and len(words) <= 6 and not digits:
         return True
-    if prev in ("blank", "bullet") and h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h:
+    if not (h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h):
+        return False
+    prev, next_line = neighbours()
+    if prev in ("blank", "bullet"):
         if next_line is None or not next_line.strip() or _BULLET.match(next_line):
             return True
         return all(w[0].isupper() for w in words if w.lower() not in _MINOR and w[0].isalpha())
@@ -598,17 +605,19 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
         if not stripped or len(stripped) > 70 or stripped[-1] in ".,;!?" or stripped.count(" ") > 9:
             continue
         s, e = m.start(), m.end()
-        if s == 0:
-            prev = "blank"
-        else:
-            pl = text[text.rfind("\n", 0, s - 1) + 1:s - 1]
-            prev = "blank" if not pl.strip() else ("bullet" if _BULLET.match(pl) else "text")
-        if e < n:
-            ne = text.find("\n", e + 1)
-            nxt = text[e + 1:ne if ne >= 0 else n]
-        else:
-            nxt = None
-        if _is_heading(body, prev, nxt):
+
+        def neighbours(s=s, e=e):
+            if s == 0:
+                prev = "blank"
+            else:
+                pl = text[text.rfind("\n", 0, s - 1) + 1:s - 1]
+                prev = "blank" if not pl.strip() else ("bullet" if _BULLET.match(pl) else "text")
+            if e < n:
+                ne = text.find("\n", e + 1)
+                return prev, text[e + 1:ne if ne >= 0 else n]
+            return prev, None
+
+        if _is_heading(body, neighbours):
             section = _strip_heading(body).rstrip(":").strip()
             out.append((s, s + len(body), section, heading_level(section) or "context"))
     return out

@@ -126,14 +126,19 @@ class Extraction:
 
     @property
     def skills(self) -> tuple[Skill, ...]:
-        by: dict[str, list[Mention]] = {}
+        by: dict[str, list] = {}     # concept -> [label, strongest rank, count], in one pass
+        rank = _RANK
         for m in self.mentions:
-            by.setdefault(m.concept, []).append(m)
-        out = [
-            Skill(c, ms[0].label, strongest(m.requirement for m in ms), len(ms))
-            for c, ms in by.items()
-        ]
-        return tuple(sorted(out, key=lambda s: (_RANK[s.requirement], -s.count, s.label.lower())))
+            r = rank[m.requirement]
+            a = by.get(m.concept)
+            if a is None:
+                by[m.concept] = [m.label, r, 1]
+            else:
+                a[2] += 1
+                if r < a[1]:
+                    a[1] = r
+        out = sorted((r, -n, label.lower(), i, c, label) for i, (c, (label, r, n)) in enumerate(by.items()))
+        return tuple(Skill(c, label, LEVELS[r], -n) for r, n, _, _, c, label in out)
 
 
 # --- the interchange format (what `skillgraph extract --format json` prints) -------------------

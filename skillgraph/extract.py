@@ -179,7 +179,7 @@ class Matcher:
                 if not lab:
                     continue
                 exact = lab in exact_set or len(lab) <= 2 or bool(_ACRONYM.match(lab))
-                weak = norm_label(lab) in weak_set
+                weak = bool(weak_set) and norm_label(lab) in weak_set
                 forms = variants(lab, exact)
                 if exact and _ACRONYM.match(lab) and len(lab) >= 3:
                     forms |= {lab + "s", lab + "S"}   # "LLMs", "VLMS"
@@ -207,18 +207,25 @@ class Matcher:
         different punctuation folds to the same hay key ("a/b testing", "a.b testing"). A hit links
         only where the folded text is its folded key: "react/redux" is not "React Redux"."""
         by_hay: dict[str, list[tuple[str, tuple]]] = {}
+        units = {}
+        for stem, kind in _UNIT_WORDS.items():
+            units[stem] = kind
+            if not stem.endswith("s") and " " not in stem:
+                units[stem + "s"] = kind
         for key, entries in table.items():
-            unit = _UNIT_WORDS.get(key) or (_UNIT_WORDS.get(key[:-1]) if key.endswith("s") else None)
-            if entries or unit:
-                by_hay.setdefault(_hay(key), []).append((key, tuple(entries), unit))
+            # most keys are letters, digits and spaces only: their hay form is the key, padded
+            hkey = " " + key + " " if key.replace(" ", "").isalnum() else _hay(key)
+            by_hay.setdefault(hkey, []).append((key, tuple(entries)))
         auto = ahocorasick.Automaton()
         for hkey, alts in by_hay.items():
-            unit = next((u for _, _, u in alts if u), None)
-            checks = tuple((key, entries) for key, entries, _ in alts if entries)   # () for unit words
+            unit = next((units[k] for k, _ in alts if k in units), None)
+            checks = tuple((key, entries) for key, entries in alts if entries)   # () for unit words
+            if not checks and unit is None:
+                continue
             simple = None
             if len(checks) == 1:
                 key, entries = checks[0]
-                if entries and not any(e[EXACT] is not None or e[WEAK] for e in entries):
+                if not any(e[EXACT] is not None or e[WEAK] for e in entries):
                     simple = (key, tuple(dict.fromkeys(e[CONCEPT] for e in entries)))
             auto.add_word(hkey, (len(hkey) - 2, unit, simple, checks))
         auto.make_automaton()

@@ -598,20 +598,21 @@ class Line:
     heading: bool
 
 
-_SHORT_LINE = re.compile(r"(?m)^[^\n]{1,80}$")   # heading candidates: short lines only
-
-
 def headings(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, section, level) of every heading line. Only short lines are looked at (found by
-    one regex pass), each with the line before it (blank? a list item?) and the line after it."""
+    """(start, end, section, level) of every heading line. Only short lines (at most 80 characters)
+    are looked at, each with the line before it (blank? a list item?) and the line after it."""
     out = []
     n = len(text)
-    for m in _SHORT_LINE.finditer(text):
-        body = m.group().rstrip("\r")
+    e = -1
+    for line in text.split("\n"):   # one C pass; a MULTILINE regex tries every position
+        s = e + 1
+        e = s + len(line)
+        if len(line) > 80 or not line:
+            continue
+        body = line.rstrip("\r")
         stripped = body.strip()
         if not stripped or len(stripped) > 70 or stripped[-1] in ".,;!?" or stripped.count(" ") > 9:
             continue
-        s, e = m.start(), m.end()
 
         def neighbours(s=s, e=e):
             if s == 0:

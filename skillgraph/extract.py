@@ -6,7 +6,7 @@ How it works, in one pass over each posting:
    straight — one character for one character, so an offset in the folded text is an offset in
    the original (``text[start:end] == surface`` always holds).
 2. **Match** every label variant of every concept at once with an Aho–Corasick automaton
-   (pyahocorasick), keep matches on word boundaries, then pick longest-first, non-overlapping.
+   (ahocorasick-rs) that only reports whole words, then pick longest-first, non-overlapping.
    Variants are generated from the ontology's labels: regular plurals ("LLM" → "LLMs"), singulars of
    multi-word plurals, the closed form of hyphenated labels ("fine-tuning" → "finetuning").
    Labels marked ``sg:exactCaseLabel`` (ordinary words: Go, R, Spark) and labels of one or two
@@ -166,8 +166,6 @@ class Matcher:
     """
 
     def __init__(self, ontology: Ontology):
-        import ahocorasick
-
         self.ontology = ontology
         table: dict[str, list[tuple]] = {}      # folded key -> entries (all labels: lookup)
         merged: dict[str, list[tuple]] = {}     # folded form as it appears in the text -> entries
@@ -198,11 +196,11 @@ class Matcher:
         for stem in _UNIT_WORDS:  # unit words ride along so find_teams gets their positions for free
             for form in {stem, stem + "s"} if not stem.endswith("s") and " " not in stem else {stem}:
                 merged.setdefault(form, [])
-        self.automaton = self._automaton(ahocorasick, merged)
+        self.automaton, self._values = self._automaton(merged)
 
     @staticmethod
-    def _automaton(ahocorasick, table):
-        """Keys in hay form. Each value: (key length, unit kind, (folded key, concepts) when only the
+    def _automaton(table):
+        """(automaton over the keys in hay form, a value for each key). Each value: (key length, unit kind, (folded key, concepts) when only the
         key needs checking, alternatives) — alternatives are (folded key, entries), several when
         different punctuation folds to the same hay key ("a/b testing", "a.b testing"). A hit links
         only where the folded text is its folded key: "react/redux" is not "React Redux"."""
@@ -216,7 +214,7 @@ class Matcher:
             # most keys are letters, digits and spaces only: their hay form is the key, padded
             hkey = " " + key + " " if key.replace(" ", "").isalnum() else _hay(key)
             by_hay.setdefault(hkey, []).append((key, tuple(entries)))
-        auto = ahocorasick.Automaton()
+        keys, values = [], []
         for hkey, alts in by_hay.items():
             unit = next((units[k] for k, _ in alts if k in units), None)
             checks = tuple((key, entries) for key, entries in alts if entries)   # () for unit words
@@ -227,9 +225,13 @@ class Matcher:
                 key, entries = checks[0]
                 if not any(e[EXACT] is not None or e[WEAK] for e in entries):
                     simple = (key, tuple(dict.fromkeys(e[CONCEPT] for e in entries)))
-            auto.add_word(hkey, (len(hkey) - 2, unit, simple, checks))
-        auto.make_automaton()
-        return auto
+            keys.append(hkey)
+            values.append((len(hkey) - 2, unit, simple, checks))
+        import ahocorasick_rs
+
+        # the contiguous NFA: with ESCO's 215k keys it walks a posting in 0.08 ms (pyahocorasick 0.15 ms,
+        # the DFA 0.11 ms and 5 s to build) and takes less memory than pyahocorasick did
+        return ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA), values
 
     # -- matching ----------------------------------------------------------------------------
     def find(self, text: str, folded: str | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -248,8 +250,10 @@ class Matcher:
         hyphens, bad_next, bad_prev = _HYPHEN_CHARS, _BAD_NEXT, _BAD_PREV
         cands = []
         # every hit is whole words: f[s - 1] and f[e] are neither letters nor digits
-        for end_i, (klen, unit, simple, checks) in self.automaton.iter(_hay(f)):
-            e = end_i - 1
+        values = self._values
+        for idx, s, e in self.automaton.find_matches_as_indexes(_hay(f), overlapping=True):
+            klen, unit, simple, checks = values[idx]
+            e -= 2
             s = e - klen
             if unit:
                 units.append((s, e, unit))
@@ -473,18 +477,14 @@ class _Cues:
         self._auto = None
 
     def _build(self):
-        import ahocorasick
+        import ahocorasick_rs
 
         table: dict[str, list[tuple[str, bool]]] = {}
         for name, (_, hints) in self.cues.items():
             for h in hints:
                 word = h.startswith("\\b")
                 table.setdefault(h[2:] if word else h, []).append((name, word))
-        auto = ahocorasick.Automaton()
-        for key, names in table.items():
-            auto.add_word(key, (len(key), tuple(names)))
-        auto.make_automaton()
-        self._auto = auto
+        self._auto = (ahocorasick_rs.AhoCorasick(list(table)), [tuple(v) for v in table.values()])
 
     def present(self, text: str) -> set[str]:
         """Names of the cues whose hints occur in ``text``."""
@@ -492,8 +492,9 @@ class _Cues:
             self._build()
         low = text.casefold()
         out = set()
-        for end, (n, names) in self._auto.iter(low):
-            s = end - n + 1
+        automaton, names_of = self._auto
+        for k, s, _ in automaton.find_matches_as_indexes(low, overlapping=True):
+            names = names_of[k]
             starts_word = s == 0 or not (low[s - 1].isalnum() or low[s - 1] == "_")
             for name, word in names:
                 if starts_word or not word:

@@ -736,8 +736,9 @@ class _Doc:
                     m = rx.search(text, m.start() + 1)
                 self._exact = idx
             else:
-                for end, word in automata[False].iter(self.low):
-                    idx.setdefault(word, []).append(end - len(word) + 1)
+                automaton, words = automata[False]
+                for k, start, _ in automaton.find_matches_as_indexes(self.low, overlapping=True):
+                    idx.setdefault(words[k], []).append(start)
                 self._lower = idx
         return idx
 
@@ -777,7 +778,7 @@ _AUTOMATA: dict = {}
 def _anchor_automata() -> dict:
     """{False: automaton over the lower-case anchor words, "exact_re": regex of the exact ones}."""
     if not _AUTOMATA:
-        import ahocorasick
+        import ahocorasick_rs
 
         _ANCHORS[False] = frozenset(
             _HIRING_VERBS + ("equal opportunity", "eeo employer", "location", "year", "yr", "#li-")
@@ -785,11 +786,8 @@ def _anchor_automata() -> dict:
         exact = sorted(("At ", "About ") + _CURRENCY_SIGNS + _CODES + _DEGREE_WORDS_EXACT)
         assert not any(a != b and b.startswith(a) for a in exact for b in exact), "an exact anchor is a prefix"
         _ANCHORS[True] = frozenset(exact)
-        automaton = ahocorasick.Automaton()
-        for w in sorted(_ANCHORS[False]):
-            automaton.add_word(w, w)
-        automaton.make_automaton()
-        _AUTOMATA[False] = automaton
+        words = sorted(_ANCHORS[False])
+        _AUTOMATA[False] = (ahocorasick_rs.AhoCorasick(words), words)
         _AUTOMATA["exact_re"] = re.compile("|".join(map(re.escape, exact)))
     return _AUTOMATA
 
@@ -1204,23 +1202,20 @@ def _field_starts(sent: str, low: str) -> dict[str, list[int]]:
     (a lower-case hint in ``low``, an exact one in ``sent``): each hint occurrence (less the field's
     back-off). Every match of a field's regex starts at one of them."""
     if not _FIELD_HINTS:
-        import ahocorasick
+        import ahocorasick_rs
 
-        automaton = ahocorasick.Automaton()
         for name, _, lower_hints, exact_hints in _FIELDS:
             for h in lower_hints:
                 _FIELD_HINTS.setdefault(h, []).append(name)
             for h in exact_hints:
                 _FIELD_HINTS.setdefault((h,), []).append(name)        # exact hints: a 1-tuple key
-        for h in sorted(k for k in _FIELD_HINTS if isinstance(k, str)):
-            automaton.add_word(h, h)
-        automaton.make_automaton()
-        _FIELD_HINTS["ac"] = automaton
+        hints = sorted(k for k in _FIELD_HINTS if isinstance(k, str))
+        _FIELD_HINTS["ac"] = (ahocorasick_rs.AhoCorasick(hints), hints)
         _FIELD_HINTS["exact"] = sorted(k[0] for k in _FIELD_HINTS if isinstance(k, tuple))
     starts: dict[str, list[int]] = {}
-    for end, h in _FIELD_HINTS["ac"].iter(low):
-        i = end - len(h) + 1
-        for name in _FIELD_HINTS[h]:
+    automaton, hints = _FIELD_HINTS["ac"]
+    for k, i, _ in automaton.find_matches_as_indexes(low, overlapping=True):
+        for name in _FIELD_HINTS[hints[k]]:
             back = _FIELD_BACK.get(name)
             starts.setdefault(name, []).extend((max(i - back, 0), i) if back else (i,))
     for h in _FIELD_HINTS["exact"]:

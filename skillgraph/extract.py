@@ -578,7 +578,7 @@ def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
         return True
     digits = _DIGIT.search(h) is not None
     words = h.split()
-    if heading_level(h) is not None and len(words) <= 6 and not digits:
+    if len(words) <= 6 and not digits and heading_level(h) is not None:
         return True
     if not (h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h):
         return False

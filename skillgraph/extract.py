@@ -464,79 +464,106 @@ def _strip_heading(line: str) -> str:
 class _Cues:
     """Regexes searched only where a cheap necessary condition holds.
 
-    Each regex comes with hints: lower-case substrings one of which every match contains (a leading
-    ``\\b``: the hint starts a word, as the regex says there). One Aho–Corasick pass over the
-    case-folded text finds the hints present, and only those regexes are searched. A long
+    A cue is a list of alternatives, each with hints: lower-case substrings one of which every match
+    of the alternative contains (a leading ``\\b``: the hint starts a word; a trailing one: it ends
+    one). A plain phrase such as ``r"\\bperks\\b"`` is its own hint and needs no regex at all (in
+    ASCII text, where the case-folded text lines up with the text). One Aho–Corasick pass over the
+    case-folded text finds the hints present; only the alternatives hinted are searched. A long
     alternation is tried at every position of the text, 10-45 µs for a sentence; the pass costs
-    1-3 µs. tests/test_extract.py checks, on strings generated from each regex and on real postings,
-    that every match holds one of its hints.
+    about 1.5 µs. tests/test_extract.py checks, on strings generated from each alternative and on
+    real postings, that every match holds one of its hints and that the answer is the whole regex's.
     """
 
-    def __init__(self, **cues: tuple[re.Pattern, tuple[str, ...]]):
-        self.cues = cues
+    _PLAIN = re.compile(r"(?:\\b)?[a-z0-9 '\-]+(?:\\b)?")
+
+    def __init__(self, flags: int = 0, **cues):
+        self.alternatives: dict[str, list[tuple[re.Pattern, tuple[str, ...], bool]]] = {}
+        self.cues: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {}   # the whole cue: reading, tests
+        for name, alts in cues.items():
+            items = []
+            for alt in alts:
+                if isinstance(alt, str):
+                    if not self._PLAIN.fullmatch(alt):
+                        raise ValueError(f"cue {name}: {alt!r} is not a plain phrase; give its hints")
+                    items.append((re.compile(alt, flags), (alt,), True))
+                else:
+                    items.append((re.compile(alt[0], flags), tuple(alt[1:]), False))
+            self.alternatives[name] = items
+            self.cues[name] = (re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in items), flags),
+                               tuple(h for _, hs, _ in items for h in hs))
         self._auto = None
 
     def _build(self):
         import ahocorasick_rs
 
-        table: dict[str, list[tuple[str, bool]]] = {}
-        for name, (_, hints) in self.cues.items():
-            for h in hints:
-                word = h.startswith("\\b")
-                table.setdefault(h[2:] if word else h, []).append((name, word))
+        table: dict[str, list[tuple]] = {}
+        for name, items in self.alternatives.items():
+            for i, (_, hints, plain) in enumerate(items):
+                for h in hints:
+                    start, end = h.startswith("\\b"), h.endswith("\\b")
+                    key = h[2 if start else 0:len(h) - 2 if end else len(h)]
+                    table.setdefault(key, []).append((name, i, start, end, plain))
         self._auto = (ahocorasick_rs.AhoCorasick(list(table)), [tuple(v) for v in table.values()])
 
-    def present(self, text: str) -> set[str]:
-        """Names of the cues whose hints occur in ``text``."""
+    def present(self, text: str) -> dict:
+        """{cue name: True when a plain alternative matched, else the indices of hinted alternatives}."""
         if self._auto is None:
             self._build()
         low = text.casefold()
-        out = set()
-        automaton, names_of = self._auto
-        for k, s, _ in automaton.find_matches_as_indexes(low, overlapping=True):
-            names = names_of[k]
-            starts_word = s == 0 or not (low[s - 1].isalnum() or low[s - 1] == "_")
-            for name, word in names:
-                if starts_word or not word:
-                    out.add(name)
+        aligned = text.isascii()
+        n = len(low)
+        out: dict = {}
+        automaton, info = self._auto
+        for k, s, e in automaton.find_matches_as_indexes(low, overlapping=True):
+            for name, i, start, end, plain in info[k]:
+                if start and s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):
+                    continue
+                if end and e < n and (low[e].isalnum() or low[e] == "_"):
+                    continue
+                got = out.get(name)
+                if got is True:
+                    continue
+                if plain and aligned:
+                    out[name] = True
+                elif got is None:
+                    out[name] = {i}
+                else:
+                    got.add(i)
         return out
 
-    def search(self, name: str, text: str, present: set[str]) -> bool:
-        return name in present and self.cues[name][0].search(text) is not None
+    def search(self, name: str, text: str, present: dict) -> bool:
+        """Whether the cue matches ``text``: the same answer as its whole regex."""
+        got = present.get(name)
+        if got is None:
+            return False
+        if got is True:
+            return True
+        items = self.alternatives[name]
+        return any(items[i][0].search(text) for i in sorted(got))
 
 
 # heading cues, searched in the heading lower-cased, "’" as "'", ":" as a space, padded with spaces
 _HEADING_CUES = _Cues(
-    about_you=(re.compile(r"\babout (you|the candidate|yourself)\b|\bwho you are\b|\bif you\b|\bthrive\b"),
-               (r"\babout you", r"\babout the candidate", r"\bwho you are", r"\bif you", r"\bthrive")),
-    preferred=(re.compile(r"nice to have|nice-to-have|\bpreferred|\bbonus|\bplus(es)?\b|\bdesir|good to have|"
-                          r"\boptional|would be great|\bideally|extra credit|even better|extra points|stand out"),
-               ("nice to have", "nice-to-have", r"\bpreferred", r"\bbonus", r"\bplus", r"\bdesir", "good to have",
-                r"\boptional", "would be great", r"\bideally", "extra credit", "even better", "extra points",
-                "stand out")),
-    context=(re.compile(r"\babout\b|benefit|compensation|\bperks\b|relocation|statement|equal opportunit|"
-                        r"\beeo\b|commitment|culture|\bsalary|\bpay\b|work mode|\blocation|similar jobs|"
-                        r"more jobs|\benvironment|\bwhy (join|work)|life at|our company|who we are|"
-                        r"our team|the team|\bteam\b|overview by|\bdiversity|inclusion"),
-             (r"\babout", "benefit", "compensation", r"\bperks", "relocation", "statement", "equal opportunit",
-              r"\beeo", "commitment", "culture", r"\bsalary", r"\bpay", "work mode", r"\blocation", "similar jobs",
-              "more jobs", r"\benvironment", r"\bwhy join", r"\bwhy work", "life at", "our company", "who we are",
-              "our team", "the team", r"\bteam", "overview by", r"\bdiversity", "inclusion")),
-    responsibility=(re.compile(r"what you('ll|'d| will| would)( actually)? (do|be doing|work on)|responsibilit|"
-                               r"\bduties\b|day to day|day-to-day|your impact|\bthe role\b|in this role|your role|"
-                               r"role overview|what you('ll| will) own|accountabilit|\bthe work\b|\bthe job\b"),
-                    ("what you", "responsibilit", r"\bduties", "day to day", "day-to-day", "your impact",
-                     r"\bthe role", "in this role", "your role", "role overview", "accountabilit", r"\bthe work",
-                     r"\bthe job")),
-    required=(re.compile(r"looking for|\brequire|qualification|\bmust\b|\bskills?\b|\bexperience\b|"
-                         r"what you (bring|need|have)|what you('ll| will) (bring|need)|you have|"
-                         r"tech(nical)? stack|technologies|emphasi|competenc|\bminimum\b|\bbasic\b|"
-                         r"essential|\bprofile\b|ideal candidate|\bcandidate\b|\bbackground\b|good fit|great fit|"
-                         r"\bstack\b|\btools\b|\bexpertise\b"),
-              ("looking for", r"\brequire", "qualification", r"\bmust", r"\bskill", r"\bexperience", "what you",
-               "you have", "tech", "emphasi", "competenc", r"\bminimum", r"\bbasic", "essential", r"\bprofile",
-               "ideal candidate", r"\bcandidate", r"\bbackground", "good fit", "great fit", r"\bstack", r"\btools",
-               r"\bexpertise")),
+    about_you=((r"\babout (you|the candidate|yourself)\b", r"\babout you", r"\babout the candidate"),
+               r"\bwho you are\b", r"\bif you\b", r"\bthrive\b"),
+    preferred=("nice to have", "nice-to-have", r"\bpreferred", r"\bbonus", (r"\bplus(es)?\b", r"\bplus"), r"\bdesir",
+               "good to have", r"\boptional", "would be great", r"\bideally", "extra credit", "even better",
+               "extra points", "stand out"),
+    context=(r"\babout\b", "benefit", "compensation", r"\bperks\b", "relocation", "statement", "equal opportunit",
+             r"\beeo\b", "commitment", "culture", r"\bsalary", r"\bpay\b", "work mode", r"\blocation",
+             "similar jobs", "more jobs", r"\benvironment", (r"\bwhy (join|work)", r"\bwhy join", r"\bwhy work"),
+             "life at", "our company", "who we are", "our team", "the team", r"\bteam\b", "overview by",
+             r"\bdiversity", "inclusion"),
+    responsibility=((r"what you('ll|'d| will| would)( actually)? (do|be doing|work on)", "what you"),
+                    "responsibilit", r"\bduties\b", "day to day", "day-to-day", "your impact", r"\bthe role\b",
+                    "in this role", "your role", "role overview", (r"what you('ll| will) own", "what you"),
+                    "accountabilit", r"\bthe work\b", r"\bthe job\b"),
+    required=("looking for", r"\brequire", "qualification", r"\bmust\b", (r"\bskills?\b", r"\bskill"),
+              r"\bexperience\b", (r"what you (bring|need|have)", "what you"),
+              (r"what you('ll| will) (bring|need)", "what you"), "you have", (r"tech(nical)? stack", "tech"),
+              "technologies", "emphasi", "competenc", r"\bminimum\b", r"\bbasic\b", "essential", r"\bprofile\b",
+              "ideal candidate", r"\bcandidate\b", r"\bbackground\b", "good fit", "great fit", r"\bstack\b",
+              r"\btools\b", r"\bexpertise\b"),
 )
 _HEADING_ORDER = (("about_you", "required"), ("preferred", "preferred"), ("context", "context"),
                   ("responsibility", "responsibility"), ("required", "required"))
@@ -746,11 +773,14 @@ _REQ_CUE = re.compile(r"(?:we(?:'|\u2019)?re|we are) (?:also )?(?:looking|seekin
                       re.I)
 _RESP_CUE = re.compile(r"\byou(?:'|\u2019)?ll\b|\byou will\b|\byour responsibilities\b", re.I)
 _SENTENCE_CUES = _Cues(
-    preferred=(_PREF_CUE, (r"\bplus", r"\bbonus", r"\bnice", r"\bpreferred", r"\bdesirable", r"\badvantage")),
-    required=(_REQ_CUE, (r"\blooking for", r"\bseeking for", r"\brequire", r"\bmust ", r"\byou have", r"\byou bring",
-                         r"\byou possess", r"\bproficien", r"\byears", r"\bph", r"\bm.", r"\bms", r"\bm s",
-                         r"\bmaster", r"\bbachelor", r"\bb.", r"\bbs", r"\bb s", r"\bdegree in")),
-    responsibility=(_RESP_CUE, (r"\byou'll", "\\byou\u2019ll", r"\byoull", r"\byou will", r"\byour responsibilities")),
+    preferred=((_PREF_CUE.pattern, r"\bplus", r"\bbonus", r"\bnice", r"\bpreferred", r"\bdesirable",
+                r"\badvantage"),),
+    required=((_REQ_CUE.pattern, r"\blooking for", r"\bseeking for", r"\brequire", r"\bmust ", r"\byou have",
+               r"\byou bring", r"\byou possess", r"\bproficien", r"\byears", r"\bph", r"\bm.", r"\bms", r"\bm s",
+               r"\bmaster", r"\bbachelor", r"\bb.", r"\bbs", r"\bb s", r"\bdegree in"),),
+    responsibility=((_RESP_CUE.pattern, r"\byou'll", "\\byou\u2019ll", r"\byoull", r"\byou will",
+                     r"\byour responsibilities"),),
+    flags=re.I,
 )
 _RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 

@@ -252,18 +252,43 @@ def test_every_match_is_whole_words_and_a_label_variant(words, noise):
 def _cue_cases():
     from skillgraph.extract import _HEADING_CUES, _SENTENCE_CUES
 
-    return [(group, name) for group in (_HEADING_CUES, _SENTENCE_CUES) for name in group.cues]
+    return [(group, name, i) for group in (_HEADING_CUES, _SENTENCE_CUES) for name in group.cues
+            for i in range(len(group.alternatives[name]))]
 
 
-@pytest.mark.parametrize("group,name", _cue_cases())
-@settings(max_examples=150, deadline=None)
+@pytest.mark.parametrize("group,name,i", _cue_cases())
+@settings(max_examples=60, deadline=None)
 @given(data=st.data())
-def test_every_cue_match_holds_one_of_its_hints(group, name, data):
-    # the hints only decide whether a level regex is searched at all: a match without one would be lost
-    rx = group.cues[name][0]
+def test_every_cue_match_holds_one_of_its_hints(group, name, i, data):
+    # the hints decide whether a level regex is searched at all: a match without one would be lost
+    rx = group.alternatives[name][i][0]
     text = data.draw(st.from_regex(rx, fullmatch=False))
     if rx.search(text):
-        assert name in group.present(text), (name, text)
+        got = group.present(text).get(name)
+        assert got is True or i in got, (name, i, text)
+
+
+def _cue_words():
+    from skillgraph.extract import _HEADING_CUES, _SENTENCE_CUES
+
+    words = {"", "x", "the", "you", "Our", "team", "s", "-", "'", "_", "\u2019", "é", "5"}
+    for group in (_HEADING_CUES, _SENTENCE_CUES):
+        for _, hints in group.cues.values():
+            words.update(h.replace("\\b", "") for h in hints)
+    return sorted(words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_cue_words()), max_size=8), st.sampled_from(["", " ", "s", "ing", "_x", ":"]))
+def test_cue_answers_are_the_whole_regexes(words, glue):
+    # plain phrases answer without a regex, hinted alternatives are searched alone: same answer
+    from skillgraph.extract import _HEADING_CUES, _SENTENCE_CUES
+
+    text = glue.join(words)
+    for group in (_HEADING_CUES, _SENTENCE_CUES):
+        present = group.present(text)
+        for name, (rx, _) in group.cues.items():
+            assert group.search(name, text, present) == (rx.search(text) is not None), (name, text)
 
 
 def test_cue_hints_lose_nothing_on_real_postings():

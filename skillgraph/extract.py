@@ -762,26 +762,28 @@ def _sentences(line: str) -> Iterator[tuple[int, int]]:
         yield start, tail_end
 
 
-_PREF_CUE = re.compile(r"\b(?:(?:is|are|would be|a big|big) (?:a )?plus|\bbonus|nice[ -]to[ -]have|"
-                       r"\bpreferred\b|\bdesirable\b|an advantage|is advantageous)\b", re.I)
-_REQ_CUE = re.compile(r"(?:we(?:'|\u2019)?re|we are) (?:also )?(?:looking|seeking) for .*\b(?:experience|"
-                      r"expertise|skills?|knowledge|proficiency|familiarity|background)\b|"
-                      r"\bthe role requires\b|\brequires? (?:experience|expertise|knowledge|proficiency)|"
-                      r"\bmust (?:have|be|know)\b|\brequired\b|\byou (?:have|bring|possess)\b|"
-                      r"\bproficien(?:t|cy) (?:in|with)\b|\b\d+\+? years\b|"
-                      r"\b(?:ph\.? ?d|m\.? ?s\.?|masters?|bachelor'?s?|b\.? ?s\.?)\b.*\bin\b|\bdegree in\b",
-                      re.I)
-_RESP_CUE = re.compile(r"\byou(?:'|\u2019)?ll\b|\byou will\b|\byour responsibilities\b", re.I)
+# sentence cues, searched ignoring case in the sentence as it is
 _SENTENCE_CUES = _Cues(
-    preferred=((_PREF_CUE.pattern, r"\bplus", r"\bbonus", r"\bnice", r"\bpreferred", r"\bdesirable",
-                r"\badvantage"),),
-    required=((_REQ_CUE.pattern, r"\blooking for", r"\bseeking for", r"\brequire", r"\bmust ", r"\byou have",
-               r"\byou bring", r"\byou possess", r"\bproficien", r"\byears", r"\bph", r"\bm.", r"\bms", r"\bm s",
-               r"\bmaster", r"\bbachelor", r"\bb.", r"\bbs", r"\bb s", r"\bdegree in"),),
-    responsibility=((_RESP_CUE.pattern, r"\byou'll", "\\byou\u2019ll", r"\byoull", r"\byou will",
-                     r"\byour responsibilities"),),
+    preferred=((r"\b(?:is|are|would be|a big|big) (?:a )?plus\b", r"\bplus\b"), r"\bbonus\b",
+               (r"\bnice[ -]to[ -]have\b", r"\bnice"), r"\bpreferred\b", r"\bdesirable\b", r"\ban advantage\b",
+               r"\bis advantageous\b"),
+    required=((r"(?:we(?:'|\u2019)?re|we are) (?:also )?(?:looking|seeking) for .*\b(?:experience|expertise|"
+               r"skills?|knowledge|proficiency|familiarity|background)\b", r"\blooking for", r"\bseeking for"),
+              r"\bthe role requires\b",
+              (r"\brequires? (?:experience|expertise|knowledge|proficiency)", r"\brequire"),
+              (r"\bmust (?:have|be|know)\b", r"\bmust "),
+              r"\brequired\b",
+              (r"\byou (?:have|bring|possess)\b", r"\byou have", r"\byou bring", r"\byou possess"),
+              (r"\bproficien(?:t|cy) (?:in|with)\b", r"\bproficien"),
+              (r"\b\d+\+? years\b", r"\byears\b"),
+              (r"\b(?:ph\.? ?d|m\.? ?s\.?|masters?|bachelor'?s?|b\.? ?s\.?)\b.*\bin\b", r"\bph", r"\bm.", r"\bms",
+               r"\bm s", r"\bmaster", r"\bbachelor", r"\bb.", r"\bbs", r"\bb s"),
+              r"\bdegree in\b"),
+    responsibility=((r"\byou(?:'|\u2019)?ll\b", r"\byou'll\b", "\\byou\u2019ll\\b", r"\byoull\b"), r"\byou will\b",
+                    r"\byour responsibilities\b"),
     flags=re.I,
 )
+_PREF_CUE, _REQ_CUE, _RESP_CUE = (_SENTENCE_CUES.cues[k][0] for k in ("preferred", "required", "responsibility"))
 _RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 
 

@@ -200,10 +200,11 @@ class Matcher:
 
     @staticmethod
     def _automaton(table):
-        """(automaton over the keys in hay form, a value for each key). Each value: (key length, unit kind, (folded key, concepts) when only the
-        key needs checking, alternatives) — alternatives are (folded key, entries), several when
-        different punctuation folds to the same hay key ("a/b testing", "a.b testing"). A hit links
-        only where the folded text is its folded key: "react/redux" is not "React Redux"."""
+        """(automaton over the keys in hay form, a value for each key). Each value: (key length, unit
+        kind, (folded key, concepts) when only the key needs checking, alternatives) — alternatives
+        are (folded key, entries), several when different punctuation folds to the same hay key
+        ("a/b testing", "a.b testing"). A hit links only where the folded text is its folded key:
+        "react/redux" is not "React Redux"."""
         by_hay: dict[str, list[tuple[str, tuple]]] = {}
         units = {}
         for stem, kind in _UNIT_WORDS.items():
@@ -783,7 +784,6 @@ _SENTENCE_CUES = _Cues(
                     r"\byour responsibilities\b"),
     flags=re.I,
 )
-_PREF_CUE, _REQ_CUE, _RESP_CUE = (_SENTENCE_CUES.cues[k][0] for k in ("preferred", "required", "responsibility"))
 _RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_graph import tiny_graph
+from corpus import tiny_graph
 
 from skillgraph.cli import main
 from skillgraph.graph import save_graph

@@ -1,8 +1,8 @@
-"""The queries over a tiny hand-built graph (see test_graph.tiny_graph: no spaCy, no real ontology)."""
+"""The queries over a tiny hand-built graph (see corpus.tiny_graph: no spaCy, no real ontology)."""
 from __future__ import annotations
 
 import pytest
-from test_graph import posting, tiny_graph, tiny_ontology
+from corpus import posting, tiny_graph, tiny_ontology
 
 from skillgraph.errors import InputError, NoPathError, UnknownNodeError
 from skillgraph.graph import build_graph

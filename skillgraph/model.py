@@ -7,18 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-__all__ = [
-    "LEVELS", "Concept", "Extraction", "Mention", "Posting", "Salary", "Skill", "TeamMention",
-    "extraction_from_dict", "extraction_to_dict", "strongest",
-]
+from .vocab import LEVEL_RANK, LEVELS
 
-LEVELS: tuple[str, ...] = ("required", "responsibility", "preferred", "context")
-_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
-
-
-def strongest(levels) -> str:
-    """The strongest of some requirement levels (``context`` for none)."""
-    return min(levels, key=_RANK.__getitem__, default="context")
+__all__ = ["Concept", "Extraction", "Mention", "Posting", "Salary", "Skill", "TeamMention", "extraction_to_dict"]
 
 
 @dataclass(frozen=True)
@@ -127,7 +118,7 @@ class Extraction:
     @property
     def skills(self) -> tuple[Skill, ...]:
         by: dict[str, list] = {}     # concept -> [label, strongest rank, count], in one pass
-        rank = _RANK
+        rank = LEVEL_RANK
         for m in self.mentions:
             r = rank[m.requirement]
             a = by.get(m.concept)
@@ -182,22 +173,3 @@ def extraction_to_dict(x: Extraction, include_text: bool = False) -> dict:
     if include_text:
         d["text"] = p.text
     return d
-
-
-def extraction_from_dict(d: dict, text: str = "") -> Extraction:
-    """Inverse of :func:`extraction_to_dict` (``text`` is optional: offsets still hold for it)."""
-    sal = d.get("salary")
-    p = Posting(
-        id=d["id"], source=d.get("source", d["id"]), text=d.get("text", text),
-        title=d.get("title"), company=d.get("company"), locations=tuple(d.get("locations", ())),
-        salary=Salary(**sal) if sal else None, min_years=d.get("min_years"),
-        degrees=tuple(d.get("degrees", ())), degree_fields=tuple(d.get("degree_fields", ())),
-        seniority=d.get("seniority"), work_mode=d.get("work_mode"), repaired=d.get("repaired", False),
-        extra=tuple(sorted((d.get("extra") or {}).items())),
-    )
-    ms = tuple(Mention(**{k: m[k] for k in ("concept", "label", "text", "start", "end", "sentence",
-                                               "section", "requirement")}) for m in d.get("mentions", ()))
-    ts = tuple(TeamMention(name=t["name"], role=t.get("role", "member"), start=t.get("start", -1),
-                           end=t.get("end", -1), sentence=t.get("sentence", ""), parent=t.get("parent"),
-                           aliases=tuple(t.get("aliases", ()))) for t in d.get("teams", ()))
-    return Extraction(p, ms, ts)

@@ -14,7 +14,7 @@ from typing import Iterable
 __all__ = [
     "DCT", "DEFAULT_BASE", "ESCO", "ESCO_CS", "ESCO_MODEL", "ESCO_SKILL", "ISCED", "KINDS", "LEVELS",
     "LEVEL_RANK", "LINK_RELATIONS", "Namespace", "OA", "ONET", "OWL", "PROV", "RDF", "RDFS", "RELATIONS",
-    "SG", "SKILL", "SKILL_KINDS", "SKOS", "VOCAB_IRI", "XSD", "strongest",
+    "SG", "SKILL", "SKILL_KINDS", "SKOS", "VOCAB_IRI", "XSD",
 ]
 
 # --- requirement levels -----------------------------------------------------------------------------
@@ -24,11 +24,6 @@ LEVELS: tuple[str, ...] = ("required", "responsibility", "preferred", "context")
 
 LEVEL_RANK: dict[str, int] = {lvl: i for i, lvl in enumerate(LEVELS)}
 """Level → rank (0 is strongest); sort keys and ``min``/``max`` go through this."""
-
-
-def strongest(levels: Iterable[str]) -> str:
-    """The strongest of some requirement levels (``context`` for none)."""
-    return min(levels, key=LEVEL_RANK.__getitem__, default="context")
 
 
 # --- graph ------------------------------------------------------------------------------------------

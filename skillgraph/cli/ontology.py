@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import click
 
-from . import main
+from .app import main
+from .options import FORMATS, ontology_option
+from .render import render
 
 
 @main.group("ontology")
@@ -13,13 +15,11 @@ def ontology_group():
 
 @ontology_group.command("lookup")
 @click.argument("terms", nargs=-1, required=True)
-@click.option("--ontology", "ontologies", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra SKOS Turtle file merged with the shipped ontology (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@ontology_option()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 def lookup_cmd(terms, ontologies, fmt):
     """Resolve terms to concepts the way extraction links them."""
     from ..ontology import load_ontology
-    from . import render
 
     ont = load_ontology(ontologies)
     found = {t: [{"id": c.id, "label": c.label} for c in ont.resolve(t)] for t in terms}
@@ -36,8 +36,7 @@ def lookup_cmd(terms, ontologies, fmt):
 
 
 @ontology_group.command("check")
-@click.option("--ontology", "ontologies", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra SKOS Turtle file to check together with the shipped ontology.")
+@ontology_option("An extra SKOS Turtle file to check together with the shipped ontology.")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
               help="Folder with esco-v1.1.1/ and onet-29.2/ to verify mapping targets "
                    "(default: ../shared/data when present).")

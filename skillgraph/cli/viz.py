@@ -6,11 +6,11 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from . import main
+from .app import main
+from .options import LEVELS
 
 DEFAULT_GRAPH = Path("outputs/graph.json")
 DEFAULT_OUT = Path("outputs/graph.html")
-LEVELS = ("required", "responsibility", "preferred", "context")  # = skillgraph.viz.LEVELS
 
 
 @main.command("viz")

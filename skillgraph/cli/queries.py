@@ -1,4 +1,4 @@
-"""`skillgraph build` and the graph queries: gap, plan, overlap, path, similar, skills, roles, teams."""
+"""The graph queries: gap, plan, overlap, path, similar, skills, roles, teams."""
 from __future__ import annotations
 
 import functools
@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from . import format_option, main, render
+from .app import main
+from .options import LEVELS, format_option, ontology_option
+from .render import render
 
 DEFAULT_GRAPH = Path("outputs") / "graph.json"
 
@@ -20,8 +22,7 @@ def with_graph(f):
                   show_default=True, help="A graph written by `skillgraph build`.")
     @click.option("--postings", multiple=True, type=click.Path(),
                   help="Build the graph on the fly from these postings instead (repeatable).")
-    @click.option("--ontology", "ontologies", multiple=True, type=click.Path(dir_okay=False),
-                  help="Extra SKOS Turtle merged with the shipped ontology (with --postings or --profile).")
+    @ontology_option("Extra SKOS Turtle merged with the shipped ontology (with --postings or --profile).")
     @format_option
     @functools.wraps(f)
     def wrapper(graph_path, postings, ontologies, **kw):
@@ -67,42 +68,6 @@ def _from_to(args, profile):
     if len(args) != 2:
         raise click.UsageError("give FROM and TO (a role, team, product or company each), or --profile FILE TO")
     return args
-
-
-# --- build ------------------------------------------------------------------------------------------
-
-@main.command("build")
-@click.argument("paths", nargs=-1)
-@click.option("--ontology", "ontologies", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra SKOS Turtle file merged with the shipped ontology (repeatable).")
-@click.option("--out", "out", type=click.Path(file_okay=False), default="outputs", show_default=True,
-              help="Directory to write into.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
-@click.option("--skip-bad", is_flag=True, help="Warn about unusable postings and go on with the rest.")
-def build_cmd(paths, ontologies, out, jobs, skip_bad):
-    """Read postings (default: seeds/), link their skills, build the role–skill–team graph and write
-    OUT/graph.json, mentions.jsonl, summary.md, skillgraph.ttl and graph.html. The same input gives
-    byte-identical files."""
-    from ..graph import build_graph, save_graph, save_mentions
-    from ..query import summary
-    from .extract import run_extraction
-
-    ont, xs = run_extraction(paths or ("seeds",), ontologies, skip_bad=skip_bad, jobs=jobs)
-    G = build_graph(xs, ont)
-    out = Path(out)
-    save_graph(G, out / "graph.json")
-    click.echo(f"wrote {out / 'graph.json'}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
-    n = save_mentions(xs, out / "mentions.jsonl")
-    click.echo(f"wrote {out / 'mentions.jsonl'}: {len(xs)} postings, {n} mentions", err=True)
-    (out / "summary.md").write_text(summary(G), encoding="utf-8", newline="\n")
-    click.echo(f"wrote {out / 'summary.md'}", err=True)
-    from ..rdf import write_rdf
-    from ..viz import write_html
-
-    n = write_rdf(G, out / "skillgraph.ttl")
-    click.echo(f"wrote {out / 'skillgraph.ttl'}: {n} triples", err=True)
-    rep = write_html(G, out / "graph.html")
-    click.echo(f"wrote {out / 'graph.html'}: {rep.get('nodes')} nodes, {rep.get('edges')} edges drawn", err=True)
 
 
 # --- queries ----------------------------------------------------------------------------------------
@@ -217,7 +182,7 @@ def similar_cmd(G, ontologies, fmt, node, n):
 @main.command("skills")
 @click.option("--role", help="Only this role's skills.")
 @click.option("--team", help="Only the skills of this team's roles.")
-@click.option("--level", type=click.Choice(["required", "responsibility", "preferred", "context"]),
+@click.option("--level", type=click.Choice(LEVELS),
               help="Only requirements at this level.")
 @with_graph
 def skills_cmd(G, ontologies, fmt, role, team, level):

@@ -1,0 +1,27 @@
+"""`skillgraph build`: the main job (:func:`skillgraph.pipeline.build`)."""
+from __future__ import annotations
+
+import click
+
+from .app import main
+from .options import jobs_option, ontology_option, progress_bar, skip_bad_option, warn
+
+
+@main.command("build")
+@click.argument("paths", nargs=-1)
+@ontology_option()
+@click.option("--out", "out", type=click.Path(file_okay=False), default="outputs", show_default=True,
+              help="Directory to write into.")
+@jobs_option
+@skip_bad_option
+def build_cmd(paths, ontologies, out, jobs, skip_bad):
+    """Read postings (default: seeds/), link their skills, build the role–skill–team graph and write
+    OUT/graph.json, mentions.jsonl, summary.md, skillgraph.ttl and graph.html. The same input gives
+    byte-identical files."""
+    from ..pipeline import build
+
+    def written(w) -> None:
+        click.echo(f"wrote {w.path}" + (f": {w.detail}" if w.detail else ""), err=True)
+
+    build(paths, out=out, ontology_files=ontologies, jobs=jobs, skip_bad=skip_bad, warn=warn,
+          progress=progress_bar, on_written=written)

@@ -1,0 +1,98 @@
+"""The main job as one library call: postings → mentions → graph → outputs.
+
+:func:`build` is what ``skillgraph build`` runs; :func:`extract_paths` is the first half of it (what
+``skillgraph extract`` and the queries' ``--postings`` run). Both take plain arguments and return
+plain results, so the CLI only parses options and prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, ContextManager, Iterable, Sequence
+
+__all__ = ["BuildResult", "Written", "build", "extract_paths"]
+
+Progress = Callable[[int], ContextManager[Callable[[int], None]]]
+"""``progress(total)`` → a context manager yielding ``update(n)``."""
+
+DEFAULT_INPUT = ("seeds",)
+"""What ``build`` reads when no path is given: the ``seeds/`` folder of the working directory."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """One output file of a build and what it holds (``detail`` as the CLI prints it)."""
+
+    path: Path
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What :func:`build` made: the graph, the extractions and the files written (in writing order)."""
+
+    graph: object
+    extractions: list
+    files: list[Written] = field(default_factory=list)
+
+
+def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, skip_bad: bool = False,
+                  jobs: int = 1, engine: str = "fast", warn: Callable[[str], None] | None = None,
+                  progress: Progress | None = None):
+    """Read postings from ``paths`` (files, folders, ``-``), load the ontology (shipped + ``ontology_files``)
+    and extract every posting. Returns ``(ontology, extractions)``.
+
+    ``warn`` gets one line per skipped posting (with ``skip_bad``). ``progress``, if given, is called
+    with the number of postings once they are read and gives a context manager yielding an
+    ``update(n)`` callback (``click.progressbar`` fits; so does ``contextlib.nullcontext``).
+    """
+    from .extract import extract_all
+    from .ingest import read_postings
+    from .ontology import load_ontology
+
+    postings = list(read_postings(paths, skip_bad=skip_bad, warn=warn))
+    ont = load_ontology(ontology_files)
+    if progress is None:
+        return ont, extract_all(postings, ont, jobs=jobs, engine=engine)
+    with progress(len(postings)) as update:
+        return ont, extract_all(postings, ont, jobs=jobs, engine=engine, progress=update)
+
+
+def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", ontology_files: Sequence[str] = (),
+          jobs: int = 1, skip_bad: bool = False, warn: Callable[[str], None] | None = None,
+          progress: Progress | None = None,
+          on_written: Callable[[Written], None] | None = None) -> BuildResult:
+    """Build the role–skill–team graph of some postings and write ``out/``: ``graph.json``,
+    ``mentions.jsonl``, ``summary.md``, ``skillgraph.ttl`` and ``graph.html``.
+
+    The same input gives byte-identical files. ``on_written`` is called after each file is written
+    (the CLI prints a line for each).
+    """
+    from .export import write_rdf
+    from .export.summary import summary
+    from .graph import build_graph, save_graph, save_mentions
+    from .viz import write_html
+
+    ont, xs = extract_paths(tuple(paths) or DEFAULT_INPUT, ontology_files, skip_bad=skip_bad, jobs=jobs,
+                            warn=warn, progress=progress)
+    G = build_graph(xs, ont)
+    out = Path(out)
+    files: list[Written] = []
+
+    def written(path: Path, detail: str = "") -> None:
+        w = Written(path, detail)
+        files.append(w)
+        if on_written is not None:
+            on_written(w)
+
+    save_graph(G, out / "graph.json")
+    written(out / "graph.json", f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+    n = save_mentions(xs, out / "mentions.jsonl")
+    written(out / "mentions.jsonl", f"{len(xs)} postings, {n} mentions")
+    (out / "summary.md").write_text(summary(G), encoding="utf-8", newline="\n")
+    written(out / "summary.md")
+    n = write_rdf(G, out / "skillgraph.ttl")
+    written(out / "skillgraph.ttl", f"{n} triples")
+    rep = write_html(G, out / "graph.html")
+    written(out / "graph.html", f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn")
+    return BuildResult(G, xs, files)

@@ -1,8 +1,9 @@
 """skillgraph.viz pages in a real headless Chromium (Debian's /usr/bin/chromium via Playwright), with
 every request except the page itself aborted and recorded.
 
-Also saves outputs/graph.png: a picture of the seed graph's page, for a person to look at.
-Run alone with ``pytest -m browser tests/test_viz_browser.py``.
+Also takes a picture of the seed graph's page (in the test's temporary folder: tests never write into
+outputs/; ``skillgraph viz --screenshot outputs/graph.png`` refreshes the committed one).
+Run alone with ``pytest -m browser tests/viz/test_viz_browser.py``.
 """
 from __future__ import annotations
 
@@ -12,11 +13,9 @@ from pathlib import Path
 import pytest
 
 from skillgraph.viz import select_subgraph, write_html
-from test_viz import HOSTILE_SCRIPT, hostile_graph, seed_like_graph
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -147,7 +146,7 @@ def open_page(browser):
 
 # ----------------------------------------------------------------------------------------------
 
-def test_page_loads_offline_and_draws_every_node_and_edge(tmp_path, open_page):
+def test_page_loads_offline_and_draws_every_node_and_edge(tmp_path, open_page, seed_like_graph):
     G = seed_like_graph()
     out = tmp_path / "g.html"
     rep = write_html(G, out)
@@ -166,7 +165,7 @@ def test_page_loads_offline_and_draws_every_node_and_edge(tmp_path, open_page):
     assert pg.overlapping_labels() == []
 
 
-def test_filtered_page_counts_match_the_selection(tmp_path, open_page):
+def test_filtered_page_counts_match_the_selection(tmp_path, open_page, seed_like_graph):
     G = seed_like_graph()
     H, _ = select_subgraph(G, team="team:engineering", level="preferred")
     out = tmp_path / "team.html"
@@ -184,7 +183,7 @@ def test_filtered_page_counts_match_the_selection(tmp_path, open_page):
     assert pg.counts() == (H.number_of_nodes(), H.number_of_edges() - n_pref)
 
 
-def test_reduced_page_says_what_was_left_out(tmp_path, open_page):
+def test_reduced_page_says_what_was_left_out(tmp_path, open_page, seed_like_graph):
     out = tmp_path / "small.html"
     rep = write_html(seed_like_graph(), out, max_nodes=12)
     pg = open_page(out)
@@ -194,7 +193,7 @@ def test_reduced_page_says_what_was_left_out(tmp_path, open_page):
     assert msg.is_visible() and "Left out" in msg.inner_text()
 
 
-def test_hover_shows_evidence_and_search_finds_a_node(tmp_path, open_page):
+def test_hover_shows_evidence_and_search_finds_a_node(tmp_path, open_page, seed_like_graph):
     out = tmp_path / "g.html"
     write_html(seed_like_graph(), out)
     pg = open_page(out)
@@ -220,19 +219,19 @@ def test_hover_shows_evidence_and_search_finds_a_node(tmp_path, open_page):
     assert pg.errors == [] and pg.requests == []
 
 
-def test_hostile_posting_never_runs(tmp_path, open_page):
+def test_hostile_posting_never_runs(tmp_path, open_page, hostile_graph, hostile_script):
     out = tmp_path / "evil.html"
-    write_html(hostile_graph(), out, title=f"Jobs {HOSTILE_SCRIPT}")
+    write_html(hostile_graph(), out, title=f"Jobs {hostile_script}")
     pg = open_page(out)
     flag = "() => typeof window.__pwned"
     assert pg.page.evaluate(flag) == "undefined"
-    assert HOSTILE_SCRIPT in pg.page.locator("#sg-title").inner_text()  # shown as text
+    assert hostile_script in pg.page.locator("#sg-title").inner_text()  # shown as text
     assert pg.page.evaluate("() => document.querySelectorAll('img').length") == 0
     # hover the hostile requirement edge and nodes: their text shows literally, nothing runs
     found = pg.edge_point("role:evil")
     assert found
     tip = pg.hover(found[1], found[2])
-    assert HOSTILE_SCRIPT in tip or '<img src=x onerror="window.__pwned=1">' in tip
+    assert hostile_script in tip or '<img src=x onerror="window.__pwned=1">' in tip
     for node in ("skill:evil", "role:evil", "team:evil"):
         x, y = pg.node_point(node)
         pg.page.mouse.click(x, y)
@@ -247,15 +246,15 @@ def test_hostile_posting_never_runs(tmp_path, open_page):
     assert pg.errors == [] and pg.requests == []
 
 
-def test_seed_graph_page_and_screenshot(tmp_path, open_page):
-    """The real seed postings through `build` and `viz`; the picture goes to outputs/graph.png."""
+def test_seed_graph_page_and_screenshot(tmp_path, open_page, root):
+    """The real seed postings through `build` and `viz`, and a picture of the page."""
     from click.testing import CliRunner
 
     from skillgraph.cli import main
     from skillgraph.graph import load_graph
 
     runner = CliRunner()
-    res = runner.invoke(main, ["build", str(ROOT / "seeds"), "--out", str(tmp_path)])
+    res = runner.invoke(main, ["build", str(root / "seeds"), "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
     G = load_graph(tmp_path / "graph.json")
     assert (tmp_path / "graph.html").exists()
@@ -269,13 +268,13 @@ def test_seed_graph_page_and_screenshot(tmp_path, open_page):
     scale = pg.page.evaluate("() => window.skillgraph.network.getScale()")
     assert scale * 14 >= 9, f"seed graph labels drawn at {scale * 14:.1f}px at rest"
     assert pg.overlapping_labels() == []
-    shot = ROOT / "outputs" / "graph.png"
+    shot = tmp_path / "shots" / "graph.png"
     shot.parent.mkdir(exist_ok=True)
     pg.page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
 
 
-def test_cli_screenshot_option(tmp_path):
+def test_cli_screenshot_option(tmp_path, seed_like_graph):
     if _missing():
         pytest.skip(_missing())
     import subprocess

@@ -1,0 +1,199 @@
+"""Positions for the page, computed in Python (physics off in the browser): a seeded
+Fruchterman–Reingold force layout in numpy, scaled to the label area at a screen's aspect, then
+label-box overlap removal and compaction (the page zooms to fit, so a tighter drawing means bigger
+labels on screen)."""
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+
+from .labels import label_box
+
+SEED = 7           # the layout's random seed (also vis-network's ``layout.randomSeed``)
+_PAD = 6.0         # free space kept between two label boxes
+
+
+def _fr(pos, src, dst, weight, mass, iterations: int):
+    """Fruchterman–Reingold in numpy: repulsion scaled by node mass (big labels push harder),
+    attraction by edge weight; repulsion computed in row blocks so memory stays O(n · block)."""
+    import numpy as np
+
+    n = len(pos)
+    if n < 2:
+        return pos * 0
+    k = math.sqrt(4.0 / n)
+    m = np.asarray(mass, dtype=float)
+    t = 0.2
+    cool = t / (iterations + 1)
+    kk = np.float32(k * k)
+    mf = m.astype(np.float32)
+    block = max(1, min(n, 2_000_000 // max(n, 1)))
+    for _ in range(iterations):
+        disp = np.empty_like(pos)
+        x = pos[:, 0].astype(np.float32)
+        y = pos[:, 1].astype(np.float32)
+        for a in range(0, n, block):  # 2-D float32 arrays: several times faster than (n, n, 2)
+            b = min(n, a + block)
+            dx = x[a:b, None] - x[None, :]
+            dy = y[a:b, None] - y[None, :]
+            f = dx * dx
+            f += dy * dy
+            np.maximum(f, np.float32(1e-4), out=f)
+            np.divide(kk * mf[a:b, None] * mf[None, :], f, out=f)
+            disp[a:b, 0] = np.einsum("ij,ij->i", dx, f)
+            disp[a:b, 1] = np.einsum("ij,ij->i", dy, f)
+        if len(src):
+            dv = pos[src] - pos[dst]
+            dl = np.sqrt(np.maximum((dv ** 2).sum(-1), 1e-8))[:, None]
+            f = dv * dl * weight[:, None] / k
+            np.add.at(disp, src, -f)
+            np.add.at(disp, dst, f)
+        disp -= pos * 0.08 * m[:, None]  # a weak pull to the centre keeps components together
+        length = np.sqrt(np.maximum((disp ** 2).sum(-1), 1e-12))[:, None]
+        pos = pos + disp / length * np.minimum(length, t)
+        t -= cool
+    return pos
+
+
+def _near_pairs(pos, w, h, off, margin):
+    """Index pairs (i, j) whose boxes (grown by ``margin``) may overlap: a sweep along x."""
+    import numpy as np
+
+    order = np.argsort(pos[:, 0], kind="stable")
+    xs = pos[order, 0]
+    reach = float(w.max()) + margin
+    hi = np.searchsorted(xs, xs + reach, side="right")
+    counts = hi - np.arange(len(xs)) - 1
+    ii = np.repeat(np.arange(len(xs)), counts)
+    if not len(ii):
+        return ii, ii
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    jj = ii + 1 + (np.arange(len(ii)) - starts)
+    i, j = order[ii], order[jj]
+    cy = pos[:, 1] + off
+    keep = ((np.abs(pos[j, 0] - pos[i, 0]) < (w[i] + w[j]) / 2 + margin) &
+            (np.abs(cy[j] - cy[i]) < (h[i] + h[j]) / 2 + margin))
+    return i[keep], j[keep]
+
+
+def _remove_overlaps(pos, wh, pad: float = _PAD, max_rounds: int = 400):
+    """Push apart label boxes that overlap, along the axis of least overlap, until none do."""
+    import numpy as np
+
+    n = len(pos)
+    if n < 2:
+        return pos
+    pos = pos.copy()
+    w, h, off = wh[:, 0], wh[:, 1], wh[:, 2]
+    for rnd in range(max_rounds):
+        if rnd % 10 == 0:
+            i, j = _near_pairs(pos, w, h, off, pad + 60.0)
+        if not len(i):
+            break
+        cy = pos[:, 1] + off
+        dx = pos[j, 0] - pos[i, 0]
+        dy = cy[j] - cy[i]
+        ox = (w[i] + w[j]) / 2 + pad - np.abs(dx)
+        oy = (h[i] + h[j]) / 2 + pad - np.abs(dy)
+        hit = (ox > 0) & (oy > 0)
+        if not hit.any():
+            if rnd % 10 == 0:
+                break
+            continue
+        i2, j2, dx, dy, ox, oy = i[hit], j[hit], dx[hit], dy[hit], ox[hit], oy[hit]
+        sx = np.where(dx >= 0, 1.0, -1.0)
+        sy = np.where(dy >= 0, 1.0, -1.0)
+        along_x = ox < oy * 1.5  # boxes are wide: moving sideways is cheaper only when clearly so
+        move = np.zeros((len(i2), 2))
+        move[along_x, 0] = sx[along_x] * (ox[along_x] / 2 + 0.5)
+        move[~along_x, 1] = sy[~along_x] * (oy[~along_x] / 2 + 0.5)
+        disp = np.zeros_like(pos)
+        np.add.at(disp, i2, -move)
+        np.add.at(disp, j2, move)
+        pos += disp * 0.7
+    return pos
+
+
+def _bbox_area(p, wh) -> float:
+    lo_x = (p[:, 0] - wh[:, 0] / 2).min()
+    hi_x = (p[:, 0] + wh[:, 0] / 2).max()
+    lo_y = (p[:, 1] + wh[:, 2] - wh[:, 1] / 2).min()
+    hi_y = (p[:, 1] + wh[:, 2] + wh[:, 1] / 2).max()
+    return float((hi_x - lo_x) * (hi_y - lo_y))
+
+
+def _count_overlaps(p, wh, pad: float = _PAD / 2) -> int:
+    """How many pairs of label boxes overlap (closer than ``pad``)."""
+    import numpy as np
+
+    if len(p) < 2:
+        return 0
+    i, j = _near_pairs(p, wh[:, 0], wh[:, 1], wh[:, 2], pad)
+    return int(np.count_nonzero(i >= 0)) if len(i) else 0
+
+
+def _compact(p, wh, rounds: int = 12, shrink: float = 0.9):
+    """Pull the drawing towards its centre and push overlaps apart again while that makes it
+    smaller: the page zooms to fit, so a tighter drawing means bigger labels on screen."""
+    import numpy as np
+
+    best, best_area = p, _bbox_area(p, wh)
+    centre = np.median(p, axis=0)
+    for _ in range(rounds):
+        trial = _remove_overlaps(centre + (best - centre) * shrink, wh)
+        area = _bbox_area(trial, wh)
+        if area > best_area * 0.98 or _count_overlaps(trial, wh):
+            break
+        best, best_area = trial, area
+    return best
+
+
+_EDGE_WEIGHT = {"requires": 1.0, "belongs_to": 1.0, "works_on": 0.8, "has_role": 0.5,
+                "has_team": 0.4, "part_of": 0.8, "collaborates_with": 0.5, "broader": 0.6}
+
+
+def layout(G: nx.DiGraph, seed: int = SEED, aspect: float = 1.5) -> dict[str, tuple[float, float]]:
+    """Deterministic positions (px at zoom 1) for every node of ``G``, label boxes not overlapping.
+
+    A seeded force layout (requirement links pull hardest, the skill hierarchy least; nodes with
+    bigger labels push harder) is scaled so that the drawing covers about twice the area of its
+    label boxes at the ``aspect`` of a screen, then overlapping boxes are pushed apart until none
+    overlap. Compact on purpose: the page zooms to fit, so spare space would only shrink the labels.
+    """
+    import numpy as np
+
+    nodes = sorted(G)
+    if not nodes:
+        return {}
+    n = len(nodes)
+    idx = {x: i for i, x in enumerate(nodes)}
+    wts: dict[tuple[int, int], float] = {}
+    for u, v, d in G.edges(data=True):
+        if u == v:
+            continue
+        key = (min(idx[u], idx[v]), max(idx[u], idx[v]))
+        wts[key] = max(wts.get(key, 0.0), _EDGE_WEIGHT.get(d.get("rel"), 0.5))
+    pairs = sorted(wts)
+    src = np.array([p[0] for p in pairs], dtype=int)
+    dst = np.array([p[1] for p in pairs], dtype=int)
+    weight = np.array([wts[p] for p in pairs], dtype=float)
+    wh = np.array([label_box(G, x) for x in nodes], dtype=float)
+    area = wh[:, 0] * wh[:, 1]
+    mass = np.sqrt(area / np.median(area))
+
+    rng = np.random.default_rng(seed)
+    p = rng.random((n, 2)) * 2 - 1
+    iterations = int(min(250, max(40, 4e7 / n ** 2)))
+    p = _fr(p, src, dst, weight, mass, iterations)
+
+    # scale to ~2x the label area at the screen's aspect ratio
+    p -= p.mean(0)
+    target = math.sqrt(max(float(area.sum()) * 2.0, 1.0))
+    spread = np.maximum(np.percentile(np.abs(p), 95, axis=0), 1e-6)
+    p[:, 0] *= target * math.sqrt(aspect) / 2 / spread[0]
+    p[:, 1] *= target / math.sqrt(aspect) / 2 / spread[1]
+    p = _remove_overlaps(p, wh)
+    p = _compact(p, wh)
+    p -= (p.max(0) + p.min(0)) / 2
+    return {x: (round(float(p[i, 0]), 1), round(float(p[i, 1]), 1)) for i, x in enumerate(nodes)}

@@ -1,19 +1,14 @@
-"""build_graph / save_graph / load_graph / resolve_node on a tiny hand-made corpus (no spaCy)."""
+"""build_graph on a tiny hand-made corpus (no spaCy): nodes, edges, order independence, shared values."""
 from __future__ import annotations
 
 import json
 
 import networkx as nx
-import pytest
+from corpus import posting, tiny_extractions, tiny_graph, tiny_ontology
 
-from skillgraph.errors import InputError, UnknownNodeError
-from skillgraph.graph import build_graph, load_graph, resolve_node, save_graph, slug
-from skillgraph.model import Concept, Extraction, Mention, Posting, TeamMention
-from skillgraph.ontology import Ontology
+from skillgraph.graph import build_graph, save_graph, slug
+from skillgraph.model import Extraction, Mention
 
-from corpus import posting, tiny_extractions, tiny_graph, tiny_ontology  # noqa: F401
-
-# --- build ----------------------------------------------------------------------------------------
 
 def test_nodes_and_kinds():
     G = tiny_graph()
@@ -143,97 +138,3 @@ def test_build_shares_repeated_values():
     if sys.implementation.name == "cpython":  # evidence dicts share one key table
         assert sys.getsizeof(two[0]) < sys.getsizeof(dict(two[0]))
         assert two[0] == dict(two[0]) and json.dumps(two[0]) == json.dumps(dict(two[0]))
-
-
-# --- save / load ----------------------------------------------------------------------------------
-
-def test_save_is_deterministic_and_round_trips(tmp_path):
-    G = tiny_graph()
-    save_graph(G, tmp_path / "a.json")
-    save_graph(build_graph(tiny_extractions()[::-1], tiny_ontology()), tmp_path / "b.json")
-    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
-    data = json.loads((tmp_path / "a.json").read_text())
-    assert [n["id"] for n in data["nodes"]] == sorted(n["id"] for n in data["nodes"])
-    H = load_graph(tmp_path / "a.json")
-    assert nx.utils.graphs_equal(G, H)
-    save_graph(H, tmp_path / "c.json")
-    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "c.json").read_bytes()
-
-
-@pytest.mark.parametrize("content, expect", [
-    (None, "run `skillgraph build` first"),
-    ("{not json", "not valid JSON"),
-    ('{"nodes": 1}', "not a skillgraph node-link graph"),
-    ('{"nodes": [{"id": "x"}], "links": []}', "no known kind"),
-    ('{"nodes": [{"id": "x", "kind": "role"}], "links": [{"source": "x", "target": "x"}]}', "no known rel"),
-])
-def test_load_errors_are_one_line(tmp_path, content, expect):
-    p = tmp_path / "g.json"
-    if content is not None:
-        p.write_text(content)
-    with pytest.raises(InputError) as ei:
-        load_graph(p)
-    assert expect in str(ei.value) and "\n" not in str(ei.value) and str(p) in str(ei.value)
-
-
-# --- names ----------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("name, node", [
-    ("role:000", "role:000"),
-    ("Staff Machine Learning Engineer", "role:003"),
-    ("staff machine", "role:003"),                       # unique prefix, any case
-    ("003", "role:003"),                                 # posting id / slug
-    ("Computer Vision", "skill:cv"),                     # the skill (exact) beats the role substring
-    ("CV", "skill:cv"),
-    ("diffusion model", "skill:diffusion"),              # alt label
-    ("Diffusion-Models", "skill:diffusion"),             # folded
-    ("reinforcement learning from human feedback", "skill:rlhf"),
-    ("GAN", "skill:gans"),                               # singular of a plural label
-    ("labs", "team:labs"),
-    ("ATG", "team:advanced-technologies-group"),         # alias
-    ("Canvas", "product:canvas"),
-    ("acme", "company:acme"),
-    ("Responsible AI team", "team:responsible-ai"),      # kind word
-    ("team:Responsible AI", "team:responsible-ai"),      # kind prefix
-    ("Core Vision", None),
-])
-def test_resolve_node(name, node):
-    G = tiny_graph()
-    if node is None:
-        with pytest.raises(UnknownNodeError):
-            resolve_node(G, name)
-    else:
-        assert resolve_node(G, name) == node
-
-
-def test_resolve_node_works_on_a_loaded_graph_without_the_ontology(tmp_path):
-    save_graph(tiny_graph(), tmp_path / "g.json")
-    H = load_graph(tmp_path / "g.json")
-    assert resolve_node(H, "DDPM") == "skill:diffusion"
-    assert resolve_node(H, "generative adversarial networks") == "skill:gans"
-
-
-def test_did_you_mean():
-    G = tiny_graph()
-    with pytest.raises(UnknownNodeError) as ei:
-        resolve_node(G, "difusion modles")
-    assert "diffusion models" in ei.value.candidates
-    assert "did you mean" in str(ei.value)
-
-
-def test_ambiguous_names_list_candidates():
-    G = tiny_graph()
-    with pytest.raises(UnknownNodeError) as ei:
-        resolve_node(G, "Responsible AI")                 # a skill and a team
-    assert set(ei.value.candidates) == {"skill:rai", "team:responsible-ai"}
-    assert "ambiguous" in str(ei.value) and "team:Responsible AI" in str(ei.value)
-    with pytest.raises(UnknownNodeError) as ei:
-        resolve_node(G, "Sr. Machine")                    # prefix of two roles
-    assert set(ei.value.candidates) == {"role:000", "role:002"}
-
-
-def test_kinds_restrict_and_explain():
-    G = tiny_graph()
-    assert resolve_node(G, "Responsible AI", ["team"]) == "team:responsible-ai"
-    with pytest.raises(UnknownNodeError, match="is a skill"):
-        resolve_node(G, "RLHF", ["role", "team"])

@@ -1,0 +1,106 @@
+"""One :class:`~skillgraph.model.Posting` from a text or a record (repaired, with its metadata), and
+the postings of a file's records (.json/.jsonl/.csv), each bad record reported through the sink."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+from ..model import Posting
+from .fields import (
+    COMPANY_FIELDS,
+    ID_FIELDS,
+    LOCATION_FIELDS,
+    TEXT_FIELDS,
+    TITLE_FIELDS,
+    key_map,
+    lookup,
+    plain,
+    stringify,
+)
+from .metadata.extractor import extract_metadata
+from .problems import Sink, empty_error, input_error
+from .repair import repair
+
+__all__ = ["posting", "records_to_postings"]
+
+_RECORD_FIELDS = ((ID_FIELDS, "id"), (TITLE_FIELDS, "title"), (COMPANY_FIELDS, "company"),
+                  (LOCATION_FIELDS, "locations"))
+
+
+def _record_fields(record: dict, text_key: str | None, keys: dict[str, str]
+                   ) -> tuple[str | None, dict, list[tuple[str, str]]]:
+    """(the record's own id or None, its title/company/locations, the other fields for ``extra``)."""
+    pid, fields, used = None, {}, {text_key}
+    for names, key in _RECORD_FIELDS:
+        k, v = lookup(record, names, keys)
+        if k is None:
+            continue
+        used.add(k)
+        if key == "locations":
+            locs = v if isinstance(v, list) else re.split(r"\s*[;|]\s*", str(v or ""))
+            locs = [plain(x.get("name") if isinstance(x, dict) else x) for x in locs]
+            fields["locations"] = tuple(x for x in locs if x)
+        elif key == "id":
+            if v not in (None, ""):
+                pid = str(v).strip()
+        else:
+            fields[key] = plain(v)
+    extra = sorted((str(k), stringify(v)) for k, v in record.items() if k not in used and v is not None)
+    return pid, fields, extra
+
+
+def posting(pid: str, source: str, raw: str, repaired: bool, *, is_html: bool | None,
+            record: dict | None = None, text_key: str | None = None,
+            keys: dict[str, str] | None = None) -> Posting:
+    """The posting of text ``raw`` (of ``record``'s field ``text_key``, if from a record): repaired,
+    with the metadata of its text; a record's id/title/company/locations fields win. Raises a bare
+    InputError when nothing is left after repair (the caller says where)."""
+    text, fixed = repair(raw, is_html=is_html)
+    if not text or text.isspace():                 # (not text.strip(), without copying the text)
+        raise InputError("empty")
+    fields: dict = {}
+    extra: list[tuple[str, str]] = []
+    if record is not None:
+        own_id, fields, extra = _record_fields(record, text_key, keys if keys is not None else key_map(record))
+        if own_id is not None:
+            pid = own_id
+    meta = extract_metadata(text, title=fields.get("title"))
+    for key in ("title", "company", "locations"):
+        if fields.get(key):
+            meta[key] = fields[key]
+    return Posting(id=pid, source=source, text=text, repaired=repaired or fixed, extra=tuple(extra),
+                   **meta)
+
+
+def records_to_postings(records: Iterable[tuple[int, object]], path: str, name: str, sink: Sink, repaired: bool,
+                        *, numbered_by: str) -> Iterator[Posting]:
+    """records: iterable of (number, record or error). ``numbered_by`` is "line" or "record"."""
+    for number, rec in records:
+        where_line = number if numbered_by == "line" else None     # a .json record number is no line
+        if isinstance(rec, InputError):
+            sink.fail(rec)
+            continue
+        if not isinstance(rec, dict):
+            kind = type(rec).__name__ if not isinstance(rec, list) else "list"
+            sink.fail(input_error(path, where_line, f"{numbered_by} {number} is a JSON {kind}, not an object",
+                                  'make every posting an object such as {"id": …, "text": …}'))
+            continue
+        keys = key_map(rec)
+        key, value = lookup(rec, TEXT_FIELDS, keys)
+        if key is None:
+            has = ", ".join(map(str, rec)) or "no fields"
+            sink.fail(input_error(path, where_line, f"{numbered_by} {number} has no text field "
+                                  f"(one of {', '.join(TEXT_FIELDS)}); it has {has}",
+                                  "rename the field that holds the posting text"))
+            continue
+        if isinstance(value, list):
+            value = "\n".join(str(v) for v in value if v is not None)
+        if not isinstance(value, str) or not value or value.isspace():
+            sink.fail(empty_error(path, where_line, f"{numbered_by} {number} has an empty '{key}' field"))
+            continue
+        try:
+            yield posting(f"{name}:{number}", f"{path}:{number}", value, repaired, is_html=None,
+                          record=rec, text_key=key, keys=keys)
+        except InputError:
+            sink.fail(empty_error(path, where_line, f"{numbered_by} {number} has no text after repair"))

@@ -1,0 +1,105 @@
+"""Metadata on other phrasings: title, company, salary, years, work mode, locations, seniority."""
+from __future__ import annotations
+
+import pytest
+
+from skillgraph.ingest import extract_metadata, seniority_from_title
+from skillgraph.model import Salary
+
+
+@pytest.mark.parametrize("text,title,company", [
+    ("Title: Senior Applied Scientist\nCompany: Contoso Ltd\n", "Senior Applied Scientist", "Contoso Ltd"),
+    ("Acme Robotics is hiring a Principal Research Engineer to build robots.\n",
+     "Principal Research Engineer", "Acme Robotics"),
+    ("Data Engineer (Remote)\nGlobex · Full-time\n\nAbout Globex\nWe make things.", "Data Engineer (Remote)",
+     "Globex"),
+    ("Lead the modeling strategy for search.\nWe build things.", None, None),
+])
+def test_title_and_company(text, title, company):
+    meta = extract_metadata(text)
+    assert (meta["title"], meta["company"]) == (title, company)
+
+
+@pytest.mark.parametrize("text,salary", [
+    ("Pay: $120,000 - $150,000 per year", Salary(120000, 150000, "USD", "year")),
+    ("Salary £50k–£65k", Salary(50000, 65000, "GBP", "year")),
+    ("€70.000? no: €70K to €90K annually", Salary(70000, 90000, "EUR", "year")),
+    ("$45 - $60/hr", Salary(45, 60, "USD", "hour")),
+    ("CA$100-130K", Salary(100000, 130000, "CAD", "year")),
+    ("Range: 150,000-180,000 USD", Salary(150000, 180000, "USD", "year")),
+    ("Market Cap $16 billion; Net Income -$128.3 million; 1-2 times/quarter", None),
+])
+def test_salary(text, salary):
+    assert extract_metadata(text)["salary"] == salary
+
+
+@pytest.mark.parametrize("text,years", [
+    ("5+ years of experience; 2+ years with Spark", 2),
+    ("At least three years of professional experience", 3),
+    ("3-5 years of relevant industry experience", 3),
+    ("Minimum of 7 years in ML", 7),
+    ("8 or more years building systems", 8),
+    ("Less than 5 years of experience\n6+ yrs Python", 6),
+    ("1+ years experience leading teams. 4+ years working experience", 4),
+    ("Founded 10 years ago; 5 Year Trend", None),
+])
+def test_min_years(text, years):
+    assert extract_metadata(text)["min_years"] == years
+
+
+@pytest.mark.parametrize("title,level", [
+    ("Sr. Machine Learning Engineer", "senior"), ("Machine Learning Engineer II", "mid"),
+    ("Staff Machine Learning Engineer", "staff"), ("Principal Scientist", "principal"),
+    ("Senior Engineering Manager, ML", "manager"), ("Director of Data Science", "director"),
+    ("Head of AI", "director"), ("Lead Data Scientist", "lead"), ("Junior Data Analyst", "junior"),
+    ("Software Engineer I", "junior"), ("Machine Learning Intern (Summer 2026)", "intern"),
+    ("Senior Staff Research Engineer", "staff"), ("Machine Learning Engineer", None), (None, None),
+])
+def test_seniority(title, level):
+    assert seniority_from_title(title) == level
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("This role is fully remote.", "remote"),
+    ("Data Scientist (Remote)\n", "remote"),
+    ("Location: Remote - US", "remote"),
+    ("We follow a hybrid work model with 3 days a week in the office.", "hybrid"),
+    ("This is an on-site role in Austin.", "on-site"),
+    ("#LI-Hybrid", "hybrid"),
+    ("#LI-Onsite", "on-site"),
+    ("Remote sensing experience; on-site interviews", None),
+    ("Work remotely; in the office 1-2 times per quarter for key moments #LI-Remote", "remote"),
+])
+def test_work_mode(text, mode):
+    assert extract_metadata(text)["work_mode"] == mode
+
+
+@pytest.mark.parametrize("text,locations", [
+    ("Location: Berlin, Germany; London, UK", ("Berlin, Germany", "London, UK")),
+    ("ML Engineer\nNew York, NY · Austin, TX\n", ("New York, NY", "Austin, TX")),
+    ("Candidates must be based in Canada.", ("Canada",)),
+])
+def test_locations(text, locations):
+    assert extract_metadata(text)["locations"] == locations
+
+
+def test_label_lines_anywhere_and_other_line_breaks():
+    filler = "".join(f"Line {i} of the description.\n" for i in range(40))
+    meta = extract_metadata("Data Scientist\n" + filler + "  Company:  Initech\r\n" + filler
+                            + "Job Location: Austin, TX / Remote\n")
+    assert meta["company"] == "Initech"
+    assert meta["locations"] == ("Austin, TX", "Remote")
+    assert extract_metadata("ML Engineer\u2028About Globex:\u2028We make things.")["company"] == "Globex"
+    assert extract_metadata("x\n" * 30 + "Title: ML Engineer\n")["title"] is None     # titles: first lines only
+
+
+def test_non_ascii_postings_find_case_folded_anchors():
+    # the anchor index lower-cases ASCII letters only (other characters keep their place), and falls
+    # back to str.lower() for İ, whose lower case is two characters
+    text = ("Über uns\nAcme is Looking For a Data Scientist.\nLocation: Berlin, Germany\n"
+            "Fully REMOTE role. PhD in Physics")
+    meta = extract_metadata(text)
+    assert (meta["company"], meta["locations"], meta["work_mode"]) == ("Acme", ("Berlin, Germany",), "remote")
+    assert (meta["degrees"], meta["degree_fields"]) == (("phd",), ("Physics",))
+    meta = extract_metadata("İ\nAcme is looking for a Senior Data Scientist to join. 5+ YEARS of experience.")
+    assert (meta["title"], meta["company"], meta["min_years"]) == ("Senior Data Scientist", "Acme", 5)

@@ -1,0 +1,71 @@
+"""Broken input: one clear line per problem (<path>[:<line>]: what — how to fix), or with skip_bad a
+warning and the next record."""
+from __future__ import annotations
+
+import pytest
+
+from skillgraph.errors import InputError
+from skillgraph.ingest import read_postings
+
+BROKEN = [
+    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", r"bin\.txt:3: binary data \(NUL bytes\)"),
+    ("undecodable.txt", b"ok\n\x81\x8d\x8f\x90\x9d\x00"[:-1], r"undecodable\.txt:2: not UTF-8 text"),
+    ("bad.json", b'[\n  {"text": "a"},\n  {"text": }\n]', r"bad\.json:3: invalid JSON at column 12"),
+    ("lines.json", b'{"text": "a"}\n{"text": "b"}\n', r"lines\.json:2: invalid JSON .*rename the file to \.jsonl"),
+    ("scalar.json", b'"just a string"', r"scalar\.json: the JSON is a str"),
+    ("notobj.json", b'[{"text": "a"}, 3]', r"notobj\.json: record 2 is a JSON int, not an object"),
+    ("empty.json", b"[]", r"empty\.json: the JSON array holds no postings"),
+    ("notext.json", b'{"title": "x"}', r"notext\.json: the JSON object has no text field"),
+    ("bad.jsonl", b'{"text": "a"}\n{"text": "b"\n', r"bad\.jsonl:2: invalid JSON at column 13"),
+    ("list.jsonl", b'{"text": "a"}\n["text"]\n', r"list\.jsonl:2: line 2 is a JSON list, not an object"),
+    ("notext.jsonl", b'{"text": "a"}\n{"name": "b"}\n', r"notext\.jsonl:2: line 2 has no text field"),
+    ("emptyrec.jsonl", b'{"text": "a"}\n{"text": "  "}\n', r"emptyrec\.jsonl:2: line 2 has an empty 'text' field"),
+    ("nocol.csv", b"title,company\nx,y\n", r"nocol\.csv:1: no text column in the CSV header \(title, company\)"),
+    ("emptyrow.csv", b"id,text\n1,ok\n2,\n", r"emptyrow\.csv:3: row has an empty or missing 'text' field"),
+    ("short.csv", b"text,id\nok,1\n\"unterminated,2\n", r"short\.csv:3: unreadable CSV row \(unexpected end of data\)"),
+    ("wide.csv", b"id,text\n1,ok\n2,a,b\n", r"wide\.csv:3: row has 3 fields but the header has 2"),
+    ("empty.txt", b"  \n\n", r"empty\.txt: empty posting \(no text\)"),
+    ("empty.html", b"<p> </p><script>x</script>", r"empty\.html: empty posting"),
+]
+
+
+@pytest.mark.parametrize("name,data,pattern", BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_input_raises_one_clear_line(tmp_path, name, data, pattern):
+    f = tmp_path / name
+    f.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        list(read_postings([f]))
+    msg = str(info.value)
+    assert "\n" not in msg and " — " in msg and msg.startswith(str(f))
+    if pattern:
+        assert __import__("re").search(pattern, msg), msg
+
+
+def test_missing_and_unreadable(tmp_path):
+    with pytest.raises(InputError, match=r"nope\.txt: no such file or directory — check the path"):
+        list(read_postings([tmp_path / "nope.txt"]))
+    with pytest.raises(InputError, match=r"holds no posting files"):
+        list(read_postings([tmp_path]))
+
+
+def test_skip_bad_warns_and_continues(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "one"}\nnot json\n{"text": ""}\n{"text": "two"}\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "c.txt").write_text("three", encoding="utf-8")
+    warnings: list[str] = []
+    ps = list(read_postings([tmp_path, tmp_path / "missing.txt"], skip_bad=True, warn=warnings.append))
+    assert [p.text for p in ps] == ["one", "two", "three"]
+    assert len(warnings) == 4
+    assert warnings[0].startswith(f"{tmp_path / 'a.jsonl'}:2: invalid JSON")
+    assert warnings[1].startswith(f"{tmp_path / 'a.jsonl'}:3: line 3 has an empty 'text' field")
+    assert warnings[2].startswith(f"{tmp_path / 'b.txt'}:1: binary data")
+    assert "missing.txt: no such file" in warnings[3]
+
+
+def test_error_raised_without_skip_after_good_records(tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"text": "one"}\n{"text": 5}\n', encoding="utf-8")
+    it = read_postings([f])
+    assert next(it).text == "one"
+    with pytest.raises(InputError, match=r"a\.jsonl:2: line 2 has an empty 'text' field"):
+        next(it)

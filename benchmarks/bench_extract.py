@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import skillgraph.extract as extract_module  # noqa: E402
+import skillgraph.extract.segmentation as extract_module  # noqa: E402
 from skillgraph.extract import extract_all, matcher_for  # noqa: E402
 from skillgraph.model import Concept, Posting, extraction_to_dict  # noqa: E402
 from skillgraph.ontology import Ontology, load_ontology  # noqa: E402

@@ -1,0 +1,61 @@
+"""The requirement-level cue tables: data only, read by :mod:`skillgraph.extract.levels`.
+
+To add a cue, add an alternative to a cue below (the tests check every alternative's hints).
+An alternative is either
+
+- a plain phrase — lower-case letters, digits, spaces, ``'`` and ``-``, optionally with ``\\b`` at
+  either end (``r"\\bperks\\b"``, ``"nice to have"``): it is its own hint and needs no regex; or
+- a tuple ``(regex, hint, hint, …)``: every match of the regex contains one of the hints, lower-case
+  substrings (a leading ``\\b``: the hint starts a word; a trailing one: it ends one).
+
+A cue matches when one of its alternatives does.
+"""
+
+HEADING = {
+    # searched in the heading lower-cased, "’" as "'", ":" as a space, padded with spaces
+    "about_you": ((r"\babout (you|the candidate|yourself)\b", r"\babout you", r"\babout the candidate"),
+                  r"\bwho you are\b", r"\bif you\b", r"\bthrive\b"),
+    "preferred": ("nice to have", "nice-to-have", r"\bpreferred", r"\bbonus", (r"\bplus(es)?\b", r"\bplus"),
+                  r"\bdesir", "good to have", r"\boptional", "would be great", r"\bideally", "extra credit",
+                  "even better", "extra points", "stand out"),
+    "context": (r"\babout\b", "benefit", "compensation", r"\bperks\b", "relocation", "statement",
+                "equal opportunit", r"\beeo\b", "commitment", "culture", r"\bsalary", r"\bpay\b", "work mode",
+                r"\blocation", "similar jobs", "more jobs", r"\benvironment",
+                (r"\bwhy (join|work)", r"\bwhy join", r"\bwhy work"), "life at", "our company", "who we are",
+                "our team", "the team", r"\bteam\b", "overview by", r"\bdiversity", "inclusion"),
+    "responsibility": ((r"what you('ll|'d| will| would)( actually)? (do|be doing|work on)", "what you"),
+                       "responsibilit", r"\bduties\b", "day to day", "day-to-day", "your impact", r"\bthe role\b",
+                       "in this role", "your role", "role overview", (r"what you('ll| will) own", "what you"),
+                       "accountabilit", r"\bthe work\b", r"\bthe job\b"),
+    "required": ("looking for", r"\brequire", "qualification", r"\bmust\b", (r"\bskills?\b", r"\bskill"),
+                 r"\bexperience\b", (r"what you (bring|need|have)", "what you"),
+                 (r"what you('ll| will) (bring|need)", "what you"), "you have", (r"tech(nical)? stack", "tech"),
+                 "technologies", "emphasi", "competenc", r"\bminimum\b", r"\bbasic\b", "essential",
+                 r"\bprofile\b", "ideal candidate", r"\bcandidate\b", r"\bbackground\b", "good fit", "great fit",
+                 r"\bstack\b", r"\btools\b", r"\bexpertise\b"),
+}
+
+HEADING_ORDER = (("about_you", "required"), ("preferred", "preferred"), ("context", "context"),
+                 ("responsibility", "responsibility"), ("required", "required"))
+"""(cue, level) in the order they are tried on a heading: the first cue that matches decides."""
+
+SENTENCE = {
+    # searched ignoring case in the sentence as it is
+    "preferred": ((r"\b(?:is|are|would be|a big|big) (?:a )?plus\b", r"\bplus\b"), r"\bbonus\b",
+                  (r"\bnice[ -]to[ -]have\b", r"\bnice"), r"\bpreferred\b", r"\bdesirable\b", r"\ban advantage\b",
+                  r"\bis advantageous\b"),
+    "required": ((r"(?:we(?:'|\u2019)?re|we are) (?:also )?(?:looking|seeking) for .*\b(?:experience|expertise|"
+                  r"skills?|knowledge|proficiency|familiarity|background)\b", r"\blooking for", r"\bseeking for"),
+                 r"\bthe role requires\b",
+                 (r"\brequires? (?:experience|expertise|knowledge|proficiency)", r"\brequire"),
+                 (r"\bmust (?:have|be|know)\b", r"\bmust "),
+                 r"\brequired\b",
+                 (r"\byou (?:have|bring|possess)\b", r"\byou have", r"\byou bring", r"\byou possess"),
+                 (r"\bproficien(?:t|cy) (?:in|with)\b", r"\bproficien"),
+                 (r"\b\d+\+? years\b", r"\byears\b"),
+                 (r"\b(?:ph\.? ?d|m\.? ?s\.?|masters?|bachelor'?s?|b\.? ?s\.?)\b.*\bin\b", r"\bph", r"\bm.", r"\bms",
+                  r"\bm s", r"\bmaster", r"\bbachelor", r"\bb.", r"\bbs", r"\bb s"),
+                 r"\bdegree in\b"),
+    "responsibility": ((r"\byou(?:'|\u2019)?ll\b", r"\byou'll\b", "\\byou\u2019ll\\b", r"\byoull\b"),
+                       r"\byou will\b", r"\byour responsibilities\b"),
+}

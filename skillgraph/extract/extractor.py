@@ -1,0 +1,64 @@
+"""The Extractor: one posting's text → mentions linked to concepts, with sentence, section, level, teams.
+
+For each posting: fold the text, link every label variant with the matcher, settle each mention's
+sentence and level (:class:`~skillgraph.extract.segmentation.SentenceIndex`), find the teams. Per posting
+and concept the strongest level wins (``Extraction.skills``): required > responsibility > preferred >
+context.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from skillgraph.model import Extraction, Mention, Posting
+from skillgraph.ontology import Ontology
+
+from .labels import fold
+from .matcher import matcher_for
+from .segmentation import Segment, SentenceIndex
+from .teams import find_teams
+
+__all__ = ["Extractor", "extract"]
+
+
+class Extractor:
+    """Links one posting at a time; build it once per ontology."""
+
+    def __init__(self, ontology: Ontology):
+        self.ontology = ontology
+        self.matcher = matcher_for(ontology)
+
+    def extract(self, posting: Posting, segments: Sequence[Segment] | None = None) -> Extraction:
+        return self.expand(posting, *self.extract_compact(posting, segments))
+
+    def extract_compact(self, posting: Posting, segments: Sequence[Segment] | None = None):
+        """(mentions as (concept, start, end, sentence start, sentence end, section, level), teams):
+        cheap to send between processes; :meth:`expand` turns it into an :class:`Extraction`."""
+        text = posting.text
+        index = SentenceIndex(text, segments)
+        folded = fold(text)
+        matches, units = self.matcher.scan(text, folded)
+        mentions = []
+        for s, e, ids in matches:
+            sg = index.at(s) or Segment(s, e, None, "context")
+            se = max(sg.end, e)
+            for cid in ids:
+                mentions.append((cid, s, e, sg.start, se, sg.section, sg.level))
+        teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
+        return mentions, teams
+
+    def expand(self, posting: Posting, mentions, teams) -> Extraction:
+        text = posting.text
+        concepts = self.ontology.concepts
+        sentences: dict[tuple[int, int], str] = {}
+        out = []
+        for cid, s, e, ss, se, section, level in mentions:
+            sent = sentences.get((ss, se))
+            if sent is None:
+                sent = sentences[(ss, se)] = text[ss:se]
+            out.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sent, section, level))
+        return Extraction(posting, tuple(out), tuple(teams))
+
+
+def extract(posting: Posting, ontology: Ontology) -> Extraction:
+    """Link one posting against ``ontology`` (the matcher is built once per ontology and cached)."""
+    return Extractor(ontology).extract(posting)

@@ -1,0 +1,128 @@
+"""Requirement levels from cues: what a section heading implies, and how a sentence adjusts it.
+
+The cue tables are data (:mod:`skillgraph.extract.cues`); this module compiles them into
+:class:`Cues` and answers :func:`heading_level` ("Nice to have" → preferred) and
+:func:`sentence_level` ("… is a plus" → preferred, "you will …" → responsibility).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .cues import HEADING, HEADING_ORDER, SENTENCE
+
+__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "sentence_level"]
+
+
+class Cues:
+    """Regexes searched only where a cheap necessary condition holds.
+
+    A cue is a list of alternatives, each with hints: lower-case substrings one of which every match
+    of the alternative contains (a leading ``\\b``: the hint starts a word; a trailing one: it ends
+    one). A plain phrase such as ``r"\\bperks\\b"`` is its own hint and needs no regex at all (in
+    ASCII text, where the case-folded text lines up with the text). One Aho–Corasick pass over the
+    case-folded text finds the hints present; only the alternatives hinted are searched. A long
+    alternation is tried at every position of the text, 10-45 µs for a sentence; the pass costs
+    about 1.5 µs. tests/extract/test_extract_levels.py checks, on strings generated from each
+    alternative and on real postings, that every match holds one of its hints and that the answer
+    is the whole regex's.
+    """
+
+    _PLAIN = re.compile(r"(?:\\b)?[a-z0-9 '\-]+(?:\\b)?")
+
+    def __init__(self, flags: int = 0, **cues):
+        self.alternatives: dict[str, list[tuple[re.Pattern, tuple[str, ...], bool]]] = {}
+        self.cues: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {}   # the whole cue: reading, tests
+        for name, alts in cues.items():
+            items = []
+            for alt in alts:
+                if isinstance(alt, str):
+                    if not self._PLAIN.fullmatch(alt):
+                        raise ValueError(f"cue {name}: {alt!r} is not a plain phrase; give its hints")
+                    items.append((re.compile(alt, flags), (alt,), True))
+                else:
+                    items.append((re.compile(alt[0], flags), tuple(alt[1:]), False))
+            self.alternatives[name] = items
+            self.cues[name] = (re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in items), flags),
+                               tuple(h for _, hs, _ in items for h in hs))
+        self._auto = None
+
+    def _build(self):
+        import ahocorasick_rs
+
+        table: dict[str, list[tuple]] = {}
+        for name, items in self.alternatives.items():
+            for i, (_, hints, plain) in enumerate(items):
+                for h in hints:
+                    start, end = h.startswith("\\b"), h.endswith("\\b")
+                    key = h[2 if start else 0:len(h) - 2 if end else len(h)]
+                    table.setdefault(key, []).append((name, i, start, end, plain))
+        self._auto = (ahocorasick_rs.AhoCorasick(list(table)), [tuple(v) for v in table.values()])
+
+    def present(self, text: str) -> dict:
+        """{cue name: True when a plain alternative matched, else the indices of hinted alternatives}."""
+        if self._auto is None:
+            self._build()
+        low = text.casefold()
+        aligned = text.isascii()
+        n = len(low)
+        out: dict = {}
+        automaton, info = self._auto
+        for k, s, e in automaton.find_matches_as_indexes(low, overlapping=True):
+            for name, i, start, end, plain in info[k]:
+                if start and s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):
+                    continue
+                if end and e < n and (low[e].isalnum() or low[e] == "_"):
+                    continue
+                got = out.get(name)
+                if got is True:
+                    continue
+                if plain and aligned:
+                    out[name] = True
+                elif got is None:
+                    out[name] = {i}
+                else:
+                    got.add(i)
+        return out
+
+    def search(self, name: str, text: str, present: dict) -> bool:
+        """Whether the cue matches ``text``: the same answer as its whole regex."""
+        got = present.get(name)
+        if got is None:
+            return False
+        if got is True:
+            return True
+        items = self.alternatives[name]
+        return any(items[i][0].search(text) for i in sorted(got))
+
+
+HEADING_CUES = Cues(**HEADING)
+"""Heading cues, searched in the heading lower-cased, "’" as "'", ":" as a space, padded with spaces."""
+SENTENCE_CUES = Cues(flags=re.I, **SENTENCE)
+"""Sentence cues, searched ignoring case in the sentence as it is."""
+
+
+@lru_cache(maxsize=4096)
+def heading_level(heading: str) -> str | None:
+    """The requirement level a section heading implies, or None when it says nothing about it."""
+    h = " " + " ".join(heading.lower().replace("\u2019", "'").replace(":", " ").split()) + " "
+    present = HEADING_CUES.present(h)
+    for cue, level in HEADING_ORDER:
+        if HEADING_CUES.search(cue, h, present):
+            return level
+    return None
+
+
+@lru_cache(maxsize=65536)
+def sentence_level(section_level: str, sentence: str) -> str:
+    """Adjust a section's level by what the sentence itself says."""
+    if section_level == "preferred":
+        return section_level      # no cue changes it
+    present = SENTENCE_CUES.present(sentence)
+    if section_level != "context" and SENTENCE_CUES.search("preferred", sentence, present):
+        return "preferred"
+    if section_level in ("context", "responsibility") and SENTENCE_CUES.search("required", sentence, present):
+        return "required"
+    if section_level == "context" and SENTENCE_CUES.search("responsibility", sentence, present):
+        return "responsibility"
+    return section_level

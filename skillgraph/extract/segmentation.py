@@ -1,0 +1,221 @@
+"""Segmentation: lines, section headings and sentences, each with the level its section implies.
+
+Headings are found by shape and by cue ("What we're looking for", "Nice to have", "About us" …);
+sentences by a rule-based splitter (line breaks and sentence punctuation, abbreviation-aware), which
+keeps extraction faster than spaCy's tokenizer alone (``benchmarks/bench_extract.py``).
+:class:`SentenceIndex` splits a line into sentences only when a mention falls in it.
+
+:func:`heading_level` and :func:`sentence_level` are looked up as this module's globals on every
+call (the benchmark swaps them for their uncached versions here).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterator, NamedTuple, Sequence
+
+from .levels import heading_level, sentence_level
+
+__all__ = ["Line", "Segment", "SentenceIndex", "headings", "lines", "segment", "split_sentences"]
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2023\u2043\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|sr|jr|dr|mr|ms|mrs|inc|co|ltd|no|approx|incl|st|dept|[a-z])|"
+                     r"\b(?:[A-Z]\.){1,3}[A-Z]?|\bPh\.D|\bM\.S|\bB\.S|\bM\.Sc|\bB\.Sc)\.$", re.I)
+_SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u2022-])")
+_DIGIT = re.compile(r"\d")
+_MINOR = frozenset("and of the for to a an in & at by with on or your our you".split())
+
+
+class Segment(NamedTuple):
+    """A sentence (or heading line), the section it sits in and the level that implies."""
+
+    start: int
+    end: int
+    section: str | None
+    level: str
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    section: str | None
+    level: str
+    heading: bool
+
+
+def _strip_heading(line: str) -> str:
+    h = _BULLET.sub("", line).strip().strip("*#").strip()
+    return h
+
+
+def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
+    """A section heading: a short line that ends in ':' or names a known section, or a short
+    capitalised line standing alone (after a blank line or a list, before a blank line or a list).
+    ``neighbours()`` gives what the line before is ("blank", "bullet", "text") and the line after
+    (None at the end); it is only asked when the line alone does not settle it."""
+    raw = line.strip()
+    if not raw or len(raw) > 70:
+        return False
+    bullet = bool(_BULLET.match(line))
+    h = _strip_heading(line)
+    if not h or len(h.split()) > 8 or h[-1] in ".,;!?" or h.startswith(("#", "$")):
+        return False
+    if bullet:  # "- Nice to have:" inside a list (HTML <li><strong>…</strong><ul>)
+        return h.endswith(":") and heading_level(h) is not None
+    if h.endswith(":"):
+        return True
+    digits = _DIGIT.search(h) is not None
+    words = h.split()
+    if len(words) <= 6 and not digits and heading_level(h) is not None:
+        return True
+    if not (h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h):
+        return False
+    prev, next_line = neighbours()
+    if prev in ("blank", "bullet"):
+        if next_line is None or not next_line.strip() or _BULLET.match(next_line):
+            return True
+        return all(w[0].isupper() for w in words if w.lower() not in _MINOR and w[0].isalpha())
+    return False
+
+
+def headings(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, section, level) of every heading line. Only short lines (at most 80 characters)
+    are looked at, each with the line before it (blank? a list item?) and the line after it."""
+    out = []
+    n = len(text)
+    e = -1
+    for line in text.split("\n"):   # one C pass; a MULTILINE regex tries every position
+        s = e + 1
+        e = s + len(line)
+        if len(line) > 80 or not line:
+            continue
+        body = line.rstrip("\r")
+        stripped = body.strip()
+        if not stripped or len(stripped) > 70 or stripped[-1] in ".,;!?" or stripped.count(" ") > 9:
+            continue
+
+        def neighbours(s=s, e=e):
+            if s == 0:
+                prev = "blank"
+            else:
+                pl = text[text.rfind("\n", 0, s - 1) + 1:s - 1]
+                prev = "blank" if not pl.strip() else ("bullet" if _BULLET.match(pl) else "text")
+            if e < n:
+                ne = text.find("\n", e + 1)
+                return prev, text[e + 1:ne if ne >= 0 else n]
+            return prev, None
+
+        if _is_heading(body, neighbours):
+            section = _strip_heading(body).rstrip(":").strip()
+            out.append((s, s + len(body), section, heading_level(section) or "context"))
+    return out
+
+
+def lines(text: str) -> list[Line]:
+    """Non-blank lines with the section heading above them (headings are lines of their own)."""
+    heads = {h[0]: h for h in headings(text)}
+    out: list[Line] = []
+    section: str | None = None
+    level = "context"
+    pos = 0
+    for raw in text.split("\n"):
+        s = pos
+        pos += len(raw) + 1
+        body = raw.rstrip("\r")
+        if not body.strip():
+            continue
+        h = heads.get(s)
+        if h is not None:
+            section, level = h[2], h[3]
+            out.append(Line(s, s + len(body), section, "context", True))
+        else:
+            out.append(Line(s, s + len(body), section, level, False))
+    return out
+
+
+def segment(text: str) -> list[Segment]:
+    """Sentences with the section heading above them and the level that section implies."""
+    out: list[Segment] = []
+    for ln in lines(text):
+        if ln.heading:
+            out.append(Segment(ln.start, ln.end, ln.section, "context"))
+            continue
+        for a, b in split_sentences(text[ln.start:ln.end]):
+            out.append(Segment(ln.start + a, ln.start + b, ln.section, ln.level))
+    return out
+
+
+def split_sentences(line: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of one line: at sentence punctuation before a capital, a digit
+    or a bullet, not after an abbreviation ("e.g.", "M.S.", "Ph.D."); surrounding blanks trimmed."""
+    start = len(line) - len(line.lstrip())
+    for m in _SENT_END.finditer(line):
+        cut = m.start()
+        if _ABBREV.search(line[max(start, cut - 8):cut + 1]):
+            continue
+        end = m.end()
+        seg_end = len(line[:end].rstrip())
+        if seg_end > start:
+            yield start, seg_end
+        start = end
+    tail_end = len(line.rstrip())
+    if tail_end > start:
+        yield start, tail_end
+
+
+class SentenceIndex:
+    """Sentence lookup by character offset. Only heading lines are found up front; a line is split
+    into sentences (and each sentence's level settled) the first time a mention falls in it."""
+
+    def __init__(self, text: str, segs: Sequence[Segment] | None = None):
+        self.text = text
+        self.last: Segment | None = None
+        if segs is not None:       # sentences given (spaCy): levels still to be adjusted per sentence
+            self.segs = list(segs)
+            self.starts = [x.start for x in self.segs]
+            self.heads = None
+        else:
+            self.heads = headings(text)
+            self.starts = [h[0] for h in self.heads]
+            self.cache: dict[int, list[Segment]] = {}
+
+    def at(self, i: int) -> Segment | None:
+        """The sentence holding offset i, its level already adjusted by its own cues."""
+        last = self.last             # mentions come in text order: often in the sentence before
+        if last is not None and last.start <= i < last.end:
+            return last
+        sg = self.last = self._at(i)
+        return sg
+
+    def _at(self, i: int) -> Segment | None:
+        k = bisect_right(self.starts, i) - 1
+        if self.heads is None:
+            return self._given_at(k, i)
+        text = self.text
+        h = self.heads[k] if k >= 0 else None
+        if h is not None and i < h[1]:
+            return Segment(h[0], h[1], h[2], "context")
+        ls = text.rfind("\n", 0, i) + 1
+        sents = self.cache.get(ls)
+        if sents is None:
+            le = text.find("\n", i)
+            body = text[ls:le if le >= 0 else len(text)].rstrip("\r")
+            section, level = (h[2], h[3]) if h is not None else (None, "context")
+            sents = self.cache[ls] = [
+                Segment(ls + a, ls + b, section, sentence_level(level, body[a:b]))
+                for a, b in split_sentences(body)]
+        for sg in sents:
+            if i < sg.end:
+                return sg
+        return sents[-1] if sents else None
+
+    def _given_at(self, k: int, i: int) -> Segment | None:
+        """The given sentence k, if it holds offset i, its level adjusted by its own cues."""
+        if k < 0:
+            return None
+        sg = self.segs[k]
+        if i >= max(sg.end, sg.start + 1):
+            return None
+        return Segment(sg.start, sg.end, sg.section, sentence_level(sg.level, self.text[sg.start:sg.end]))

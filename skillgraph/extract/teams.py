@@ -1,0 +1,281 @@
+"""Teams, collaborators and products a posting names.
+
+Organisational units (the X team/group/pod/organization, "X Labs", "X Group (ABC)", a team after the
+comma of the title), the units a team is "part of", the teams the role collaborates with and the
+products it works on. The regexes run only in windows around the words that name a unit ("team",
+"group", "labs", "products", "called" …), whose positions the matcher reports as it links skills:
+that keeps them cheap on long postings.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from skillgraph.model import Posting, TeamMention
+
+from .labels import fold
+
+if TYPE_CHECKING:
+    from .segmentation import SentenceIndex
+
+__all__ = ["UNIT_WORDS", "find_teams"]
+
+UNIT_WORDS = {  # stem in folded text -> kind of window
+    "team": "unit", "group": "unit", "organization": "unit", "organisation": "unit", "org": "unit",
+    "pod": "unit", "squad": "unit", "department": "unit", "division": "unit", "center": "unit",
+    "centre": "unit", "lab": "lab", "labs": "lab", "product": "list", "surfaces": "list",
+    "called": "called", "named": "called", "known as": "called",
+}
+_UNIT_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) + ("s?" if not w.endswith("s") else "")
+                                                   for w in UNIT_WORDS), key=len, reverse=True)) + r")\b")
+
+_UNIT = r"(?:teams?|groups?|organi[sz]ations?|orgs?|pods?|squads?|departments?|divisions?|labs?)"
+_COLLAB_VERB = re.compile(r"(?i)\b(?:partner\w*|collaborat\w*|work(?:s|ing)?\s+(?:closely\s+)?(?:with|alongside)|"
+                          r"alongside|together with|cross-functional(?:ly)?)\b")
+_CAPNAME = r"(?:[A-Z][\w&+.-]*|AI|ML)(?:\s+(?:[A-Z][\w&+.-]*|AI|ML|of|and|&|for))*"
+_TEAM_CAP = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Aa]|[Aa]n|[Jj]oin)\s+(?P<name>{_CAPNAME})\s+(?P<unit>{_UNIT})\b")
+_TEAM_LOWER = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,3}?)"
+                         r"(?P<unit>team|pod|squad|group)\b(?!s)")
+_TEAM_ABBR = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]+\s+){1,4}"
+                        r"(?:Group|Team|Lab|Labs|Organization|Division|Department|Center|Centre))"
+                        r"\s*\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)")
+_TEAM_LABS = re.compile(r"\b(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+Labs?)\b")
+_PART_OF = re.compile(r"\b(?:is|are|sits?|as)\s+(?:a\s+)?part\s+of\s*(?:the\s*)?", re.I)
+_COLLAB = re.compile(r"\b(?:collaborat\w*|partner\w*|work\w*)\s+(?:closely\s+)?(?:with|across)\s+(?:other\s+|our\s+)?"
+                     r"[\w\s/&-]{0,40}?teams?\s*\((?P<list>[^)]{3,200})\)", re.I)
+_PRODUCTS = re.compile(r"\b(?:product surfaces|products|surfaces|product areas)\s*\((?P<list>[^)]{3,200})\)", re.I)
+_CALLED = re.compile(r"\b(?:called|named|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
+_GENERIC_TEAM_WORDS = frozenset(
+    "entire whole same main applied horizontal small global amazing great engineering product new "
+    "broader wider larger growing talented world-class research data other multiple".split())
+_ROLE_WORDS = re.compile(r"\b(?:engineer|scientist|researcher|manager|analyst|developer|architect|lead|"
+                         r"director|designer|intern|specialist|consultant|head|officer)\b", re.I)
+_NOT_TEAM_NAMES = frozenset({"we", "you", "it", "this", "our", "the"})
+_LOWER_NAME_WORD = re.compile(r"[a-z][a-z-]+")
+_TITLE_PARTS = re.compile(r",|\s*-\s+|\s+-\s*|\u2014|\u2013|/")
+
+
+def _split_list(s: str) -> list[tuple[int, str]]:
+    """"A, B, and C" -> [(offset, "A"), (offset, "B"), (offset, "C")]; "trust and safety" stays whole."""
+    out, pos = [], 0
+    for part in re.split(r"[,;]", s):
+        i = s.find(part, pos)
+        pos = i + len(part)
+        lead = re.match(r"\s*(?:(?:and|or|&)\s+)?", part)
+        name = part[lead.end():].strip()
+        if name and len(name) <= 40 and not name.lower().startswith(("etc", "more", "others")):
+            out.append((i + lead.end(), name))
+    return out
+
+
+def _team_name_may_end(text: str, folded: str, ls: int, i: int, j: int) -> bool:
+    """Whether _TEAM_CAP or _TEAM_LOWER could match a name ending just before the unit word
+    text[i:j]: a necessary condition, cheap next to running both regexes over the window ("a team
+    player", "in a team" are most unit words in postings). Both need the unit word in lower case
+    after white space, and the word before it capitalised (or "of", "and", "&", "for" inside a
+    capitalised name), or, for _TEAM_LOWER, a lower-case word with "the"/"our" before it."""
+    if text[i:j] != folded[i:j]:
+        return False
+    pre = text[max(ls, i - 90):i]
+    if not pre[-1:].isspace():
+        return False
+    words = pre.split()
+    if not words:
+        return False
+    last = words[-1]
+    if "A" <= last[0] <= "Z" or last in ("of", "and", "&", "for"):
+        return True
+    low = pre.lower()
+    return (text[i:j] in ("team", "pod", "squad", "group") and _LOWER_NAME_WORD.fullmatch(last) is not None
+            and ("the" in low or "our" in low))
+
+
+def _gated_windows(text: str, folded: str, units) -> dict[str, list[tuple[int, int]]]:
+    """Windows, by kind, around the words that name a unit (team, group, lab, products, called …):
+    the team regexes run only there, which keeps them cheap on long postings."""
+    wins: dict[str, set[tuple[int, int]]] = {"unit": set(), "paren": set(), "lab": set(), "list": set(),
+                                              "called": set()}
+    n = len(folded)
+    for i, j, kind in units:
+        ls = text.rfind("\n", 0, i) + 1
+        le = text.find("\n", j)
+        le = n if le < 0 else le
+        paren = folded.find("(", j, min(le, j + 40))   # "teams (A, B, C)", "Group (ATG)"
+        if kind == "called":
+            wins["called"].add((i, min(le, j + 60)))
+        elif kind == "list":
+            if paren >= 0:
+                wins["list"].add((max(ls, i - 40), min(le, paren + 240)))
+        else:
+            if kind == "lab" or _team_name_may_end(text, folded, ls, i, j):
+                wins["lab" if kind == "lab" else "unit"].add((max(ls, i - 90), j))
+            if paren >= 0:
+                wins["paren"].add((max(ls, i - 90), min(le, paren + 240)))
+    return {k: sorted(v) for k, v in wins.items()}
+
+
+def _unit_words(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the unit words in ``folded``, for callers without the matcher's list."""
+    return [(m.start(), m.end(), UNIT_WORDS.get(m.group(), UNIT_WORDS.get(m.group()[:-1])))
+            for m in _UNIT_RX.finditer(folded)]
+
+
+class _TeamFinder:
+    """One posting's teams, found step by step; a name found first keeps its place and sentence."""
+
+    def __init__(self, posting: Posting, index: SentenceIndex, skill_spans, wins):
+        self.posting = posting
+        self.text = posting.text
+        self.index = index
+        self.skill_spans = skill_spans
+        self.wins = wins
+        self.found: dict[tuple[str, str], TeamMention] = {}
+        self.list_spans: list[tuple[int, int]] = []   # parenthesised lists of collaborators, products
+
+    def scan(self, rx, *kinds):
+        """Matches of ``rx`` in the windows of these kinds, each span once."""
+        seen = set()
+        for k in kinds:
+            for a, b in self.wins[k]:
+                for m in rx.finditer(self.text, a, b):
+                    if m.span() not in seen:
+                        seen.add(m.span())
+                        yield m
+
+    def add(self, name: str, role: str, start: int, parent: str | None = None, aliases: tuple[str, ...] = ()):
+        name = " ".join(name.split()).strip(" .,-")
+        if not name or name.lower() in _NOT_TEAM_NAMES or len(name) < 2:
+            return
+        key = (name.lower(), role)
+        old = self.found.get(key)
+        if old is not None:
+            if (parent and not old.parent) or (aliases and not old.aliases):
+                self.found[key] = TeamMention(old.name, role, old.start, old.end, old.sentence,
+                                              old.parent or parent, tuple(sorted(set(old.aliases) | set(aliases))))
+            return
+        sg = self.index.at(start)
+        sentence = self.text[sg.start:sg.end] if sg else ""
+        self.found[key] = TeamMention(name, role, start, start + len(name), sentence, parent, aliases)
+
+    def in_lists(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.list_spans)
+
+    def listed(self) -> None:
+        """Collaborating teams and products named in parenthesised lists."""
+        for rx, kind, role in ((_COLLAB, "paren", "collaborator"), (_PRODUCTS, "list", "product")):
+            for m in self.scan(rx, kind):
+                self.list_spans.append((m.start("list"), m.end("list")))
+                for off, name in _split_list(m.group("list")):
+                    self.add(name, role, m.start("list") + off)
+
+    def abbreviated(self) -> None:
+        """"Advanced Technologies Group (ATG)"."""
+        for m in self.scan(_TEAM_ABBR, "paren"):
+            self.add(m.group("name").strip(), "member", m.start("name"), aliases=(m.group("abbr"),))
+
+    def named_units(self) -> None:
+        """"the Ranking team", "our core visual pod", "partnering with the Applied AI teams"."""
+        for rx in (_TEAM_CAP, _TEAM_LOWER):
+            for m in self.scan(rx, "unit", "lab"):
+                self._named_unit(rx, m)
+
+    def _named_unit(self, rx, m) -> None:
+        name = m.group("name").strip()
+        if self.in_lists(m.start()):
+            return
+        words = name.lower().split()
+        if rx is _TEAM_LOWER and (words[0] in _GENERIC_TEAM_WORDS or all(w in _GENERIC_TEAM_WORDS for w in words)):
+            return
+        if _ROLE_WORDS.search(name) or (self.posting.company and name == self.posting.company):
+            return
+        unit = m.group("unit").lower()
+        sent = self.index.at(m.start())
+        before = self.text[sent.start:m.start()] if sent else ""
+        role = "collaborator" if _COLLAB_VERB.search(before) else "member"
+        if unit.endswith("s") and unit not in ("labs",):   # "the Safety Systems and Applied AI teams"
+            for off, part in _split_list(name.replace(" and ", ", ")):
+                self.add(part, role, m.start("name") + off)
+            return
+        if rx is _TEAM_LOWER or unit in ("pod", "squad"):
+            name = f"{name} {m.group('unit')}"
+        self.add(name, role, m.start("name"))
+
+    def labs(self) -> None:
+        """"Pinterest Labs", "the Applied ML Lab"."""
+        for m in self.scan(_TEAM_LABS, "lab"):
+            name, start = m.group("name"), m.start("name")
+            first = name.split()[0]
+            if first in ("The", "Our", "This", "At", "In", "Join"):
+                name, start = name[len(first):].lstrip(), start + len(name) - len(name[len(first):].lstrip())
+            if not self.in_lists(start) and len(name.split()) >= 2:
+                self.add(name, "member", start)
+
+    def parents(self) -> None:
+        """"X team is part of the Y": parent links."""
+        members = [t for t in self.found.values() if t.role == "member"]
+        for t in members:
+            tail = self.text[t.end:t.end + 80]
+            m = re.match(r"\s*(?:team|group|pod)?\s*(?:,\s*)?", tail)
+            rest = tail[m.end():] if m else tail
+            p = _PART_OF.match(rest)
+            if not p:
+                continue
+            after = rest[p.end():]
+            for other in members:
+                if other is not t and (after.startswith(other.name) or any(after.startswith(a) for a in other.aliases)):
+                    self.add(t.name, "member", t.start, parent=other.name)
+                    break
+
+    def from_title(self) -> None:
+        """A team after the comma of the title: "Sr. Machine Learning Engineer, Core Engineering"."""
+        title = self.posting.title
+        if not title or "," not in title:
+            return
+        tail = title.split(",", 1)[1]
+        skill_texts = {self.text[a:b].lower() for a, b in self.skill_spans}
+        for part in _TITLE_PARTS.split(re.sub(r"\s*\([^)]*\)", "", tail)):
+            part = part.strip()
+            if part.lower() in skill_texts:   # "…, Machine Learning, Google Cloud AI": a skill, not a team
+                continue
+            if part and not _ROLE_WORDS.search(part) and len(part.split()) <= 5 and part[0].isupper():
+                i = self.text.find(part)
+                self.add(part, "member", i if i >= 0 else -1)
+
+    def products(self) -> None:
+        """Products: "a model called Pinterest Canvas", "for Pinterest Canvas"."""
+        full, spans = self.text, self.skill_spans
+        names = {m.group("name") for m in self.scan(_CALLED, "called")}
+        if self.posting.company:
+            co = re.escape(self.posting.company)
+            for m in re.finditer(rf"\b(?:for|on|into|with|to)\s+({co}\s+[A-Z][a-z]\w+)\b", full):
+                if not any(a <= m.start(1) < b for a, b in spans):
+                    names.add(m.group(1))
+        member_names = {t.name.lower() for t in self.found.values() if t.role == "member"}
+        for name in sorted(names):
+            last = name.split()[-1]
+            if name.lower() in member_names or re.match(_UNIT + "$", last, re.I):
+                continue
+            if any(full[a:b] == last for a, b in spans):
+                continue
+            self.add(name, "product", full.find(name))
+
+
+def find_teams(posting: Posting, index: SentenceIndex, skill_spans: Sequence[tuple[int, int]],
+               folded: str | None = None, units=None) -> list[TeamMention]:
+    """The teams, collaborators and products of ``posting``, sorted by role, offset and name.
+
+    ``index`` gives each name's sentence; ``skill_spans`` are the linked skills (a skill is not a
+    team or product); ``folded`` and ``units`` (the matcher's unit words) are computed when not given.
+    """
+    folded = fold(posting.text) if folded is None else folded
+    if units is None:
+        units = _unit_words(folded)
+    finder = _TeamFinder(posting, index, skill_spans, _gated_windows(posting.text, folded, units))
+    finder.listed()
+    finder.abbreviated()
+    finder.named_units()
+    finder.labs()
+    finder.parents()
+    finder.from_title()
+    finder.products()
+    return sorted(finder.found.values(), key=lambda t: (t.role, t.start, t.name))

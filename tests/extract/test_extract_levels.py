@@ -1,0 +1,88 @@
+"""Requirement levels from headings and sentences, and the cue hints that keep them cheap."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillgraph.extract import HEADING_CUES, SENTENCE_CUES, heading_level, sentence_level, split_sentences
+
+
+def test_headings_map_to_levels():
+    assert heading_level("What we’re looking for:") == "required"
+    assert heading_level("Nice to have") == "preferred"
+    assert heading_level("Preferred Qualifications") == "preferred"
+    assert heading_level("What you'll do") == "responsibility"
+    assert heading_level("About Pinterest") == "context"
+    assert heading_level("In-Office Requirement Statement") == "context"
+    assert heading_level("Other signals") is None
+    assert heading_level("Basic Qualifications") == "required"
+    assert heading_level("Minimum qualifications:") == "required"
+    assert heading_level("You might be a good fit if") == "required"
+    assert heading_level("Bonus points") == "preferred"
+    assert heading_level("What would make you stand out") == "preferred"
+    assert heading_level("Responsibilities") == "responsibility"
+    assert heading_level("Benefits & Perks") == "context"
+
+
+def test_sentence_cues():
+    assert sentence_level("responsibility", "We’re looking for hands-on experience with diffusion") == "required"
+    assert sentence_level("required", "Experience with Kafka is a plus") == "preferred"
+    assert sentence_level("context", "You will join the core visual pod") == "responsibility"
+    assert sentence_level("preferred", "Experience using Cursor") == "preferred"
+
+
+def test_thrive_heading_is_required():
+    assert heading_level("You might thrive in this role if you:") == "required"
+
+
+def _cue_cases():
+    return [(group, name, i) for group in (HEADING_CUES, SENTENCE_CUES) for name in group.cues
+            for i in range(len(group.alternatives[name]))]
+
+
+@pytest.mark.parametrize("group,name,i", _cue_cases())
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_every_cue_match_holds_one_of_its_hints(group, name, i, data):
+    # the hints decide whether a level regex is searched at all: a match without one would be lost
+    rx = group.alternatives[name][i][0]
+    text = data.draw(st.from_regex(rx, fullmatch=False))
+    if rx.search(text):
+        got = group.present(text).get(name)
+        assert got is True or i in got, (name, i, text)
+
+
+def _cue_words():
+    words = {"", "x", "the", "you", "Our", "team", "s", "-", "'", "_", "\u2019", "é", "5"}
+    for group in (HEADING_CUES, SENTENCE_CUES):
+        for _, hints in group.cues.values():
+            words.update(h.replace("\\b", "") for h in hints)
+    return sorted(words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_cue_words()), max_size=8), st.sampled_from(["", " ", "s", "ing", "_x", ":"]))
+def test_cue_answers_are_the_whole_regexes(words, glue):
+    # plain phrases answer without a regex, hinted alternatives are searched alone: same answer
+    text = glue.join(words)
+    for group in (HEADING_CUES, SENTENCE_CUES):
+        present = group.present(text)
+        for name, (rx, _) in group.cues.items():
+            assert group.search(name, text, present) == (rx.search(text) is not None), (name, text)
+
+
+def test_cue_hints_lose_nothing_on_real_postings(root):
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").iterdir())]
+    lines = [ln for t in texts for ln in t.split("\n") if ln.strip()]
+    sents = [ln[a:b] for ln in lines for a, b in split_sentences(ln)]
+    heads = [" " + " ".join(ln.lower().replace("\u2019", "'").replace(":", " ").split()) + " " for ln in lines]
+    matched = 0
+    for group, items in ((SENTENCE_CUES, sents), (HEADING_CUES, heads)):
+        for text in items:
+            present = group.present(text)
+            for name, (rx, _) in group.cues.items():
+                if rx.search(text):
+                    matched += 1
+                    assert name in present, (name, text)
+    assert matched > 50

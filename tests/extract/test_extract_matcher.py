@@ -1,0 +1,80 @@
+"""The matcher on a tiny in-code ontology: exact case, longest first, slashes, whole words, lookup."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillgraph.extract import Matcher, fold
+from skillgraph.ontology import Ontology
+
+
+@pytest.mark.parametrize("text", [
+    "Please go to the office twice a week.",
+    "We invest heavily in R&D.",
+    "a spark of curiosity",
+    "Go-to-market experience",
+    "the C-suite and our investors",
+    "We want a spark plug",
+])
+def test_ordinary_words_do_not_fire(text, links):
+    assert links(text) == []
+
+
+def test_exact_case_labels_fire_as_names(concepts):
+    assert concepts("Experience with Go, Rust or C++.") == {"go", "cpp"}
+    assert concepts("We use Spark and Hadoop.") == {"spark", "hadoop"}
+    assert concepts("Statistics in R.") == {"stats", "r"}   # "R." at a sentence end
+    assert concepts("Write C, not C++") == {"c", "cpp"}
+
+
+def test_slash_and_list_coordination(concepts, links):
+    assert concepts("big data technologies (e.g., Hadoop/Spark)") == {"hadoop", "spark"}
+    assert concepts("at least one ML stack such as PyTorch or TensorFlow") == {"ml", "pytorch", "tensorflow"}
+    found = links("such as computer vision, NLP, or multimodal / embedding models.")
+    assert ("multimodal", "mm") in found and ("embedding models", "emb") in found
+    assert {"cv", "nlp"} <= {c for _, c in found}
+    assert concepts("Own the data/labeling strategy") == {"labeling"}
+    assert concepts("CI/CD and A/B testing") == {"ci-cd", "ab"}
+
+
+def test_longest_match_first(links):
+    assert links("large-scale machine learning systems") == [("machine learning systems", "mlsys")]
+
+
+def test_an_in_word_match_does_not_hide_a_real_one(make_concept, links):
+    # "R-AI" folds to "r ai", which occurs inside "similar AI"; leftmost-longest matching would
+    # report that, reject it at the word boundary, and lose "AI coding assistants".
+    ont = Ontology.from_concepts([make_concept("rai", "responsible AI", "R-AI"),
+                                  make_concept("aica", "AI coding assistants")])
+    assert links("or similar AI coding assistants", ont) == [("AI coding assistants", "aica")]
+
+
+def test_punctuation_is_not_bridged_by_the_whole_word_automaton(concepts, links):
+    # the automaton sees word breaks as spaces; a hit still has to be its label in the folded text
+    assert "labeling" not in concepts("our data/labeling pipeline")
+    assert "ab" not in concepts("we ran A B testing sessions")
+    assert links("CI/CD and A/B testing.") == [("CI/CD", "ci-cd"), ("A/B testing", "ab")]
+
+
+def test_an_exact_case_label_and_a_plain_label_on_one_word_both_link(make_concept, links):
+    # an ESCO-style "java" (any case) and our "Java" (case-exact) share the word
+    ont = Ontology.from_concepts([make_concept("java", "Java", exact=("Java",)), make_concept("java-esco", "java")])
+    assert Matcher(ont).find("Experience with Java and SQL.") == [(16, 20, ("skill:java", "skill:java-esco"))]
+    assert links("java beans", ont) == [("java", "java-esco")]
+
+
+_words = st.sampled_from(["PyTorch", "pytorch", "go", "Go", "R", "R&D", "fine-tuning", "LLMs", "search",
+                          "documentation", "and", "or", ",", "/", "-", "C++", "spark", "Spark", "\n",
+                          "machine learning", "systems", "ML", "é", "İstanbul", "ß", "’", "  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_words, max_size=40), noise=st.text(max_size=30))
+def test_every_match_is_whole_words_and_a_label_variant(ont, words, noise):
+    text = " ".join(words) + noise
+    m = Matcher(ont)
+    f = fold(text)
+    for s, e, ids in m.find(text):
+        assert not f[s - 1:s].isalnum() and not f[e:e + 1].isalnum()
+        assert set(ids) <= set(m.lookup(text[s:e])) or f[s:e] in m._table

@@ -1,0 +1,84 @@
+"""Teams, collaborators, parents, products and the team in the title."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import skillgraph.extract.teams as teams_module
+from skillgraph.extract import Extractor
+from skillgraph.model import Posting
+
+POSTING = """Senior ML Engineer, Search Quality
+
+About us
+We build search at scale. The Ranking team is part of the Search Platform Group (SPG).
+
+What you'll do
+- Train models with PyTorch. Collaborate with other teams (Ads, Trust and Safety, and Growth).
+
+What we're looking for
+- 3+ years with PyTorch or TensorFlow.
+- Must know Spark.
+
+Nice to have
+- Experience with Hadoop.
+"""
+
+
+def test_teams_collaborators_parents_and_title(ont):
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=POSTING, title="Senior ML Engineer, Search Quality"))
+    teams = {(t.name, t.role): t for t in x.teams}
+    assert ("Ranking", "member") in teams
+    assert teams[("Ranking", "member")].parent == "Search Platform Group"
+    assert teams[("Search Platform Group", "member")].aliases == ("SPG",)
+    assert {n for n, r in teams if r == "collaborator"} == {"Ads", "Trust and Safety", "Growth"}
+    assert ("Search Quality", "member") in teams
+    for t in x.teams:
+        if t.start >= 0:
+            assert POSTING[t.start:t.end] == t.name
+
+
+def test_teams_named_with_a_collaboration_verb_are_collaborators(ont):
+    text = ("Research Engineer, Post-Training (LLM Alignment)\n"
+            "The Post-Training team works on RLHF, partnering with the Safety Systems and Applied AI teams.\n"
+            "You will partner with the Finance org.\n")
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text,
+                                       title="Research Engineer, Post-Training (LLM Alignment)"))
+    got = {(t.name, t.role) for t in x.teams}
+    assert got == {("Post-Training", "member"), ("Safety Systems", "collaborator"),
+                   ("Applied AI", "collaborator"), ("Finance", "collaborator")}
+
+
+def test_products_labs_and_the_finder_without_the_matchers_unit_words(ont):
+    text = ("Pinterest Labs builds a model called Pinterest Canvas.\n"
+            "You will work on products (Search, Home Feed).\n")
+    posting = Posting(id="p", source="p", text=text, company="Pinterest")
+    x = Extractor(ont).extract(posting)
+    got = {(t.name, t.role) for t in x.teams}
+    assert {("Pinterest Labs", "member"), ("Pinterest Canvas", "product"), ("Search", "product"),
+            ("Home Feed", "product")} <= got
+    from skillgraph.extract import SentenceIndex, find_teams
+
+    assert find_teams(posting, SentenceIndex(text), []) == list(x.teams)   # unit words found by a regex
+
+
+_team_words = st.sampled_from(["The", "the", "Our", "our", "a", "A", "join", "Join", "Content", "Understanding",
+                               "team", "teams", "Team", "pod", "group", "Labs", "lab", "of", "and", "&", "for",
+                               "core", "visual", "AI", "ML", "Responsible", "in", "player", "(ATG)", ",", "\n",
+                               "-", "part", "is", "partner", "with", "organization", "squad"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_team_words, max_size=30))
+def test_the_team_window_precheck_loses_no_team(ont, words):
+    # the precheck only skips windows where the team regexes cannot match: same teams either way
+    text = " ".join(words)
+    posting = Posting(id="t", source="t", text=text)
+    fast = Extractor(ont).extract(posting).teams
+    orig = teams_module._team_name_may_end
+    teams_module._team_name_may_end = lambda *a: True
+    try:
+        slow = Extractor(ont).extract(posting).teams
+    finally:
+        teams_module._team_name_may_end = orig
+    assert fast == slow

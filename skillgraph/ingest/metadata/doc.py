@@ -151,21 +151,24 @@ class Doc:
             return _positions(self.text, words) + _positions(self.text, [w.capitalize() for w in words]) \
                 + _positions(self.text, [w.upper() for w in words])
         idx, out = self._lower if self._lower is not None else self._index(False), []
+        known = anchor_index().lower
         for w in words:
             got = idx.get(w)
             if got is not None:
                 out += got
-            elif w not in anchor_index().lower:
+            elif w not in known:
                 out += _positions(self.low, (w,))
         return out
 
     def find_exact(self, words: Iterable[str]) -> list[int]:
+        """Positions of ``words`` in the text, case as given."""
         idx, out = self._exact if self._exact is not None else self._index(True), []
+        known = anchor_index().exact
         for w in words:
             got = idx.get(w)
             if got is not None:
                 out += got
-            elif w not in anchor_index().exact:
+            elif w not in known:
                 out += _positions(self.text, (w,))
         return out
 

@@ -1,0 +1,58 @@
+"""The export, validate and sparql commands (their export side: skillgraph.export)."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+
+def test_cli_export_sparql_validate(tmp_path, graph_json):
+    from skillgraph.cli import main
+
+    r = CliRunner()
+    out = tmp_path / "g.ttl"
+    res = r.invoke(main, ["export", "--graph", graph_json, "--format", "turtle", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.read_text().startswith("@prefix")
+    res = r.invoke(main, ["sparql", "SELECT ?t WHERE { ?r dct:title ?t } ORDER BY ?t", "--graph", str(out),
+                          "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines() == ["t", "ML Engineer", '"Research Scientist, Responsible AI"']
+    res = r.invoke(main, ["validate", str(out)])
+    assert res.exit_code == 0, res.output
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(out.read_text().replace("sg:level sg:required", "sg:level sg:mandatory"))
+    res = r.invoke(main, ["validate", str(bad)])
+    assert res.exit_code == 1 and "sg:level" in res.output
+
+
+def test_cli_export_formats_and_query_file(tmp_path, graph_json):
+    from skillgraph.cli import main
+
+    r = CliRunner()
+    gj = graph_json
+    res = r.invoke(main, ["export", "--graph", gj, "--format", "graphml"])
+    assert res.exit_code == 0 and "<graphml" in res.output
+    res = r.invoke(main, ["export", "--graph", gj, "--format", "csv"])
+    assert res.exit_code == 0 and res.output.startswith("source,target,rel")
+    res = r.invoke(main, ["export", "--graph", gj, "--format", "jsonld", "--no-evidence"])
+    assert res.exit_code == 0 and '"@context"' in res.output and "oa:Annotation" not in res.output
+    res = r.invoke(main, ["export", "--graph", gj, "--base", "https://example.org/x/", "--format", "nt"])
+    assert res.exit_code == 0 and "<https://example.org/x/role/000-aaa>" in res.output
+    q = tmp_path / "q.rq"
+    q.write_text("SELECT ?skill WHERE { role:000-aaa sg:requires ?s . ?s skos:prefLabel ?skill } ORDER BY ?skill")
+    res = r.invoke(main, ["sparql", f"@{q}", "--graph", gj, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output) == [{"skill": "fairness"}, {"skill": "red teaming"}]
+    res = r.invoke(main, ["sparql", "SELECT * WHERE {", "--graph", gj])
+    assert res.exit_code == 1 and "line 1" in res.output
+    res = r.invoke(main, ["export", "--graph", str(tmp_path / "missing.json")])
+    assert res.exit_code == 1 and "missing.json" in res.output
+
+
+def test_cli_validate_defaults_to_the_shipped_ontology():
+    from skillgraph.cli import main
+
+    res = CliRunner().invoke(main, ["validate"])
+    assert res.exit_code == 0, res.output
+    assert "valid: the shipped ontology" in res.output

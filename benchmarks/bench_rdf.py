@@ -15,7 +15,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from skillgraph import rdf
+from skillgraph import export as rdf
+from skillgraph.export.convert import to_oxigraph
+from skillgraph.export.turtle import grouped_turtle
+from skillgraph.vocab import SKILL
 
 
 def rss_mb() -> float:
@@ -26,7 +29,7 @@ def synthetic(roles: int, skills: int = 2000, per_role: int = 15, seed: int = 0)
     rnd = random.Random(seed)
     G = nx.DiGraph(ontology_version="bench", ontology_files=["ontology/skills/scheme.ttl"], postings=roles)
     for i in range(skills):
-        G.add_node(f"skill:s{i}", kind="skill", label=f"skill {i}", iri=f"{rdf.SKILL}s{i}",
+        G.add_node(f"skill:s{i}", kind="skill", label=f"skill {i}", iri=f"{SKILL}s{i}",
                    definition=None, skill_kind="method", alt_labels=[f"s{i}"], demand=0, used=True)
         if i >= 20:
             G.add_edge(f"skill:s{i}", f"skill:s{rnd.randrange(20)}", rel="broader")
@@ -71,16 +74,16 @@ def main() -> None:
           f"in {time.perf_counter() - t:.1f} s (rss {rss_mb():.0f} MB)")
 
     t = time.perf_counter()
-    grouped = rdf._grouped(G)
+    grouped = rdf.grouped_triples(G)
     t_triples = time.perf_counter() - t
     t = time.perf_counter()
-    data = rdf._turtle(grouped, rdf.DEFAULT_BASE)
+    data = grouped_turtle(grouped, rdf.prefixes())
     t_ser = time.perf_counter() - t
     n = sum(len(pos) for _, pos in grouped)
     print(f"triples: {n:,} built+grouped+sorted in {t_triples:.2f} s; Turtle text {t_ser:.2f} s; "
           f"{len(data) / 1e6:.0f} MB (rss {rss_mb():.0f} MB)")
     t = time.perf_counter()
-    ox_ttl = rdf._to_oxigraph(rdf.rdf_triples(G))
+    ox_ttl = to_oxigraph(rdf.rdf_triples(G))
     import pyoxigraph as ox
     ox.serialize(ox_ttl, format=ox.RdfFormat.TURTLE, prefixes=rdf.prefixes())
     print(f"(for comparison) through pyoxigraph objects + serializer: {time.perf_counter() - t:.2f} s")

@@ -100,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     out = {**score(gold, pred), **out}
     # strict F1 per label (only meaningful for a two-label model)
     for label in sorted({lab for g in gold_lab for *_, lab in g}):
-        g = [{x for x in s if x[2] == label} for s in gold_lab]
-        p = [{x for x in s if x[2] == label} for s in pred_lab]
+        g = [{x[:2] for x in s if x[2] == label} for s in gold_lab]
+        p = [{x[:2] for x in s if x[2] == label} for s in pred_lab]
         s = score(g, p)
         out[f"strict_f1_{label}"] = s["strict_f1"]
     if a.speed:

@@ -30,7 +30,7 @@ def _norm_rel(r: str) -> str:
     return r
 
 
-def _quote(sentence: str, start: int | None = None, width: int = 110) -> str:
+def _quote(sentence: str, width: int = 110) -> str:
     s = " ".join((sentence or "").split())
     return s if len(s) <= width else s[: width - 1] + "…"
 

@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import skillgraph.extract.segmentation as extract_module  # noqa: E402
-from skillgraph.extract import extract_all, matcher_for  # noqa: E402
+import skillgraph.extraction.segmentation as extract_module  # noqa: E402
+from skillgraph.extraction import extract_all, matcher_for  # noqa: E402
 from skillgraph.model import Concept, Posting, extraction_to_dict  # noqa: E402
 from skillgraph.ontology import Ontology, load_ontology  # noqa: E402
 
@@ -103,7 +103,7 @@ def main() -> int:
     print(f"shipped + ESCO: {len(big)} concepts, {n_labels} labels, {mb.size} variants, matcher built in "
           f"{time.perf_counter() - t:.2f}s")
 
-    import orjson   # what `skillgraph extract --format json/jsonl` writes with
+    import orjson  # what `skillgraph extract --format json/jsonl` writes with
 
     def ours(ont, jobs=1):
         def run(ps):

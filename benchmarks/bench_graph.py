@@ -77,7 +77,7 @@ class Stats:
 
 
 def seed_extractions(ont):
-    from skillgraph.extract import extract_all
+    from skillgraph.extraction import extract_all
     from skillgraph.ingest import read_postings
 
     return extract_all(list(read_postings([ROOT / "seeds"])), ont)
@@ -184,7 +184,8 @@ def main() -> None:
     t0 = time.perf_counter()
     rows = overlap_matrix(G, by="team", limit=1000)
     t_matrix = time.perf_counter() - t0
-    print(f"matrix      {t_matrix:>8.1f} s   {kinds['team']:,} teams, every pair scored and ranked, top {len(rows):,} kept; "
+    print(f"matrix      {t_matrix:>8.1f} s   {kinds['team']:,} teams, every pair scored and ranked, "
+          f"top {len(rows):,} kept; "
           f"top: {rows[0]['a']} ~ {rows[0]['b']} {rows[0]['weighted']}; {mem()}")
 
     roles = sorted(n for n, d in G.nodes(data=True) if d["kind"] == "role")

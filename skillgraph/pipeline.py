@@ -46,7 +46,7 @@ def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, s
     with the number of postings once they are read and gives a context manager yielding an
     ``update(n)`` callback (``click.progressbar`` fits; so does ``contextlib.nullcontext``).
     """
-    from .extract import extract_all
+    from .extraction import extract_all
     from .ingest import read_postings
     from .ontology import load_ontology
 

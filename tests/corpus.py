@@ -9,7 +9,6 @@ from skillgraph.graph import build_graph
 from skillgraph.model import Concept, Extraction, Mention, Posting, TeamMention
 from skillgraph.ontology import Ontology
 
-
 _C = [  # id, label, broader, alt labels
     ("skill:ai", "artificial intelligence", (), ("AI",)),
     ("skill:ml", "machine learning", ("skill:ai",), ("ML",)),

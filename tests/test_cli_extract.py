@@ -123,7 +123,8 @@ def test_ontology_check_is_clean():
 
 def test_help_does_not_import_heavy_libraries():
     code = ("import sys; from skillgraph.cli import main\n"
-            "heavy = [m for m in ('spacy', 'pyvis', 'pyshacl', 'rdflib', 'pyoxigraph', 'networkx') if m in sys.modules]\n"
+            "heavy = [m for m in ('spacy', 'pyvis', 'pyshacl', 'rdflib', 'pyoxigraph', 'networkx')\n"
+            "         if m in sys.modules]\n"
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""

@@ -118,7 +118,7 @@ def test_every_query_command_has_json(graph_file):
 
 # --- end to end on the seeds (needs the extractor and the posting reader) --------------------------
 
-_MISSING = [m for m in ("skillgraph.ingest", "skillgraph.extract") if importlib.util.find_spec(m) is None]
+_MISSING = [m for m in ("skillgraph.ingest", "skillgraph.extraction") if importlib.util.find_spec(m) is None]
 seeds = pytest.mark.skipif(bool(_MISSING), reason=f"{', '.join(_MISSING)} not there yet (the NLP pass lands it)")
 
 

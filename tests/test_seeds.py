@@ -82,7 +82,8 @@ def test_teams_collaborators_and_products(extracted):
     rai = extracted["002_982e1addf80d4363.txt"]
     team = next(t for t in rai["teams"] if t["name"] == "Responsible AI" and t["role"] == "member")
     assert team["parent"] == "Advanced Technologies Group"
-    assert {"trust and safety", "ML Platform", "Content Understanding", "Search", "Homefeed"} == names(rai, "collaborator")
+    collaborators = {"trust and safety", "ML Platform", "Content Understanding", "Search", "Homefeed"}
+    assert collaborators == names(rai, "collaborator")
     assert "Content Understanding" in names(extracted["003_c98a0734a401efe5.txt"], "member")
     core = extracted["004_92e8f127e0363ad9.txt"]
     assert "Core Engineering" in names(core, "member")
@@ -101,12 +102,13 @@ def test_spacy_engine_links_the_same_skills():
     fast = CliRunner().invoke(main, ["extract", str(SEEDS), "--format", "json"])
     slow = CliRunner().invoke(main, ["extract", str(SEEDS), "--format", "json", "--engine", "spacy"])
     assert fast.exit_code == slow.exit_code == 0
-    key = lambda out: {(p["id"], m["concept"], m["start"], m["end"]) for p in json.loads(out) for m in p["mentions"]}
+    def key(out):
+        return {(p["id"], m["concept"], m["start"], m["end"]) for p in json.loads(out) for m in p["mentions"]}
     assert key(fast.output) == key(slow.output)
 
 
 def test_spacy_component_fills_doc_spans():
-    from skillgraph.extract import spacy_pipeline
+    from skillgraph.extraction import spacy_pipeline
     from skillgraph.ontology import load_ontology
 
     nlp = spacy_pipeline(load_ontology())

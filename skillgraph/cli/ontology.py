@@ -19,16 +19,17 @@ def ontology_group():
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 def lookup_cmd(terms, ontologies, fmt):
     """Resolve terms to concepts the way extraction links them."""
+    from ..extraction import resolve_term
     from ..ontology import load_ontology
 
     ont = load_ontology(ontologies)
-    found = {t: [{"id": c.id, "label": c.label} for c in ont.resolve(t)] for t in terms}
+    resolved = {t: resolve_term(ont, t) for t in terms}
     if fmt == "json":
-        render(found, "json")
+        render({t: [{"id": c.id, "label": c.label} for c in cs] for t, cs in resolved.items()}, "json")
         return
     rows = []
     for t in terms:
-        for c in ont.resolve(t) or [None]:
+        for c in resolved[t] or [None]:
             rows.append({"term": t, "id": c.id if c else "", "label": c.label if c else "(unknown)",
                          "kind": (c.kind or "") if c else "",
                          "broader": ", ".join(ont[b].label for b in ont.broader(c.id)) if c else ""})

@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from . import FORMATS, main, render
+from .app import main
 from .ontology import ontology_group
+from .options import FORMATS
+from .render import render
 
 DEFAULT_GRAPH = Path("outputs/graph.json")
 
@@ -22,7 +24,7 @@ def _load(graph: str | None):
         from ..graph import load_graph
 
         return load_graph(path)
-    from ..rdf import read_rdf
+    from ..export import read_rdf
 
     return read_rdf(path)
 
@@ -37,24 +39,25 @@ def _load(graph: str | None):
 @click.option("--no-evidence", is_flag=True, help="Leave out the evidence annotations (compact export).")
 def export_cmd(fmt, out, graph, base, no_evidence):
     """Export the graph as RDF (Turtle, JSON-LD, N-Triples), GraphML or a CSV edge list."""
-    from .. import rdf
+    from ..export import RDF_FORMATS, write_edges_csv, write_graphml, write_rdf
+    from ..vocab import DEFAULT_BASE
 
     G = _load(graph)
-    if fmt in rdf.RDF_FORMATS:
-        kw = {"base": base or rdf.DEFAULT_BASE, "evidence": not no_evidence}
+    if fmt in RDF_FORMATS:
+        kw = {"base": base or DEFAULT_BASE, "evidence": not no_evidence}
         if out:
-            n = rdf.write_rdf(G, out, fmt=fmt, **kw)
+            n = write_rdf(G, out, fmt=fmt, **kw)
             click.echo(f"wrote {n} triples to {out}", err=True)
         else:
-            sys.stdout.buffer.write(rdf.write_rdf(G, None, fmt=fmt, **kw))
+            sys.stdout.buffer.write(write_rdf(G, None, fmt=fmt, **kw))
             sys.stdout.flush()
     elif fmt == "graphml":
-        rdf.write_graphml(G, out or sys.stdout.buffer)
+        write_graphml(G, out or sys.stdout.buffer)
     else:
         if out:
-            rdf.write_edges_csv(G, out)
+            write_edges_csv(G, out)
         else:
-            rdf.write_edges_csv(G, sys.stdout)
+            write_edges_csv(G, sys.stdout)
 
 
 @main.command("validate")
@@ -62,10 +65,10 @@ def export_cmd(fmt, out, graph, base, no_evidence):
 @click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes (default: ontology/shapes.ttl).")
 def validate_cmd(files, shapes):
     """Check FILES (an export or SKOS ontology; default: the shipped ontology) against our SHACL shapes."""
-    from .. import rdf
+    from ..export import shipped_ontology_files, validate
 
-    paths = list(files) or [str(p) for p in rdf.shipped_ontology_files()]
-    vs = rdf.validate(paths, shapes=shapes)
+    paths = list(files) or [str(p) for p in shipped_ontology_files()]
+    vs = validate(paths, shapes=shapes)
     what = ", ".join(paths) if files else "the shipped ontology"
     if not vs:
         click.echo(f"valid: {what}", err=True)
@@ -85,7 +88,7 @@ def validate_cmd(files, shapes):
               help="Output format.")
 def sparql_cmd(query, graphs, fmt):
     """Run a SPARQL QUERY (or @file.rq) with our prefixes (sg skos skill role team prov oa esco ...) declared."""
-    from .. import rdf
+    from ..export import sparql
 
     if query.startswith("@"):
         qp = Path(query[1:])
@@ -98,8 +101,8 @@ def sparql_cmd(query, graphs, fmt):
         sources = ["outputs/skillgraph.ttl"]
     else:
         sources = [_load(None)]
-    cols, rows = rdf.sparql(sources if len(sources) > 1 else sources[0], query, compact=fmt != "json")
-    render([dict(zip(cols, r)) for r in rows], fmt, columns=cols)
+    cols, rows = sparql(sources if len(sources) > 1 else sources[0], query, compact=fmt != "json")
+    render([dict(zip(cols, r, strict=False)) for r in rows], fmt, columns=cols)
 
 
 @ontology_group.command("import-esco")
@@ -107,7 +110,7 @@ def sparql_cmd(query, graphs, fmt):
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="SKOS Turtle to write.")
 def import_esco_cmd(directory, out):
     """Convert ESCO's CSV distribution (DIRECTORY with skills_en.csv[.gz] ...) into SKOS Turtle."""
-    from ..esco import import_esco
+    from ..ontology.importers import import_esco
 
     stats = import_esco(directory, out)
     render(stats, "json")
@@ -118,7 +121,7 @@ def import_esco_cmd(directory, out):
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="SKOS Turtle to write.")
 def import_onet_cmd(file, out):
     """Convert O*NET Technology_Skills.tsv[.gz] into a SKOS tools vocabulary grouped by UNSPSC."""
-    from ..esco import import_onet
+    from ..ontology.importers import import_onet
 
     stats = import_onet(file, out)
     render(stats, "json")

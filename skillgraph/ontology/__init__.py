@@ -10,7 +10,7 @@ Any SKOS Turtle works; several files merge. Concept ids are compact where we kno
 - ``check.py`` — :func:`check` (what ``skillgraph ontology check`` reports), :func:`reference_targets`.
 - ``importers/`` — :func:`import_esco` (ESCO CSVs) and :func:`import_onet` (O*NET) → SKOS Turtle.
 
-Resolving a term to concepts the way extraction links it is ``skillgraph.extract.resolve_term``.
+Resolving a term to concepts the way extraction links it is ``skillgraph.extraction.resolve_term``.
 """
 from .check import check, reference_targets
 from .concepts import Ontology, Problem

@@ -100,7 +100,7 @@ class _Resolver:
         return cid, cands
 
     def _in_ontology(self, name: str, cands: tuple) -> tuple[str | None, tuple]:
-        from skillgraph.extract import resolve_term  # the matcher's own variant rules (plural, closed form)
+        from skillgraph.extraction import resolve_term  # the matcher's own variant rules (plural, closed form)
 
         if self.ont is None:
             self.ont = self.ontology() if callable(self.ontology) else self.ontology

@@ -50,7 +50,7 @@ def test_import_esco_fixture(tmp_path, gz, esco_fixture):
 
 
 def test_import_esco_loads_as_ontology_and_joins_exact_match(tmp_path, esco_fixture):
-    from skillgraph.extract import resolve_term
+    from skillgraph.extraction import resolve_term
 
     d = esco_fixture(tmp_path / "esco")
     out = tmp_path / "esco.ttl"
@@ -100,7 +100,7 @@ def test_import_real_esco_counts(tmp_path, esco_data):
     assert pg["c"].value.startswith(E)
     # as --ontology next to ours: extraction links "PostgreSQL" to ESCO's concept, and our
     # concept's exactMatch names that same concept
-    extract = pytest.importorskip("skillgraph.extract")
+    extract = pytest.importorskip("skillgraph.extraction")
     from skillgraph.model import Posting
     from skillgraph.ontology import compact
 

@@ -33,7 +33,7 @@ def test_hierarchy_walks_up(ont):
 
 
 def test_user_files_merge_with_ours(tmp_path):
-    from skillgraph.extract import resolve_term
+    from skillgraph.extraction import resolve_term
 
     ttl = tmp_path / "mine.ttl"
     ttl.write_text("""

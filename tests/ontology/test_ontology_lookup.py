@@ -1,10 +1,10 @@
 """Frontier terms resolve to the shipped ontology's concepts the way extraction links them
-(``skillgraph.extract.resolve_term`` over the loaded ontology)."""
+(``skillgraph.extraction.resolve_term`` over the loaded ontology)."""
 from __future__ import annotations
 
 import pytest
 
-from skillgraph.extract import resolve_term
+from skillgraph.extraction import resolve_term
 
 
 @pytest.mark.parametrize("term,expected", [

@@ -1,7 +1,7 @@
 """Segmentation: sentences, headings and the section each sentence sits in."""
 from __future__ import annotations
 
-from skillgraph.extract import SentenceIndex, segment
+from skillgraph.extraction import SentenceIndex, segment
 
 
 def test_segment_sentences_respect_abbreviations():

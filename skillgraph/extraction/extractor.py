@@ -1,7 +1,7 @@
 """The Extractor: one posting's text → mentions linked to concepts, with sentence, section, level, teams.
 
 For each posting: fold the text, link every label variant with the matcher, settle each mention's
-sentence and level (:class:`~skillgraph.extract.segmentation.SentenceIndex`), find the teams. Per posting
+sentence and level (:class:`~skillgraph.extraction.segmentation.SentenceIndex`), find the teams. Per posting
 and concept the strongest level wins (``Extraction.skills``): required > responsibility > preferred >
 context.
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillgraph.extract import Extractor, extract
+from skillgraph.extraction import Extractor, extract
 from skillgraph.model import Posting
 
 POSTING = """Senior ML Engineer, Search Quality

@@ -1,7 +1,7 @@
 """resolve_term: a concept by id, IRI, compact id, or a label as extraction would link it."""
 from __future__ import annotations
 
-from skillgraph.extract import resolve_term
+from skillgraph.extraction import resolve_term
 
 
 def ids(ont, term):

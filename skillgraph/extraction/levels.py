@@ -1,6 +1,6 @@
 """Requirement levels from cues: what a section heading implies, and how a sentence adjusts it.
 
-The cue tables are data (:mod:`skillgraph.extract.cues`); this module compiles them into
+The cue tables are data (:mod:`skillgraph.extraction.cues`); this module compiles them into
 :class:`Cues` and answers :func:`heading_level` ("Nice to have" → preferred) and
 :func:`sentence_level` ("… is a plus" → preferred, "you will …" → responsibility).
 """

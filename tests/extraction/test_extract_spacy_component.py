@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from skillgraph.extract import Matcher, extract_all, spacy_pipeline  # noqa: E402
+from skillgraph.extraction import Matcher, extract_all, spacy_pipeline  # noqa: E402
 from skillgraph.model import Posting  # noqa: E402
 
 TEXT = "Strong proficiency in PyTorch. Experience with Hadoop/Spark.\nNice to have\n- Go and TensorFlow."
@@ -33,10 +33,10 @@ def test_the_spacy_engine_links_the_same_skills(ont):
 def test_the_factory_is_registered_on_import_and_a_second_import_does_not_fail():
     from spacy.language import Language
 
-    import skillgraph.extract.spacy_component as component
+    import skillgraph.extraction.spacy_component as component
 
     assert Language.has_factory(component.FACTORY)
-    spec = importlib.util.spec_from_file_location("skillgraph.extract.spacy_component_again", component.__file__)
+    spec = importlib.util.spec_from_file_location("skillgraph.extraction.spacy_component_again", component.__file__)
     again = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(again)   # the module run a second time under another name
     assert Language.get_factory_meta(component.FACTORY).default_config == component.DEFAULT_CONFIG
@@ -52,5 +52,5 @@ def test_add_pipe_by_name_works_without_importing_skillgraph_first():
             "doc = nlp('Experience with PyTorch and Kubernetes.')\n"
             "print(type(linker).__module__, [(s.text, s.id_) for s in doc.spans['skills']])\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.startswith("skillgraph.extract.spacy_component ")
+    assert out.startswith("skillgraph.extraction.spacy_component ")
     assert "('PyTorch', 'skill:pytorch')" in out

@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import skillgraph.extract.teams as teams_module
-from skillgraph.extract import Extractor
+import skillgraph.extraction.teams as teams_module
+from skillgraph.extraction import Extractor
 from skillgraph.model import Posting
 
 POSTING = """Senior ML Engineer, Search Quality
@@ -57,7 +57,7 @@ def test_products_labs_and_the_finder_without_the_matchers_unit_words(ont):
     got = {(t.name, t.role) for t in x.teams}
     assert {("Pinterest Labs", "member"), ("Pinterest Canvas", "product"), ("Search", "product"),
             ("Home Feed", "product")} <= got
-    from skillgraph.extract import SentenceIndex, find_teams
+    from skillgraph.extraction import SentenceIndex, find_teams
 
     assert find_teams(posting, SentenceIndex(text), []) == list(x.teams)   # unit words found by a regex
 

@@ -1,7 +1,7 @@
 """Folding and label variants: plurals, singulars, closed forms, case — as the matcher links them."""
 from __future__ import annotations
 
-from skillgraph.extract import fold, variants
+from skillgraph.extraction import fold, variants
 
 
 def test_case_hyphen_plural_variants(concepts, links):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from skillgraph.extract import Matcher
+from skillgraph.extraction import Matcher
 from skillgraph.model import Concept
 from skillgraph.ontology import Ontology
 

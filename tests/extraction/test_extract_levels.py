@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillgraph.extract import HEADING_CUES, SENTENCE_CUES, heading_level, sentence_level, split_sentences
+from skillgraph.extraction import HEADING_CUES, SENTENCE_CUES, heading_level, sentence_level, split_sentences
 
 
 def test_headings_map_to_levels():

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillgraph.extract import Matcher, fold
+from skillgraph.extraction import Matcher, fold
 from skillgraph.ontology import Ontology
 
 

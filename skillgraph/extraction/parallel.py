@@ -1,6 +1,6 @@
 """Extract many postings: in this process, in forked workers, or through spaCy (``engine="spacy"``).
 
-Forked workers inherit the postings and the :class:`~skillgraph.extract.extractor.Extractor` and send
+Forked workers inherit the postings and the :class:`~skillgraph.extraction.extractor.Extractor` and send
 back only compact tuples (offsets and ids): pickling whole objects back and forth made two processes
 slower than one.
 """

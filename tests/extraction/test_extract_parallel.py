@@ -5,7 +5,7 @@ import gc
 
 import pytest
 
-from skillgraph.extract import Extractor, extract_all
+from skillgraph.extraction import Extractor, extract_all
 from skillgraph.model import Posting
 
 

@@ -1,4 +1,4 @@
-"""The requirement-level cue tables: data only, read by :mod:`skillgraph.extract.levels`.
+"""The requirement-level cue tables: data only, read by :mod:`skillgraph.extraction.levels`.
 
 To add a cue, add an alternative to a cue below (the tests check every alternative's hints).
 An alternative is either

@@ -35,6 +35,12 @@ class BuildResult:
     extractions: list
     files: list[Written] = field(default_factory=list)
 
+    def __repr__(self) -> str:  # the default would print every posting's text
+        G = self.graph
+        files = ", ".join(str(w.path) for w in self.files)
+        return (f"BuildResult({G.number_of_nodes()} nodes, {G.number_of_edges()} edges, "
+                f"{len(self.extractions)} postings, files=[{files}])")
+
 
 def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, skip_bad: bool = False,
                   jobs: int = 1, engine: str = "fast", warn: Callable[[str], None] | None = None,

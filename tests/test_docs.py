@@ -1,10 +1,16 @@
 """The README is the front door: every command is documented and CI runs its test command."""
 from __future__ import annotations
 
+import doctest
 import re
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import click
+import pytest
 
 from skillgraph.cli import main
 
@@ -34,3 +40,64 @@ def test_ci_runs_the_readme_test_command():
 def test_readme_main_job_builds_outputs():
     blocks = re.findall(r"```bash\n(.*?)\n```", README, re.S)
     assert any("skillgraph build" in b and "pip install" in b for b in blocks)
+
+
+def _blocks(lang: str) -> list[str]:
+    """The bodies of the README's fenced code blocks of one language ("" for plain blocks)."""
+    out, body, inside = [], [], None
+    for line in README.splitlines():
+        if line.startswith("```"):
+            if inside is None:
+                inside, body = line[3:].strip(), []
+            else:
+                if inside == lang:
+                    out.append("\n".join(body))
+                inside = None
+        elif inside is not None:
+            body.append(line)
+    return out
+
+
+def _console_examples():
+    """(command, shown lines, more follow?) for each ``$ command`` in the README's plain code blocks."""
+    for block in _blocks(""):
+        if not block.startswith("$ "):
+            continue
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            cmd, *shown = chunk.rstrip("\n").split("\n")
+            more = bool(shown) and shown[-1] == "..."
+            yield cmd, shown[:-1] if more else shown, more
+
+
+@pytest.fixture(scope="module")
+def readme_dir(tmp_path_factory):
+    """A working folder like the README's: the seeds and the outputs `skillgraph build` writes."""
+    d = tmp_path_factory.mktemp("readme")
+    shutil.copytree(ROOT / "seeds", d / "seeds")
+    shutil.copytree(ROOT / "outputs", d / "outputs")
+    return d
+
+
+def test_readme_console_examples_print_what_the_readme_shows(readme_dir):
+    examples = list(_console_examples())
+    assert len(examples) >= 4
+    exe = shlex.quote(str(Path(sys.executable).parent / "skillgraph"))
+    for cmd, shown, more in examples:
+        run = re.sub(r"^skillgraph ", exe + " ", cmd)
+        res = subprocess.run(run, shell=True, cwd=readme_dir, capture_output=True, text=True)
+        assert res.returncode == 0, f"$ {cmd}\n{res.stderr}"
+        got = [line.rstrip() for line in res.stdout.splitlines()]
+        want = [line.rstrip() for line in shown]
+        assert (got[:len(want)] if more else got) == want, f"$ {cmd}\n" + "\n".join(got)
+
+
+def test_readme_python_session_prints_what_the_readme_shows(readme_dir, monkeypatch):
+    sessions = _blocks("pycon")
+    assert sessions
+    monkeypatch.chdir(readme_dir)
+    for i, text in enumerate(sessions):
+        test = doctest.DocTestParser().get_doctest(text, {}, f"README pycon block {i + 1}", "README.md", 0)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        runner.run(test)
+        assert runner.failures == 0, f"README pycon block {i + 1}: {runner.failures} example(s) differ (see output)"
+    assert (readme_dir / "outputs" / "graph.json").read_bytes() == (ROOT / "outputs" / "graph.json").read_bytes()

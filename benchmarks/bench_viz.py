@@ -18,8 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from skillgraph.viz import CHROMIUM, CHROMIUM_ARGS, layout, write_html
-
-LEVELS = ("required", "responsibility", "preferred", "context")
+from skillgraph.vocab import LEVELS
 
 
 def synthetic_graph(n_nodes: int = 2000, seed: int = 1) -> nx.DiGraph:

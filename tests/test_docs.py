@@ -101,3 +101,16 @@ def test_readme_python_session_prints_what_the_readme_shows(readme_dir, monkeypa
         runner.run(test)
         assert runner.failures == 0, f"README pycon block {i + 1}: {runner.failures} example(s) differ (see output)"
     assert (readme_dir / "outputs" / "graph.json").read_bytes() == (ROOT / "outputs" / "graph.json").read_bytes()
+
+
+def test_paths_the_docs_name_exist():
+    docs = README + (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:skillgraph|tests|benchmarks|ontology|training)/[\w/.<>-]*)`", docs))
+    missing = sorted(p for p in named if "<" not in p and not (ROOT / p).exists())
+    assert len(named) > 10 and not missing, f"docs name paths that do not exist: {missing}"
+
+
+def test_architecture_doc_covers_every_package():
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    pkgs = sorted(p.parent.name for p in (ROOT / "skillgraph").glob("*/__init__.py"))
+    assert pkgs and not [p for p in pkgs if f"`{p}/`" not in doc]

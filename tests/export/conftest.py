@@ -10,7 +10,7 @@ import pytest
 
 
 def _tiny_graph() -> nx.DiGraph:
-    """Two roles, three used skills under one ancestor, teams, a company, a product (graph.py schema)."""
+    """Two roles, three used skills under one ancestor, teams, a company, a product (the graph/build.py schema)."""
     G = nx.DiGraph(ontology_version="0.1.0", ontology_files=["ontology/skills/scheme.ttl"], postings=2)
     G.add_node("role:000-aaa", kind="role", label="Research Scientist, Responsible AI",
                title="Research Scientist, Responsible AI", posting="000_aaa", source="seeds/000_aaa.txt",

@@ -23,9 +23,10 @@ _ADJECTIVES = frozenset(
 
 _AT_START = re.compile(r"(?:^|[.!?:;]\s+|^\s*(?:[-*\u2022\u25cf\u25aa\u00b7\u2023]|\d{1,2}[.)])\s+|^\s+|"
                        r"[\"“(]\s*)\Z", re.M)
-_NAME_NEXT = re.compile(r"\s*(?:$|[:,/(&]|\s+(?:or|and)\b|\s*[A-Z0-9]|\s+(?:experience|expertise|developers?|"
+# one white-space run per alternative: "\s*(?:\s+…|\s*…)" backtracks quadratically on a long run of blanks
+_NAME_NEXT = re.compile(r"\s*(?:$|[:,/(&]|[A-Z0-9])|\s+(?:or|and)\b|\s+(?:experience|expertise|developers?|"
                         r"engineers?|engineering|development|programming|skills?|knowledge|code|coding|"
-                        r"services?|jobs?|applications?|frameworks?|stack|ecosystem|proficiency|background)\b)",
+                        r"services?|jobs?|applications?|frameworks?|stack|ecosystem|proficiency|background)\b",
                         re.M)
 _LIST_GAP = re.compile(r"\s*[,/&;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from skillgraph.model import Posting, TeamMention
 
 from .labels import fold
+from .window import window
 
 if TYPE_CHECKING:
     from .segmentation import SentenceIndex
@@ -155,12 +157,13 @@ class _TeamFinder:
         old = self.found.get(key)
         if old is not None:
             if (parent and not old.parent) or (aliases and not old.aliases):
-                self.found[key] = TeamMention(old.name, role, old.start, old.end, old.sentence,
-                                              old.parent or parent, tuple(sorted(set(old.aliases) | set(aliases))))
+                self.found[key] = replace(old, parent=old.parent or parent,
+                                          aliases=tuple(sorted(set(old.aliases) | set(aliases))))
             return
         sg = self.index.at(start)
-        sentence = self.text[sg.start:sg.end] if sg else ""
-        self.found[key] = TeamMention(name, role, start, start + len(name), sentence, parent, aliases)
+        ss, se = window(self.text, sg.start, sg.end, start, start + len(name)) if sg else (-1, -1)
+        sentence = self.text[ss:se] if sg else ""
+        self.found[key] = TeamMention(name, role, start, start + len(name), sentence, parent, aliases, ss, se)
 
     def in_lists(self, i: int) -> bool:
         """Whether offset i falls in a parenthesised list (asked once the lists are all found)."""
@@ -289,13 +292,35 @@ class _TeamFinder:
                     names.add(m.group(1))
         span_texts = {full[a:b] for a, b in spans}
         member_names = {t.name.lower() for t in self.found.values() if t.role == "member"}
+        keep = []
         for name in sorted(names):
             last = name.split()[-1]
             if name.lower() in member_names or re.match(_UNIT + "$", last, re.I):
                 continue
             if last in span_texts:
                 continue
-            self.add(name, "product", full.find(name))
+            keep.append(name)
+        first = _first_offsets(full, keep)
+        for name in keep:
+            self.add(name, "product", first[name])
+
+
+def _first_offsets(text: str, names: list[str]) -> dict[str, int]:
+    """Where each name first occurs in ``text`` (-1: nowhere): ``str.find`` for a few, one
+    Aho–Corasick pass for many (a find per name from the start is quadratic)."""
+    if len(names) <= 16:
+        return {n: text.find(n) for n in names}
+    import ahocorasick_rs
+
+    first = {n: -1 for n in names}
+    todo = len(names)
+    for idx, s, _e in ahocorasick_rs.AhoCorasick(names).find_matches_as_indexes(text, overlapping=True):
+        if first[names[idx]] < 0:      # one pattern's matches come in order (same length)
+            first[names[idx]] = s
+            todo -= 1
+            if not todo:
+                break
+    return first
 
 
 def find_teams(posting: Posting, index: SentenceIndex, skill_spans: Sequence[tuple[int, int]],

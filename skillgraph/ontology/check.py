@@ -29,7 +29,7 @@ def _label_clashes(ont: Ontology) -> list[Problem]:
     for lab, ids in sorted(by_label.items()):
         if len(ids) > 1:
             ids = sorted(ids)
-            for k, cid in enumerate(ids):
+            for cid in ids:
                 others = [x for x in ids[:9] if x != cid][:8]   # at most 8 named: linear in concepts
                 more = len(ids) - 1 - len(others)
                 text = ", ".join(others) + (f" and {more} more" if more else "")

@@ -14,6 +14,11 @@ postings of ~30 sentences (fixed seed), plus the five seeds. Prints postings/s a
                    unique postings; this row is the worst case, every sentence new
   * jobs=2         ours/shipped with two worker processes
 Goals (issue 2): ours/shipped >= 1.0x tokenizer, ours/100k >= 0.8x, jobs=2 not slower than jobs=1.
+
+Long postings (issues 10 and 14): one posting of 1, 2, 5, 10 MB (``--50mb`` adds 50 MB) made of the
+seeds on one line, sentence punctuation removed (the worst case: one "sentence"), the company set
+so the product pass runs; seconds for extract + JSON output, output bytes per input byte. Goals:
+5 MB <= 10 s, 50 MB <= 60 s, output size linear. ``--long-only`` runs just these lines.
 """
 from __future__ import annotations
 
@@ -72,11 +77,42 @@ def rate(fn, postings, clock=time.process_time) -> float:
     return len(postings) / (clock() - t)
 
 
+def long_postings(sizes_mb) -> None:
+    """Seconds and output size for one long one-line posting of each size (extract + JSON)."""
+    import re
+
+    import orjson
+
+    from skillgraph.extraction import extract
+
+    shipped = load_ontology()
+    seeds = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in sorted((ROOT / "seeds").glob("*")))
+    seeds = re.sub(r"[.!?]", " ", seeds) + " "
+    extract(Posting(id="warm", source="bench", text=seeds), shipped)
+    print("long one-line postings (no sentence break), shipped ontology, wall clock:")
+    for mb in sizes_mb:
+        n = int(mb * 1_000_000)
+        text = (seeds * (n // len(seeds) + 1))[:n]
+        p = Posting(id="long", source="bench", text=text, company="Pinterest", title="ML Engineer, Core Engineering")
+        t = time.perf_counter()
+        x = extract(p, shipped)
+        out = orjson.dumps(extraction_to_dict(x))
+        dt = time.perf_counter() - t
+        print(f"  {mb:4g} MB  {dt:6.2f} s  {len(x.mentions):7d} mentions  "
+              f"output {len(out) / n:5.2f} bytes per input byte")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--postings", type=int, default=2000)
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--50mb", dest="mb50", action="store_true", help="add a 50 MB posting to the long-posting lines")
+    ap.add_argument("--long-only", action="store_true", help="only the long-posting lines")
     a = ap.parse_args()
+    sizes = (1, 2, 5, 10, 50) if a.mb50 else (1, 2, 5, 10)
+    if a.long_only:
+        long_postings(sizes)
+        return 0
     data = Path(a.data)
     posts = corpus(data, a.postings)
     chars = sum(len(p.text) for p in posts)
@@ -172,6 +208,7 @@ def main() -> int:
     for j, r in wall.items():
         print(f"  jobs={j}         {r:8.0f} postings/s")
     print(f"  jobs=2 / jobs=1: {wall[2] / wall[1]:.2f}x  (load average now {__import__('os').getloadavg()[0]:.1f})")
+    long_postings(sizes)
     return 0
 
 

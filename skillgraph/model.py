@@ -80,6 +80,8 @@ class Mention(NamedTuple):
     sentence: str
     section: str | None
     requirement: str
+    sentence_start: int = -1   # text[sentence_start:sentence_end] == sentence (-1: not known)
+    sentence_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class TeamMention:
     sentence: str
     parent: str | None = None
     aliases: tuple[str, ...] = ()
+    sentence_start: int = -1   # text[sentence_start:sentence_end] == sentence (-1: not known)
+    sentence_end: int = -1
 
 
 class Skill(NamedTuple):
@@ -155,7 +159,8 @@ def extraction_to_dict(x: Extraction, include_text: bool = False) -> dict:
         "repaired": p.repaired,
         "teams": [
             {"name": t.name, "role": t.role, "parent": t.parent, "aliases": list(t.aliases),
-             "start": t.start, "end": t.end, "sentence": t.sentence}
+             "start": t.start, "end": t.end, "sentence": t.sentence,
+             "sentence_start": t.sentence_start, "sentence_end": t.sentence_end}
             for t in x.teams
         ],
         "skills": [
@@ -164,7 +169,8 @@ def extraction_to_dict(x: Extraction, include_text: bool = False) -> dict:
         ],
         "mentions": [
             {"concept": m.concept, "label": m.label, "text": m.text, "start": m.start, "end": m.end,
-             "sentence": m.sentence, "section": m.section, "requirement": m.requirement}
+             "sentence": m.sentence, "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
+             "section": m.section, "requirement": m.requirement}
             for m in x.mentions
         ],
     }

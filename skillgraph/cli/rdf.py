@@ -91,10 +91,9 @@ def sparql_cmd(query, graphs, fmt):
     from ..export import sparql
 
     if query.startswith("@"):
-        qp = Path(query[1:])
-        if not qp.is_file():
-            raise InputError(f"{qp}: no such query file")
-        query = qp.read_text(encoding="utf-8")
+        from ..export.guard import read_query_file
+
+        query = read_query_file(query[1:])
     if graphs:
         sources = [str(g) if Path(g).suffix != ".json" else _load(g) for g in graphs]
     elif Path("outputs/skillgraph.ttl").exists():

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import InputError, SkillGraphError
 from ..vocab import DEFAULT_BASE
 from .convert import to_oxigraph
+from .guard import check_query
 from .parse import invalid, oxigraph_format, triples_of
 from .terms import compact as compact_iri
 from .terms import prefixes, value
@@ -52,8 +53,8 @@ def _run(store, query: str, pfx: dict[str, str]):
             msg = msg[:200] + "…"
         raise InputError(f"SPARQL query does not parse: {msg} — our prefixes ({', '.join(pfx)}) are "
                          f"declared already") from None
-    except (ValueError, OSError) as exc:
-        raise SkillGraphError(f"SPARQL query failed: {exc}") from None
+    except (ValueError, OSError, RuntimeError) as exc:
+        raise SkillGraphError(f"SPARQL query failed: {str(exc).splitlines()[0][:200] if str(exc) else exc!r}") from None
 
 
 def sparql(source, query: str, *, base: str = DEFAULT_BASE, compact: bool = False
@@ -71,6 +72,9 @@ def sparql(source, query: str, *, base: str = DEFAULT_BASE, compact: bool = Fals
         from ..graph import load_graph
 
         source = load_graph(source)
+    if not isinstance(query, str):
+        raise InputError(f"SPARQL query must be text, not {type(query).__name__}")
+    check_query(query)     # before any data is loaded or any request could be made
     pfx = prefixes(base)
     res = _run(_store(source), query, pfx)
 
@@ -79,14 +83,22 @@ def sparql(source, query: str, *, base: str = DEFAULT_BASE, compact: bool = Fals
             return None
         if isinstance(t, ox.Literal):
             dt = t.datatype.value if t.datatype is not None else ""
-            return value((t.value, dt, t.language or ""))
+            try:
+                return value((t.value, dt, t.language or ""))
+            except (ValueError, OverflowError):   # "9" * 5000 as xsd:integer, "x" as xsd:double
+                return t.value
         if isinstance(t, ox.NamedNode):
             return compact_iri(t.value, pfx) if compact else t.value
-        return "_:" + t.value
+        if isinstance(t, ox.BlankNode):
+            return "_:" + t.value
+        return str(t)      # a quoted triple (RDF-star)
 
-    if isinstance(res, (bool, ox.QueryBoolean)):
-        return ["ask"], [[bool(res)]]
-    if isinstance(res, ox.QuerySolutions):
-        cols = [v.value for v in res.variables]
-        return cols, [[py(sol[c]) for c in cols] for sol in res]
-    return ["subject", "predicate", "object"], [[py(t.subject), py(t.predicate), py(t.object)] for t in res]
+    try:
+        if isinstance(res, (bool, ox.QueryBoolean)):
+            return ["ask"], [[bool(res)]]
+        if isinstance(res, ox.QuerySolutions):
+            cols = [v.value for v in res.variables]
+            return cols, [[py(sol[c]) for c in cols] for sol in res]
+        return ["subject", "predicate", "object"], [[py(t.subject), py(t.predicate), py(t.object)] for t in res]
+    except (ValueError, OSError, RuntimeError) as exc:   # raised while the engine evaluates lazily
+        raise SkillGraphError(f"SPARQL query failed: {str(exc).splitlines()[0][:200] if str(exc) else exc!r}") from None

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 __all__ = ["is_compound_head", "supported"]
 
@@ -23,41 +23,98 @@ _ADJECTIVES = frozenset(
 
 _AT_START = re.compile(r"(?:^|[.!?:;]\s+|^\s*(?:[-*\u2022\u25cf\u25aa\u00b7\u2023]|\d{1,2}[.)])\s+|^\s+|"
                        r"[\"“(]\s*)\Z", re.M)
-_NAME_NEXT = re.compile(r"\s*(?:$|[:,/(&]|\s+(?:or|and)\b|\s*[A-Z0-9]|\s+(?:experience|expertise|developers?|"
+# one white-space run per alternative: "\s*(?:\s+…|\s*…)" backtracks quadratically on a long run of blanks
+_NAME_NEXT = re.compile(r"\s*(?:$|[:,/(&]|[A-Z0-9])|\s+(?:or|and)\b|\s+(?:experience|expertise|developers?|"
                         r"engineers?|engineering|development|programming|skills?|knowledge|code|coding|"
-                        r"services?|jobs?|applications?|frameworks?|stack|ecosystem|proficiency|background)\b)",
+                        r"services?|jobs?|applications?|frameworks?|stack|ecosystem|proficiency|background)\b",
                         re.M)
 _LIST_GAP = re.compile(r"\s*[,/&;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
-def _sentence_start(text: str, ls: int, s: int) -> int:
-    ends = [m.end() for m in re.finditer(r"[.!?]\s+", text[ls:s])]
-    return ls + ends[-1] if ends else ls
+_NOT_GAP = re.compile(r"[^\s,/&;andor]")   # a character no _LIST_GAP match can hold
+_STOPS = re.compile(r"[.!?](?=\s)")          # where _sentence_start may cut
+_ENDS = re.compile(r"[.!?](?=\s|\Z)")       # where _sentence_end may cut
 
 
-def _sentence_end(text: str, e: int, le: int) -> int:
-    m = re.search(r"[.!?](?:\s|$)", text[e:le])
-    return e + m.end() if m else le
+class _Text:
+    """Positions in one posting found once, so that every ambiguous hit is looked at in time
+    independent of the length of its line (a one-line posting of megabytes stays linear)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.stops = [m.start() for m in _STOPS.finditer(text)]
+        self.ends = [m.start() for m in _ENDS.finditer(text)]
+        self.short: dict[tuple[int, int], tuple[int, int] | None] = {}   # per line
+
+    def line(self, s: int, e: int) -> tuple[int, int]:
+        """(start of the line holding s, the first line break at or after e)."""
+        nl = self.newlines
+        k = bisect_right(nl, s - 1)
+        k2 = bisect_left(nl, e, k)
+        return (nl[k - 1] + 1 if k else 0), (nl[k2] if k2 < len(nl) else len(self.text))
+
+    def sentence_start(self, ls: int, s: int) -> int:
+        """The end of the last "[.!?] + white space" in text[ls:s], else ls."""
+        k = bisect_right(self.stops, s - 2) - 1
+        if k < 0 or self.stops[k] < ls:
+            return ls
+        m = re.compile(r"\s+").match(self.text, self.stops[k] + 1, s)
+        return m.end()
+
+    def sentence_end(self, e: int, le: int) -> int:
+        """Just past the first "[.!?]" in text[e:le] followed by white space (and that space) or
+        by the line's end, else le."""
+        k = bisect_right(self.ends, e - 1)
+        if k >= len(self.ends) or self.ends[k] >= le:
+            return le
+        return min(self.ends[k] + 2, le)
 
 
-def _neighbourhood(text: str, s: int, e: int, ls: int) -> tuple[int, int]:
+def _neighbourhood(pos: _Text, s: int, e: int, ls: int, le: int) -> tuple[int, int]:
     """Where a skill vouches for the word at text[s:e]: its sentence, or, on a short line (a list
     item), the lines before and after it, blank lines between items skipped."""
-    le = text.find("\n", e)
-    le = len(text) if le < 0 else le
-    a = max(ls, _sentence_start(text, ls, s))
-    b = _sentence_end(text, e, le)
-    if len(text[ls:le].split()) <= 6:   # a short line: a list item, its neighbours count
-        a = text.rfind("\n", 0, max(0, ls - 1)) + 1
-        b = text.find("\n", le + 1)
+    text = pos.text
+    if (ls, le) not in pos.short:
+        pos.short[ls, le] = _around_line(text, ls, le) if len(text[ls:le].split()) <= 6 else None
+    around = pos.short[ls, le]
+    if around is not None:   # a short line: a list item, its neighbours count
+        return around
+    return max(ls, pos.sentence_start(ls, s)), pos.sentence_end(e, le)
+
+
+def _around_line(text: str, ls: int, le: int) -> tuple[int, int]:
+    """The short line text[ls:le] with the non-blank lines before and after it."""
+    a = text.rfind("\n", 0, max(0, ls - 1)) + 1
+    b = text.find("\n", le + 1)
+    b = len(text) if b < 0 else b
+    if a > 0 and not text[a:ls].strip():   # skip blank lines: back to the last non-blank character
+        p = a - 1
+        while p >= 0 and text[p].isspace():
+            p -= 1
+        a = text.rfind("\n", 0, p) + 1 if p >= 0 else 0
+    if b < len(text) and not text[le:b].strip():
+        m = re.compile(r"\S").search(text, b)
+        b = len(text) if m is None else text.find("\n", m.start())
         b = len(text) if b < 0 else b
-        # skip blank lines between list items
-        while a > 0 and not text[a:ls].strip():
-            a = text.rfind("\n", 0, a - 1) + 1
-        while b < len(text) and not text[le:b].strip():
-            nb = text.find("\n", b + 1)
-            b = len(text) if nb < 0 else nb
     return a, b
+
+
+def _listed(text: str, ambiguous, k: int) -> bool:
+    """Whether ambiguous[k] is listed with another ambiguous name ("Spark, Ray, Excel"): only the
+    names with nothing but separators between reach it, so the walk stops at the first other word."""
+    s, e, _ = ambiguous[k]
+    for step in (1, -1):
+        j, edge = k + step, (e if step == 1 else s)
+        while 0 <= j < len(ambiguous):
+            s2, e2, _ = ambiguous[j]
+            if _LIST_GAP.fullmatch(text, *((e, s2) if step == 1 else (e2, s))):
+                return True
+            if _NOT_GAP.search(text, *((edge, e2) if step == 1 else (s2, edge))):
+                break      # every name further on has this character in its gap too
+            edge = e2 if step == 1 else s2
+            j += step
+    return False
 
 
 def supported(text: str, plain, ambiguous):
@@ -68,16 +125,18 @@ def supported(text: str, plain, ambiguous):
     "Experience with Go" does."""
     starts = [m[0] for m in plain]
     keep = list(plain)
-    for s, e, ids in ambiguous:
-        ls = text.rfind("\n", 0, s) + 1
+    pos = _Text(text)
+    ambiguous = sorted(ambiguous)
+    for k, (s, e, ids) in enumerate(ambiguous):
+        ls, le = pos.line(s, e)
         if not _AT_START.search(text, max(ls, s - 12), s) or _NAME_NEXT.match(text, e):
             keep.append((s, e, ids))   # capitalised mid-sentence (a name), or "Java Developer",
             continue                   # "Java: …", "Spark, Hadoop", "Go experience"
-        a, b = _neighbourhood(text, s, e, ls)
-        k = bisect_right(starts, a - 1)
-        if k < len(starts) and starts[k] < b:
+        a, b = _neighbourhood(pos, s, e, ls, le)
+        j = bisect_right(starts, a - 1)
+        if j < len(starts) and starts[j] < b:
             keep.append((s, e, ids))
-        elif any(_LIST_GAP.fullmatch(text[min(e, e2):max(s, s2)]) for s2, e2, _ in ambiguous if s2 != s):
+        elif _listed(text, ambiguous, k):
             keep.append((s, e, ids))   # "Spark, Ray, Excel": names listed together vouch for each other
     keep.sort()
     return keep

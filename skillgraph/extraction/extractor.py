@@ -16,6 +16,7 @@ from .labels import fold
 from .matcher import matcher_for
 from .segmentation import Segment, SentenceIndex
 from .teams import find_teams
+from .window import SENTENCE_CAP, window
 
 __all__ = ["Extractor", "extract"]
 
@@ -52,10 +53,12 @@ class Extractor:
         sentences: dict[tuple[int, int], str] = {}
         out = []
         for cid, s, e, ss, se, section, level in mentions:
+            if se - ss > SENTENCE_CAP:      # a long "sentence": the window around this mention
+                ss, se = window(text, ss, se, s, e)
             sent = sentences.get((ss, se))
             if sent is None:
                 sent = sentences[(ss, se)] = text[ss:se]
-            out.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sent, section, level))
+            out.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sent, section, level, ss, se))
         return Extraction(posting, tuple(out), tuple(teams))
 
 

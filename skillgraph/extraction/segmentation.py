@@ -156,7 +156,7 @@ def split_sentences(line: str) -> Iterator[tuple[int, int]]:
         if _ABBREV.search(line[max(start, cut - 8):cut + 1]):
             continue
         end = m.end()
-        seg_end = len(line[:end].rstrip())
+        seg_end = m.start() + len(m.group().rstrip())   # not line[:end]: that is quadratic on one long line
         if seg_end > start:
             yield start, seg_end
         start = end
@@ -172,6 +172,7 @@ class SentenceIndex:
     def __init__(self, text: str, segs: Sequence[Segment] | None = None):
         self.text = text
         self.last: Segment | None = None
+        self.line: tuple[int, int, list[Segment], list[int]] | None = None   # the line looked at last
         if segs is not None:       # sentences given (spaCy): levels still to be adjusted per sentence
             self.segs = list(segs)
             self.starts = [x.start for x in self.segs]
@@ -193,23 +194,32 @@ class SentenceIndex:
         k = bisect_right(self.starts, i) - 1
         if self.heads is None:
             return self._given_at(k, i)
-        text = self.text
         h = self.heads[k] if k >= 0 else None
         if h is not None and i < h[1]:
             return Segment(h[0], h[1], h[2], "context")
+        line = self.line
+        if line is None or not line[0] <= i < line[1]:
+            line = self.line = self._line(i, h)
+        sents, ends = line[2], line[3]
+        if not sents:
+            return None
+        return sents[min(bisect_right(ends, i), len(sents) - 1)]   # the first sentence ending after i
+
+    def _line(self, i: int, h) -> tuple[int, int, list[Segment], list[int]]:
+        """(start, end, sentences, their ends) of the line holding offset i, split on first need.
+        Kept for the next lookup and bisected, so a one-line posting of megabytes stays linear."""
+        text = self.text
         ls = text.rfind("\n", 0, i) + 1
+        le = text.find("\n", i)
+        le = len(text) if le < 0 else le
         sents = self.cache.get(ls)
         if sents is None:
-            le = text.find("\n", i)
-            body = text[ls:le if le >= 0 else len(text)].rstrip("\r")
+            body = text[ls:le].rstrip("\r")
             section, level = (h[2], h[3]) if h is not None else (None, "context")
             sents = self.cache[ls] = [
                 Segment(ls + a, ls + b, section, sentence_level(level, body[a:b]))
                 for a, b in split_sentences(body)]
-        for sg in sents:
-            if i < sg.end:
-                return sg
-        return sents[-1] if sents else None
+        return ls, le + 1, sents, [sg.end for sg in sents]
 
     def _given_at(self, k: int, i: int) -> Segment | None:
         """The given sentence k, if it holds offset i, its level adjusted by its own cues."""

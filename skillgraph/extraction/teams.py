@@ -9,11 +9,14 @@ that keeps them cheap on long postings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from skillgraph.model import Posting, TeamMention
 
 from .labels import fold
+from .window import window
 
 if TYPE_CHECKING:
     from .segmentation import SentenceIndex
@@ -97,8 +100,10 @@ def _gated_windows(text: str, folded: str, units) -> dict[str, list[tuple[int, i
                                               "called": set()}
     n = len(folded)
     for i, j, kind in units:
-        ls = text.rfind("\n", 0, i) + 1
-        le = text.find("\n", j)
+        # the windows reach at most 90 characters back and 280 on: look for the line's ends no
+        # further (a whole-line search is quadratic on a one-line posting)
+        ls = text.rfind("\n", max(0, i - 90), i) + 1
+        le = text.find("\n", j, j + 280)
         le = n if le < 0 else le
         paren = folded.find("(", j, min(le, j + 40))   # "teams (A, B, C)", "Group (ATG)"
         if kind == "called":
@@ -131,6 +136,8 @@ class _TeamFinder:
         self.wins = wins
         self.found: dict[tuple[str, str], TeamMention] = {}
         self.list_spans: list[tuple[int, int]] = []   # parenthesised lists of collaborators, products
+        self._merged: tuple[list[int], list[int]] | None = None   # list_spans merged, for bisect
+        self._collab: dict[tuple[int, int], int] = {}   # sentence -> end of its first collaboration verb
 
     def scan(self, rx, *kinds):
         """Matches of ``rx`` in the windows of these kinds, each span once."""
@@ -150,15 +157,29 @@ class _TeamFinder:
         old = self.found.get(key)
         if old is not None:
             if (parent and not old.parent) or (aliases and not old.aliases):
-                self.found[key] = TeamMention(old.name, role, old.start, old.end, old.sentence,
-                                              old.parent or parent, tuple(sorted(set(old.aliases) | set(aliases))))
+                self.found[key] = replace(old, parent=old.parent or parent,
+                                          aliases=tuple(sorted(set(old.aliases) | set(aliases))))
             return
         sg = self.index.at(start)
-        sentence = self.text[sg.start:sg.end] if sg else ""
-        self.found[key] = TeamMention(name, role, start, start + len(name), sentence, parent, aliases)
+        ss, se = window(self.text, sg.start, sg.end, start, start + len(name)) if sg else (-1, -1)
+        sentence = self.text[ss:se] if sg else ""
+        self.found[key] = TeamMention(name, role, start, start + len(name), sentence, parent, aliases, ss, se)
 
     def in_lists(self, i: int) -> bool:
-        return any(a <= i < b for a, b in self.list_spans)
+        """Whether offset i falls in a parenthesised list (asked once the lists are all found)."""
+        if self._merged is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            for a, b in sorted(x for x in self.list_spans if x[0] < x[1]):
+                if ends and a <= ends[-1]:
+                    ends[-1] = max(ends[-1], b)
+                else:
+                    starts.append(a)
+                    ends.append(b)
+            self._merged = starts, ends
+        starts, ends = self._merged
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i < ends[k]
 
     def listed(self) -> None:
         """Collaborating teams and products named in parenthesised lists."""
@@ -190,8 +211,7 @@ class _TeamFinder:
             return
         unit = m.group("unit").lower()
         sent = self.index.at(m.start())
-        before = self.text[sent.start:m.start()] if sent else ""
-        role = "collaborator" if _COLLAB_VERB.search(before) else "member"
+        role = "collaborator" if sent and self._collab_end(sent) <= m.start() else "member"
         if unit.endswith("s") and unit not in ("labs",):   # "the Safety Systems and Applied AI teams"
             for off, part in _split_list(name.replace(" and ", ", ")):
                 self.add(part, role, m.start("name") + off)
@@ -210,10 +230,24 @@ class _TeamFinder:
             if not self.in_lists(start) and len(name.split()) >= 2:
                 self.add(name, "member", start)
 
+    def _collab_end(self, sent) -> int:
+        """Where the first collaboration verb of sentence ``sent`` ends (a huge number if none):
+        found once per sentence, so many names in one long sentence stay linear. The names start
+        after a non-word character, so no verb match runs across a name's start."""
+        end = self._collab.get((sent.start, sent.end))
+        if end is None:
+            m = _COLLAB_VERB.search(self.text[sent.start:sent.end])
+            end = self._collab[sent.start, sent.end] = sent.start + m.end() if m else len(self.text) + 1
+        return end
+
     def parents(self) -> None:
         """"X team is part of the Y": parent links."""
         members = [t for t in self.found.values() if t.role == "member"]
-        for t in members:
+        by_name: dict[str, list[int]] = {}   # name or alias -> positions in members, in order
+        for k, other in enumerate(members):
+            for name in (other.name, *other.aliases):
+                by_name.setdefault(name, []).append(k)
+        for k, t in enumerate(members):
             tail = self.text[t.end:t.end + 80]
             m = re.match(r"\s*(?:team|group|pod)?\s*(?:,\s*)?", tail)
             rest = tail[m.end():] if m else tail
@@ -221,10 +255,10 @@ class _TeamFinder:
             if not p:
                 continue
             after = rest[p.end():]
-            for other in members:
-                if other is not t and (after.startswith(other.name) or any(after.startswith(a) for a in other.aliases)):
-                    self.add(t.name, "member", t.start, parent=other.name)
-                    break
+            # the first other member (in order) whose name or an alias starts ``after``
+            hits = [j for n in range(len(after) + 1) for j in by_name.get(after[:n], ()) if j != k]
+            if hits:
+                self.add(t.name, "member", t.start, parent=members[min(hits)].name)
 
     def from_title(self) -> None:
         """A team after the comma of the title: "Sr. Machine Learning Engineer, Core Engineering"."""
@@ -247,17 +281,46 @@ class _TeamFinder:
         names = {m.group("name") for m in self.scan(_CALLED, "called")}
         if self.posting.company:
             co = re.escape(self.posting.company)
+            ordered = sorted(spans)
+            starts, reach, far = [a for a, _ in ordered], [], -1   # reach[k]: the furthest end of spans[:k + 1]
+            for _, b in ordered:
+                far = max(far, b)
+                reach.append(far)
             for m in re.finditer(rf"\b(?:for|on|into|with|to)\s+({co}\s+[A-Z][a-z]\w+)\b", full):
-                if not any(a <= m.start(1) < b for a, b in spans):
+                k = bisect_right(starts, m.start(1)) - 1   # not inside a skill: one bisect, not a scan
+                if not (k >= 0 and m.start(1) < reach[k]):
                     names.add(m.group(1))
+        span_texts = {full[a:b] for a, b in spans}
         member_names = {t.name.lower() for t in self.found.values() if t.role == "member"}
+        keep = []
         for name in sorted(names):
             last = name.split()[-1]
             if name.lower() in member_names or re.match(_UNIT + "$", last, re.I):
                 continue
-            if any(full[a:b] == last for a, b in spans):
+            if last in span_texts:
                 continue
-            self.add(name, "product", full.find(name))
+            keep.append(name)
+        first = _first_offsets(full, keep)
+        for name in keep:
+            self.add(name, "product", first[name])
+
+
+def _first_offsets(text: str, names: list[str]) -> dict[str, int]:
+    """Where each name first occurs in ``text`` (-1: nowhere): ``str.find`` for a few, one
+    Aho–Corasick pass for many (a find per name from the start is quadratic)."""
+    if len(names) <= 16:
+        return {n: text.find(n) for n in names}
+    import ahocorasick_rs
+
+    first = {n: -1 for n in names}
+    todo = len(names)
+    for idx, s, _e in ahocorasick_rs.AhoCorasick(names).find_matches_as_indexes(text, overlapping=True):
+        if first[names[idx]] < 0:      # one pattern's matches come in order (same length)
+            first[names[idx]] = s
+            todo -= 1
+            if not todo:
+                break
+    return first
 
 
 def find_teams(posting: Posting, index: SentenceIndex, skill_spans: Sequence[tuple[int, int]],

@@ -16,7 +16,8 @@ import networkx as nx
 
 from skillgraph.errors import InputError
 from skillgraph.model import Extraction, extraction_to_dict
-from skillgraph.vocab import KINDS, RELATIONS
+
+from .schema import check_graph
 
 __all__ = ["load_graph", "save_graph", "save_mentions"]
 
@@ -73,28 +74,21 @@ def _read_json(path: Path):
                          f"with `skillgraph build`") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text — is it a graph.json written by `skillgraph build`?") from None
-
-
-def _check_node_link(path: Path, data) -> None:
-    """Raise :class:`InputError` unless ``data`` looks like a skillgraph node-link graph."""
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("links"), list):
-        raise InputError(f"{path}: not a skillgraph node-link graph (no 'nodes'/'links' lists) — "
-                         f"rebuild it with `skillgraph build`")
-    for i, n in enumerate(data["nodes"]):
-        if not isinstance(n, dict) or "id" not in n or n.get("kind") not in KINDS:
-            raise InputError(f"{path}: node #{i + 1} has no id or no known kind ({', '.join(KINDS)}) — "
-                             f"rebuild it with `skillgraph build`")
-    for i, e in enumerate(data["links"]):
-        if not isinstance(e, dict) or "source" not in e or "target" not in e or e.get("rel") not in RELATIONS:
-            raise InputError(f"{path}: link #{i + 1} has no source/target or no known rel — "
-                             f"rebuild it with `skillgraph build`")
+    except RecursionError:
+        raise InputError(f"{path}: not a skillgraph graph: JSON nested too deeply — rebuild it with "
+                         f"`skillgraph build`") from None
+    except ValueError as exc:   # an integer of thousands of digits (int parsing's limit)
+        raise InputError(f"{path}: not a skillgraph graph: {str(exc).splitlines()[0][:120]} — rebuild it "
+                         f"with `skillgraph build`") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc}) — check the file") from None
 
 
 def load_graph(path: str | os.PathLike) -> nx.DiGraph:
     """Read a graph written by :func:`save_graph`. Problems raise :class:`InputError` (one line)."""
     path = Path(path)
     data = _read_json(path)
-    _check_node_link(path, data)
+    check_graph(path, data)
     data["directed"], data["multigraph"] = True, False
     try:
         return nx.node_link_graph(data, edges="links")

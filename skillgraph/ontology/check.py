@@ -28,9 +28,12 @@ def _label_clashes(ont: Ontology) -> list[Problem]:
     out = []
     for lab, ids in sorted(by_label.items()):
         if len(ids) > 1:
-            for cid in sorted(ids):
-                others = ", ".join(sorted(set(ids) - {cid}))
-                out.append(Problem(ont[cid].source, cid, f"label {lab!r} also on {others}"))
+            ids = sorted(ids)
+            for cid in ids:
+                others = [x for x in ids[:9] if x != cid][:8]   # at most 8 named: linear in concepts
+                more = len(ids) - 1 - len(others)
+                text = ", ".join(others) + (f" and {more} more" if more else "")
+                out.append(Problem(ont[cid].source, cid, f"label {lab!r} also on {text}"))
     return out
 
 
@@ -51,40 +54,70 @@ class _Hierarchy:
     """Depth-first walk up ``skos:broader``: finds cycles and whether a concept reaches a top concept.
 
     A concept of someone else's scheme without broader counts as a top; ours must say ``topConceptOf``.
+    Iterative (an explicit stack), so a hierarchy of any depth is fine, and each concept is walked
+    once: linear in concepts and broader links.
     """
 
     def __init__(self, ont: Ontology, probs: list[Problem]):
         self.ont, self.probs = ont, probs
         self.state: dict[str, int] = {}      # 1: on the stack, 2: done
         self.reaches: dict[str, bool] = {}
+        self.cyclic: set[str] = {p.concept for p in probs if "cycle" in p.message}
 
-    def visit(self, cid: str, stack: list[str]) -> bool:
-        if self.state.get(cid) == 1:
-            cyc = stack[stack.index(cid):] + [cid]
-            self.probs.append(Problem(self.ont[cid].source, cid, "broader cycle: " + " -> ".join(cyc)))
-            return False
-        if self.state.get(cid) == 2:
-            return self.reaches[cid]
-        self.state[cid] = 1
+    def _top(self, cid: str) -> bool:
         c = self.ont[cid]
-        ok = c.top or (not c.broader and not c.id.startswith("skill:"))
-        for b in c.broader:
-            if b in self.ont.concepts and self.visit(b, stack + [cid]):
-                ok = True
-        self.state[cid] = 2
-        self.reaches[cid] = ok
+        return bool(c.top or (not c.broader and not c.id.startswith("skill:")))
+
+    def visit(self, root: str) -> bool:
+        """Whether ``root`` reaches a top concept; cycles met on the way are appended to the problems."""
+        state, reaches, concepts = self.state, self.reaches, self.ont.concepts
+        if state.get(root) == 2:
+            return reaches[root]
+        path, pos = [root], {root: 0}
+        oks, its = [self._top(root)], [iter(self.ont[root].broader)]
+        state[root] = 1
+        ok = False
+        while its:
+            b = next(its[-1], None)
+            if b is None:                      # all broader of path[-1] seen: it is done
+                cid = path.pop()
+                del pos[cid]
+                its.pop()
+                ok = oks.pop()
+                state[cid], reaches[cid] = 2, ok
+                if oks and ok:
+                    oks[-1] = True
+                continue
+            if b not in concepts:
+                continue
+            st = state.get(b)
+            if st == 1:                        # back on the path: a cycle
+                cyc = path[pos[b]:] + [b]
+                self.probs.append(Problem(self.ont[b].source, b, "broader cycle: " + " -> ".join(cyc)))
+                self.cyclic.add(b)
+            elif st == 2:
+                if reaches[b]:
+                    oks[-1] = True
+            else:
+                state[b], pos[b] = 1, len(path)
+                path.append(b)
+                oks.append(self._top(b))
+                its.append(iter(self.ont[b].broader))
         return ok
 
 
 def _hierarchy_and_kinds(ont: Ontology, ours: list[Concept], probs: list[Problem]) -> None:
-    """Append to ``probs``, concept by concept (by id): cycles, no top concept reached, no sg:kind."""
+    """Append to ``probs``, concept by concept (by id): cycles, no top concept reached, no sg:kind;
+    then the cycles among the other concepts (any namespace) that none of ours leads to."""
     walk = _Hierarchy(ont, probs)
     for c in sorted(ours, key=lambda c: c.id):
-        if not walk.visit(c.id, []):
-            if not any(p.concept == c.id and "cycle" in p.message for p in probs):
-                probs.append(Problem(c.source, c.id, "reaches no top concept (add skos:broader)"))
+        if not walk.visit(c.id) and c.id not in walk.cyclic:
+            probs.append(Problem(c.source, c.id, "reaches no top concept (add skos:broader)"))
         if c.kind is None:
             probs.append(Problem(c.source, c.id, "no sg:kind"))
+    for cid in sorted(ont.concepts):
+        if cid not in walk.state:
+            walk.visit(cid)
 
 
 def _unknown_targets(ours: list[Concept], known_targets: set[str]) -> list[Problem]:
@@ -101,17 +134,23 @@ def _unknown_targets(ours: list[Concept], known_targets: set[str]) -> list[Probl
 
 
 def _line_of(file: str, iri: str, cache: dict) -> int | None:
-    """The line of ``file`` where the concept's description starts (by compact id or ``<iri>``)."""
+    """The line of ``file`` where the concept's description starts (by compact id or ``<iri>``).
+    Each file is read and indexed once (first word of every line), so this is a dict lookup."""
     if file not in cache:
+        index: dict[str, int] = {}
         try:
-            cache[file] = Path(file).read_text(encoding="utf-8").splitlines()
-        except OSError:
-            cache[file] = []
-    local = compact(iri)
-    for i, line in enumerate(cache[file], 1):
-        if line.startswith((local + " ", f"<{iri}>")):
-            return i
-    return None
+            lines = Path(file).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        for i, line in enumerate(lines, 1):
+            if " " in line:                      # "local " at the start
+                index.setdefault(line.split(" ", 1)[0], i)
+            if line.startswith("<") and ">" in line:
+                index.setdefault("\0" + line[:line.index(">") + 1], i)
+        cache[file] = index
+    index = cache[file]
+    hits = [i for i in (index.get(compact(iri)), index.get(f"\0<{iri}>")) if i is not None]
+    return min(hits) if hits else None
 
 
 def check(ont: Ontology, *, known_targets: set[str] | None = None) -> list[Problem]:

@@ -27,23 +27,32 @@ class Profile:
     source: str = ""
 
 
-def _parse_structured(path: Path, text: str):
-    """The data of a JSON or YAML profile file; syntax errors raise :class:`InputError`."""
-    if path.suffix.lower() == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}) — give a list of "
-                             f'skill names, e.g. ["PyTorch", "computer vision"]') from None
-    import yaml
+MAX_PROFILE_BYTES = 1_000_000   # a profile lists skills: a megabyte is far more than any person has
+_LIST_HINT = "give a list of skill names, e.g. '- PyTorch' one a line"
 
+
+def _parse_structured(path: Path, text: str):
+    """The data of a JSON or YAML profile file; syntax errors, deep nesting and integers of
+    thousands of digits raise :class:`InputError`."""
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        where = f"{path}:{line + 1}" if line is not None else str(path)
-        raise InputError(f"{where}: not valid YAML — give a list of skill names, e.g. "
-                         f"'- PyTorch' one a line") from None
+        if path.suffix.lower() == ".json":
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}) — give a list of "
+                                 f'skill names, e.g. ["PyTorch", "computer vision"]') from None
+        import yaml
+
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            line = getattr(getattr(exc, "problem_mark", None), "line", None)
+            where = f"{path}:{line + 1}" if line is not None else str(path)
+            raise InputError(f"{where}: not valid YAML — {_LIST_HINT}") from None
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply to be a profile — {_LIST_HINT}") from None
+    except (ValueError, TypeError, OverflowError) as exc:   # int('9' * 5000) and the like
+        raise InputError(f"{path}: not a profile ({str(exc).splitlines()[0][:100]}) — {_LIST_HINT}") from None
 
 
 def _structured_items(path: Path, text: str) -> list[tuple[str, int]]:
@@ -51,12 +60,16 @@ def _structured_items(path: Path, text: str) -> list[tuple[str, int]]:
     data = _parse_structured(path, text)
     if isinstance(data, dict):
         data = data.get("skills")
-    if not isinstance(data, list) or not all(isinstance(x, (str, int, float)) for x in data):
+    if not isinstance(data, list) or not all(isinstance(x, (str, int, float)) and not isinstance(x, bool)
+                                             for x in data):
         raise InputError(f"{path}: expected a list of skill names (or a mapping with 'skills: [...]')")
     lines = text.splitlines()
     out, at = [], 0
     for x in data:
-        s = str(x).strip()
+        try:
+            s = str(x).strip()
+        except ValueError:   # an integer too long to print
+            raise InputError(f"{path}: a number of thousands of digits is not a skill name — {_LIST_HINT}") from None
         ln = next((i for i in range(at, len(lines)) if s in lines[i]), None)
         if ln is None:
             ln = next((i for i in range(len(lines)) if s in lines[i]), -1)
@@ -119,18 +132,38 @@ class _Resolver:
         return None, cands
 
 
+def _read_profile(path: Path) -> str:
+    """The profile's text: a regular file of UTF-8 text, at most :data:`MAX_PROFILE_BYTES`."""
+    import stat
+
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe or device)"
+            raise InputError(f"{path}: is {what} — give a YAML/JSON/text file listing skills")
+        if st.st_size > MAX_PROFILE_BYTES:
+            raise InputError(f"{path}: {st.st_size} bytes is too large for a profile (at most "
+                             f"{MAX_PROFILE_BYTES}) — list the skills, one a line")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such profile file — give a YAML/JSON/text list of skills") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc}) — check the file") from None
+    if b"\0" in data[:8192]:
+        raise InputError(f"{path}: binary content, not a profile — give a YAML/JSON/text list of skills")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text — save the profile as UTF-8") from None
+
+
 def load_profile(path: str | os.PathLike, G: nx.DiGraph | None = None, ontology=None) -> Profile:
     """A profile file: YAML/JSON (a list, or ``{name:, skills: [...]}``) or text (one skill a line,
     ``#`` comments). Names resolve through the graph's skill labels, then through ``ontology``
     (an :class:`~skillgraph.ontology.Ontology`, or a callable returning one, called only when
     needed). Unknown names raise :class:`InputError` naming each with its line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such profile file — give a YAML/JSON/text list of skills") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text — save the profile as UTF-8") from None
+    text = _read_profile(path)
     items = _profile_items(path, text)
     if not items:
         raise InputError(f"{path}: the profile lists no skills — one skill a line, or a YAML/JSON list")
@@ -143,6 +176,8 @@ def load_profile(path: str | os.PathLike, G: nx.DiGraph | None = None, ontology=
             bad.append(f"{name!r} (line {line}{hint})")
         elif cid not in skills:
             skills.append(cid)
+    if len(bad) > 10:
+        bad = [*bad[:10], f"and {len(bad) - 10} more"]
     if bad:
         raise InputError(f"{path}: unknown skill{'s' if len(bad) > 1 else ''} {', '.join(bad)} — use a "
                          f"label the ontology knows (see `skillgraph ontology --help`) or add it there")

@@ -16,8 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 
 __all__ = ["MAX_QUERY_BYTES", "MAX_QUERY_DEPTH", "MAX_QUERY_OPERATORS", "MAX_QUERY_OPTIONALS",
-           "MAX_QUERY_PATH_STEPS", "check_query",
-           "read_query_file"]
+           "MAX_QUERY_PATH_STEPS", "check_query", "read_query_file"]
 
 MAX_QUERY_BYTES = 100_000
 MAX_QUERY_DEPTH = 100
@@ -56,8 +55,9 @@ def _unescape(query: str) -> str:
 def check_query(query: str) -> None:
     """Raise :class:`InputError` (one line) for a query that would fetch something remote, or that
     is larger than :data:`MAX_QUERY_BYTES` or nests deeper than :data:`MAX_QUERY_DEPTH`."""
-    if len(query) > MAX_QUERY_BYTES or len(query.encode("utf-8", "surrogatepass")) > MAX_QUERY_BYTES:
-        raise InputError(f"SPARQL query of {len(query.encode('utf-8', 'surrogatepass'))} bytes is too large "
+    size = len(query.encode("utf-8", "surrogatepass"))
+    if size > MAX_QUERY_BYTES:
+        raise InputError(f"SPARQL query of {size} bytes is too large "
                          f"(at most {MAX_QUERY_BYTES}) — write a shorter query")
     if any(0xD800 <= ord(c) <= 0xDFFF for c in query):
         raise InputError("SPARQL query holds a lone surrogate (not text) — write the query as UTF-8 text")

@@ -54,7 +54,13 @@ def _run(store, query: str, pfx: dict[str, str]):
         raise InputError(f"SPARQL query does not parse: {msg} — our prefixes ({', '.join(pfx)}) are "
                          f"declared already") from None
     except (ValueError, OSError, RuntimeError) as exc:
-        raise SkillGraphError(f"SPARQL query failed: {str(exc).splitlines()[0][:200] if str(exc) else exc!r}") from None
+        raise _failed(exc) from None
+
+
+def _failed(exc: Exception) -> SkillGraphError:
+    """The engine's error as one line (its messages can span lines)."""
+    text = str(exc)
+    return SkillGraphError(f"SPARQL query failed: {text.splitlines()[0][:200] if text else repr(exc)}")
 
 
 def sparql(source, query: str, *, base: str = DEFAULT_BASE, compact: bool = False
@@ -101,4 +107,4 @@ def sparql(source, query: str, *, base: str = DEFAULT_BASE, compact: bool = Fals
             return cols, [[py(sol[c]) for c in cols] for sol in res]
         return ["subject", "predicate", "object"], [[py(t.subject), py(t.predicate), py(t.object)] for t in res]
     except (ValueError, OSError, RuntimeError) as exc:   # raised while the engine evaluates lazily
-        raise SkillGraphError(f"SPARQL query failed: {str(exc).splitlines()[0][:200] if str(exc) else exc!r}") from None
+        raise _failed(exc) from None

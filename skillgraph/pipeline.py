@@ -71,34 +71,35 @@ def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", 
     """Build the role–skill–team graph of some postings and write ``out/``: ``graph.json``,
     ``mentions.jsonl``, ``summary.md``, ``skillgraph.ttl`` and ``graph.html``.
 
-    The same input gives byte-identical files. ``on_written`` is called after each file is written
-    (the CLI prints a line for each).
+    The same input gives byte-identical files. The files are written into a fresh folder next to
+    ``out`` that then takes ``out``'s place in one step (:func:`skillgraph.outputs.output_set`), so
+    ``out`` always holds one whole set, whenever the process dies; a second build into the same
+    ``out`` while this one runs fails at once with an :class:`~skillgraph.errors.OutputError`.
+    ``on_written`` is called for each file once the set is in place (the CLI prints a line for each).
     """
     from .export import write_rdf
     from .export.summary import summary
     from .graph import build_graph, save_graph, save_mentions
+    from .outputs import output_set, write_text
     from .viz import write_html
 
-    ont, xs = extract_paths(tuple(paths) or DEFAULT_INPUT, ontology_files, skip_bad=skip_bad, jobs=jobs,
-                            warn=warn, progress=progress)
-    G = build_graph(xs, ont)
     out = Path(out)
-    files: list[Written] = []
-
-    def written(path: Path, detail: str = "") -> None:
-        w = Written(path, detail)
-        files.append(w)
-        if on_written is not None:
+    with output_set(out) as stage:     # locked; becomes ``out`` in one step when every file is written
+        ont, xs = extract_paths(tuple(paths) or DEFAULT_INPUT, ontology_files, skip_bad=skip_bad, jobs=jobs,
+                                warn=warn, progress=progress)
+        G = build_graph(xs, ont)
+        files: list[Written] = []
+        save_graph(G, stage / "graph.json")
+        files.append(Written(out / "graph.json", f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"))
+        n = save_mentions(xs, stage / "mentions.jsonl")
+        files.append(Written(out / "mentions.jsonl", f"{len(xs)} postings, {n} mentions"))
+        write_text(stage / "summary.md", summary(G))
+        files.append(Written(out / "summary.md"))
+        n = write_rdf(G, stage / "skillgraph.ttl")
+        files.append(Written(out / "skillgraph.ttl", f"{n} triples"))
+        rep = write_html(G, stage / "graph.html")
+        files.append(Written(out / "graph.html", f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn"))
+    if on_written is not None:
+        for w in files:
             on_written(w)
-
-    save_graph(G, out / "graph.json")
-    written(out / "graph.json", f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
-    n = save_mentions(xs, out / "mentions.jsonl")
-    written(out / "mentions.jsonl", f"{len(xs)} postings, {n} mentions")
-    (out / "summary.md").write_text(summary(G), encoding="utf-8", newline="\n")
-    written(out / "summary.md")
-    n = write_rdf(G, out / "skillgraph.ttl")
-    written(out / "skillgraph.ttl", f"{n} triples")
-    rep = write_html(G, out / "graph.html")
-    written(out / "graph.html", f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn")
     return BuildResult(G, xs, files)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ContextManager, Iterable, Sequence
 
+from .ingest.readers import MAX_BYTES
+
 __all__ = ["BuildResult", "Written", "build", "extract_paths"]
 
 Progress = Callable[[int], ContextManager[Callable[[int], None]]]
@@ -44,19 +46,21 @@ class BuildResult:
 
 def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, skip_bad: bool = False,
                   jobs: int = 1, engine: str = "fast", warn: Callable[[str], None] | None = None,
-                  progress: Progress | None = None):
+                  progress: Progress | None = None, max_bytes: int | None = MAX_BYTES,
+                  summary: Callable[[str], None] | None = None):
     """Read postings from ``paths`` (files, folders, ``-``), load the ontology (shipped + ``ontology_files``)
     and extract every posting. Returns ``(ontology, extractions)``.
 
-    ``warn`` gets one line per skipped posting (with ``skip_bad``). ``progress``, if given, is called
-    with the number of postings once they are read and gives a context manager yielding an
-    ``update(n)`` callback (``click.progressbar`` fits; so does ``contextlib.nullcontext``).
+    ``warn`` gets one line per skipped posting (with ``skip_bad``); ``summary``, if given, the line
+    ``read N postings: K kept, S skipped``. Files over ``max_bytes`` (default 100 MB) are refused.
+    ``progress``, if given, is called with the number of postings once they are read and gives a
+    context manager yielding an ``update(n)`` callback (``click.progressbar`` fits; so does ``contextlib.nullcontext``).
     """
     from .extraction import extract_all
     from .ingest import read_postings
     from .ontology import load_ontology
 
-    postings = list(read_postings(paths, skip_bad=skip_bad, warn=warn))
+    postings = list(read_postings(paths, skip_bad=skip_bad, warn=warn, max_bytes=max_bytes, summary=summary))
     ont = load_ontology(ontology_files)
     if progress is None:
         return ont, extract_all(postings, ont, jobs=jobs, engine=engine)
@@ -66,8 +70,8 @@ def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, s
 
 def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", ontology_files: Sequence[str] = (),
           jobs: int = 1, skip_bad: bool = False, warn: Callable[[str], None] | None = None,
-          progress: Progress | None = None,
-          on_written: Callable[[Written], None] | None = None) -> BuildResult:
+          progress: Progress | None = None, on_written: Callable[[Written], None] | None = None,
+          max_bytes: int | None = MAX_BYTES, summary: Callable[[str], None] | None = None) -> BuildResult:
     """Build the role–skill–team graph of some postings and write ``out/``: ``graph.json``,
     ``mentions.jsonl``, ``summary.md``, ``skillgraph.ttl`` and ``graph.html``.
 
@@ -86,7 +90,7 @@ def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", 
     out = Path(out)
     with output_set(out) as stage:     # locked; becomes ``out`` in one step when every file is written
         ont, xs = extract_paths(tuple(paths) or DEFAULT_INPUT, ontology_files, skip_bad=skip_bad, jobs=jobs,
-                                warn=warn, progress=progress)
+                                warn=warn, progress=progress, max_bytes=max_bytes, summary=summary)
         G = build_graph(xs, ont)
         files: list[Written] = []
         save_graph(G, stage / "graph.json")

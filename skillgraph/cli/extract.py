@@ -4,16 +4,17 @@ from __future__ import annotations
 import click
 
 from .app import main
-from .options import jobs_option, ontology_option, progress_bar, skip_bad_option, warn
+from .options import jobs_option, max_bytes_option, note, ontology_option, progress_bar, skip_bad_option, warn
 from .render import render
 
 
-def run_extraction(paths, ontologies, skip_bad=False, jobs=1, engine="fast"):
+def run_extraction(paths, ontologies, skip_bad=False, jobs=1, engine="fast", max_bytes=None):
     """:func:`skillgraph.pipeline.extract_paths` with the CLI's warnings and progress bar."""
     from ..pipeline import extract_paths
 
+    kw = {} if max_bytes is None else {"max_bytes": max_bytes}
     return extract_paths(paths, ontologies, skip_bad=skip_bad, jobs=jobs, engine=engine, warn=warn,
-                         progress=progress_bar)
+                         progress=progress_bar, summary=note if skip_bad else None, **kw)
 
 
 def _jsonl_chunks(xs, include_text: bool, size: int = 1 << 20):
@@ -72,12 +73,13 @@ def _print_rows(xs, fmt: str) -> None:
 @jobs_option
 @click.option("--engine", type=click.Choice(["fast", "spacy"]), default="fast", show_default=True,
               help="Sentences from our rule-based splitter (fast) or spaCy's sentencizer.")
-def extract_cmd(paths, ontologies, fmt, include_text, skip_bad, jobs, engine):
+@max_bytes_option
+def extract_cmd(paths, ontologies, fmt, include_text, skip_bad, jobs, engine, max_bytes):
     """Link the skills in job postings (files, directories, or - for stdin) to the ontology.
 
     PATHS may be .txt, .md, .html, .json, .jsonl, .csv files or directories.
     """
-    _, xs = run_extraction(paths, ontologies, skip_bad, jobs, engine)
+    _, xs = run_extraction(paths, ontologies, skip_bad, jobs, engine, max_bytes)
     if fmt in ("json", "jsonl"):
         _print_json(xs, fmt, include_text)
     else:

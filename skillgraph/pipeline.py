@@ -82,7 +82,7 @@ def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", 
     ``on_written`` is called for each file once the set is in place (the CLI prints a line for each).
     """
     from .export import write_rdf
-    from .export.summary import summary
+    from .export.summary import summary as summary_md
     from .graph import build_graph, save_graph, save_mentions
     from .outputs import output_set, write_text
     from .viz import write_html
@@ -97,7 +97,7 @@ def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", 
         files.append(Written(out / "graph.json", f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"))
         n = save_mentions(xs, stage / "mentions.jsonl")
         files.append(Written(out / "mentions.jsonl", f"{len(xs)} postings, {n} mentions"))
-        write_text(stage / "summary.md", summary(G))
+        write_text(stage / "summary.md", summary_md(G))
         files.append(Written(out / "summary.md"))
         n = write_rdf(G, stage / "skillgraph.ttl")
         files.append(Written(out / "skillgraph.ttl", f"{n} triples"))

@@ -13,7 +13,9 @@ __all__ = ["array_elements", "has_surrogate_escape", "json_problem", "loads", "s
 _WS = re.compile(r"[ \t\n\r]*")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_STRUCT = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{},]', re.S)
+_STRUCT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|[\[\]{},]')    # a JSON string never holds a raw line break
+_NEXT_OBJECT = re.compile(r",\s*(?=\{)")
+_NEXT_LINE_VALUE = re.compile(r",[ \t]*\r?\n\s*(?=[{\[\"\-0-9tfn])")
 _DECODER = json.JSONDecoder()
 
 
@@ -90,6 +92,26 @@ def _skip_value(text: str, pos: int) -> int:
     return len(text)
 
 
+def _resync(text: str, pos: int) -> int:
+    """Where the bad element at ``pos`` ends: its closing ``,``/``]``; when its brackets never close
+    (an unclosed string or brace), the next ``,`` that ends a line before a value (elements one a
+    line), else the first later ``, {…}`` that parses as a whole element."""
+    end = _skip_value(text, pos)
+    if end < len(text):
+        return max(end, pos + 1)
+    m = _NEXT_LINE_VALUE.search(text, pos + 1)
+    if m is not None:
+        return m.start()
+    for m in _NEXT_OBJECT.finditer(text, pos + 1):
+        try:
+            _, after = _DECODER.raw_decode(text, m.end())
+        except (ValueError, RecursionError):
+            continue
+        if text[_WS.match(text, after).end():][:1] in (",", "]"):
+            return m.start()
+    return len(text)
+
+
 def array_elements(text: str) -> Iterator[tuple[int, int, object]]:
     """``(index from 1, line, value or exception)`` for each element of the JSON array ``text``: a
     bad element yields its exception and reading goes on after it. Junk after the array is one
@@ -112,7 +134,7 @@ def array_elements(text: str) -> Iterator[tuple[int, int, object]]:
         try:
             value, end = _DECODER.raw_decode(text, pos)
         except (ValueError, RecursionError) as exc:
-            end = max(_skip_value(text, pos), pos + 1)
+            end = _resync(text, pos)
             yield n, line, exc
             if end >= len(text):           # the bad element ran to the end (an unclosed string or bracket)
                 return
@@ -128,7 +150,7 @@ def array_elements(text: str) -> Iterator[tuple[int, int, object]]:
                 yield n + 1, line, json.JSONDecodeError("extra data after the array", text, rest)
             return
         elif pos < len(text):
-            bad_end = max(_skip_value(text, pos), pos + 1)
+            bad_end = _resync(text, pos)
             n += 1
             line += text.count("\n", counted, pos)
             counted = pos

@@ -114,6 +114,12 @@ _NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a charac
                 (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
 
 
+def _check_regular(path: str, mode: int) -> None:
+    for test, what in _NOT_REGULAR:
+        if test(mode):
+            raise input_error(path, None, f"{what}, not a regular file", "pass posting files (or - for stdin)")
+
+
 def _too_big(path: str, size: int, max_bytes: int) -> InputError:
     return input_error(path, None, f"{size:,} bytes, over the limit of {max_bytes:,} bytes",
                        "raise it with --max-bytes N (or max_bytes=) or split the file")
@@ -123,6 +129,7 @@ def _read_file(path: str, max_bytes: int | None) -> bytes:
     """The bytes of a regular file; anything else (a FIFO, a device, a socket) is refused without
     blocking: the file is opened non-blocking and checked with fstat before a byte is read."""
     try:
+        _check_regular(path, os.stat(path).st_mode)     # before open: a socket cannot even be opened
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise input_error(path, None, "no such file or directory", "check the path") from None
@@ -131,9 +138,7 @@ def _read_file(path: str, max_bytes: int | None) -> bytes:
                           "check the path and its permissions") from None
     try:
         st = os.fstat(fd)
-        for test, what in _NOT_REGULAR:
-            if test(st.st_mode):
-                raise input_error(path, None, f"{what}, not a regular file", "pass posting files (or - for stdin)")
+        _check_regular(path, st.st_mode)                  # again on what was opened (it may have been swapped)
         if max_bytes is not None and st.st_size > max_bytes:
             raise _too_big(path, st.st_size, max_bytes)
         with os.fdopen(fd, "rb", closefd=False) as fh:

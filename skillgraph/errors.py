@@ -6,12 +6,13 @@ print it as one line and exit non-zero::
     SkillGraphError
      ├── OntologyError      a SKOS file cannot be read, or `ontology check` found problems
      ├── InputError         a posting file, record or profile cannot be used
+ ├── OutputError        an output file cannot be written (names the file and the reason)
      ├── UnknownNodeError   a role/skill/team name does not resolve (carries did-you-mean candidates)
      └── NoPathError        two nodes are not connected (under the requested relations)
 """
 from __future__ import annotations
 
-__all__ = ["InputError", "NoPathError", "OntologyError", "SkillGraphError", "UnknownNodeError"]
+__all__ = ["InputError", "NoPathError", "OntologyError", "OutputError", "SkillGraphError", "UnknownNodeError"]
 
 
 class SkillGraphError(Exception):
@@ -24,6 +25,10 @@ class OntologyError(SkillGraphError):
 
 class InputError(SkillGraphError):
     pass
+
+
+class OutputError(SkillGraphError):
+    """An output cannot be written: ``cannot write outputs/skillgraph.ttl: No space left on device — …``."""
 
 
 class UnknownNodeError(SkillGraphError, KeyError):

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ContextManager, Iterable, Sequence
 
+from .ingest.readers import MAX_BYTES
+
 __all__ = ["BuildResult", "Written", "build", "extract_paths"]
 
 Progress = Callable[[int], ContextManager[Callable[[int], None]]]
@@ -44,19 +46,21 @@ class BuildResult:
 
 def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, skip_bad: bool = False,
                   jobs: int = 1, engine: str = "fast", warn: Callable[[str], None] | None = None,
-                  progress: Progress | None = None):
+                  progress: Progress | None = None, max_bytes: int | None = MAX_BYTES,
+                  summary: Callable[[str], None] | None = None):
     """Read postings from ``paths`` (files, folders, ``-``), load the ontology (shipped + ``ontology_files``)
     and extract every posting. Returns ``(ontology, extractions)``.
 
-    ``warn`` gets one line per skipped posting (with ``skip_bad``). ``progress``, if given, is called
-    with the number of postings once they are read and gives a context manager yielding an
-    ``update(n)`` callback (``click.progressbar`` fits; so does ``contextlib.nullcontext``).
+    ``warn`` gets one line per skipped posting (with ``skip_bad``); ``summary``, if given, the line
+    ``read N postings: K kept, S skipped``. Files over ``max_bytes`` (default 100 MB) are refused.
+    ``progress``, if given, is called with the number of postings once they are read and gives a
+    context manager yielding an ``update(n)`` callback (``click.progressbar`` fits; so does ``contextlib.nullcontext``).
     """
     from .extraction import extract_all
     from .ingest import read_postings
     from .ontology import load_ontology
 
-    postings = list(read_postings(paths, skip_bad=skip_bad, warn=warn))
+    postings = list(read_postings(paths, skip_bad=skip_bad, warn=warn, max_bytes=max_bytes, summary=summary))
     ont = load_ontology(ontology_files)
     if progress is None:
         return ont, extract_all(postings, ont, jobs=jobs, engine=engine)
@@ -66,39 +70,40 @@ def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, s
 
 def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", ontology_files: Sequence[str] = (),
           jobs: int = 1, skip_bad: bool = False, warn: Callable[[str], None] | None = None,
-          progress: Progress | None = None,
-          on_written: Callable[[Written], None] | None = None) -> BuildResult:
+          progress: Progress | None = None, on_written: Callable[[Written], None] | None = None,
+          max_bytes: int | None = MAX_BYTES, summary: Callable[[str], None] | None = None) -> BuildResult:
     """Build the role–skill–team graph of some postings and write ``out/``: ``graph.json``,
     ``mentions.jsonl``, ``summary.md``, ``skillgraph.ttl`` and ``graph.html``.
 
-    The same input gives byte-identical files. ``on_written`` is called after each file is written
-    (the CLI prints a line for each).
+    The same input gives byte-identical files. The files are written into a fresh folder next to
+    ``out`` that then takes ``out``'s place in one step (:func:`skillgraph.outputs.output_set`), so
+    ``out`` always holds one whole set, whenever the process dies; a second build into the same
+    ``out`` while this one runs fails at once with an :class:`~skillgraph.errors.OutputError`.
+    ``on_written`` is called for each file once the set is in place (the CLI prints a line for each).
     """
     from .export import write_rdf
-    from .export.summary import summary
+    from .export.summary import summary as summary_md
     from .graph import build_graph, save_graph, save_mentions
+    from .outputs import output_set, write_text
     from .viz import write_html
 
-    ont, xs = extract_paths(tuple(paths) or DEFAULT_INPUT, ontology_files, skip_bad=skip_bad, jobs=jobs,
-                            warn=warn, progress=progress)
-    G = build_graph(xs, ont)
     out = Path(out)
-    files: list[Written] = []
-
-    def written(path: Path, detail: str = "") -> None:
-        w = Written(path, detail)
-        files.append(w)
-        if on_written is not None:
+    with output_set(out) as stage:     # locked; becomes ``out`` in one step when every file is written
+        ont, xs = extract_paths(tuple(paths) or DEFAULT_INPUT, ontology_files, skip_bad=skip_bad, jobs=jobs,
+                                warn=warn, progress=progress, max_bytes=max_bytes, summary=summary)
+        G = build_graph(xs, ont)
+        files: list[Written] = []
+        save_graph(G, stage / "graph.json")
+        files.append(Written(out / "graph.json", f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"))
+        n = save_mentions(xs, stage / "mentions.jsonl")
+        files.append(Written(out / "mentions.jsonl", f"{len(xs)} postings, {n} mentions"))
+        write_text(stage / "summary.md", summary_md(G))
+        files.append(Written(out / "summary.md"))
+        n = write_rdf(G, stage / "skillgraph.ttl")
+        files.append(Written(out / "skillgraph.ttl", f"{n} triples"))
+        rep = write_html(G, stage / "graph.html")
+        files.append(Written(out / "graph.html", f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn"))
+    if on_written is not None:
+        for w in files:
             on_written(w)
-
-    save_graph(G, out / "graph.json")
-    written(out / "graph.json", f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
-    n = save_mentions(xs, out / "mentions.jsonl")
-    written(out / "mentions.jsonl", f"{len(xs)} postings, {n} mentions")
-    (out / "summary.md").write_text(summary(G), encoding="utf-8", newline="\n")
-    written(out / "summary.md")
-    n = write_rdf(G, out / "skillgraph.ttl")
-    written(out / "skillgraph.ttl", f"{n} triples")
-    rep = write_html(G, out / "graph.html")
-    written(out / "graph.html", f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn")
     return BuildResult(G, xs, files)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .app import main
-from .options import jobs_option, ontology_option, progress_bar, skip_bad_option, warn
+from .options import jobs_option, max_bytes_option, note, ontology_option, progress_bar, skip_bad_option, warn
 
 
 @main.command("build")
@@ -14,7 +14,8 @@ from .options import jobs_option, ontology_option, progress_bar, skip_bad_option
               help="Directory to write into.")
 @jobs_option
 @skip_bad_option
-def build_cmd(paths, ontologies, out, jobs, skip_bad):
+@max_bytes_option
+def build_cmd(paths, ontologies, out, jobs, skip_bad, max_bytes):
     """Read postings (default: seeds/), link their skills, build the role–skill–team graph and write
     OUT/graph.json, mentions.jsonl, summary.md, skillgraph.ttl and graph.html. The same input gives
     byte-identical files."""
@@ -23,5 +24,6 @@ def build_cmd(paths, ontologies, out, jobs, skip_bad):
     def written(w) -> None:
         click.echo(f"wrote {w.path}" + (f": {w.detail}" if w.detail else ""), err=True)
 
+    kw = {} if max_bytes is None else {"max_bytes": max_bytes}
     build(paths, out=out, ontology_files=ontologies, jobs=jobs, skip_bad=skip_bad, warn=warn,
-          progress=progress_bar, on_written=written)
+          progress=progress_bar, on_written=written, summary=note if skip_bad else None, **kw)

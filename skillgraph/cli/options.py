@@ -9,8 +9,8 @@ import click
 
 from ..vocab import LEVELS
 
-__all__ = ["FORMATS", "LEVELS", "format_option", "jobs_option", "ontology_option", "progress_bar",
-           "skip_bad_option", "warn"]
+__all__ = ["FORMATS", "LEVELS", "format_option", "jobs_option", "max_bytes_option", "note", "ontology_option",
+           "progress_bar", "skip_bad_option", "warn"]
 
 FORMATS = ("table", "json", "csv")
 
@@ -33,8 +33,33 @@ format_option = click.option(
 skip_bad_option = click.option("--skip-bad", is_flag=True,
                                help="Warn about unusable postings and go on with the rest.")
 
+def _bytes(value) -> int | None:
+    """``100000000``, ``100MB``, ``1.5G``, ``500k`` → bytes."""
+    if value is None or isinstance(value, int):
+        return value
+    s = str(value).strip().lower().removesuffix("b").replace("_", "").replace(",", "")
+    mult = {"k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}.get(s[-1:], 1)
+    try:
+        n = float(s[:-1] if mult > 1 else s) * mult
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size — give bytes such as 500000000 or 500MB") from None
+    if n < 1:
+        raise click.BadParameter("give a positive size")
+    return int(n)
+
+
+max_bytes_option = click.option(
+    "--max-bytes", "max_bytes", default=None, callback=lambda ctx, p, v: _bytes(v),
+    help="Refuse posting files (and stdin) larger than this: bytes, or 500MB, 2GB  [default: 100MB, "
+         "skillgraph.ingest.MAX_BYTES]")
+
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
                            help="Worker processes.")
+
+
+def note(msg: str) -> None:
+    """One plain line on stderr (the ``read N postings: …`` summary)."""
+    click.echo(msg, err=True)
 
 
 def warn(msg: str) -> None:

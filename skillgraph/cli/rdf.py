@@ -1,7 +1,6 @@
 """`skillgraph export | validate | sparql` and `skillgraph ontology import-esco | import-onet`."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -39,25 +38,18 @@ def _load(graph: str | None):
 @click.option("--no-evidence", is_flag=True, help="Leave out the evidence annotations (compact export).")
 def export_cmd(fmt, out, graph, base, no_evidence):
     """Export the graph as RDF (Turtle, JSON-LD, N-Triples), GraphML or a CSV edge list."""
-    from ..export import RDF_FORMATS, write_edges_csv, write_graphml, write_rdf
+    from ..export import RDF_FORMATS, export_graph
+    from ..outputs import write_stdout
     from ..vocab import DEFAULT_BASE
 
     G = _load(graph)
+    kw = {"base": base or DEFAULT_BASE, "evidence": not no_evidence} if fmt in RDF_FORMATS else {}
+    if not out:                                   # every byte reaches stdout, or exit 1 (short writes checked)
+        write_stdout(export_graph(G, None, fmt, **kw))
+        return
+    n = export_graph(G, out, fmt, **kw)           # atomic: a temporary file renamed over OUT
     if fmt in RDF_FORMATS:
-        kw = {"base": base or DEFAULT_BASE, "evidence": not no_evidence}
-        if out:
-            n = write_rdf(G, out, fmt=fmt, **kw)
-            click.echo(f"wrote {n} triples to {out}", err=True)
-        else:
-            sys.stdout.buffer.write(write_rdf(G, None, fmt=fmt, **kw))
-            sys.stdout.flush()
-    elif fmt == "graphml":
-        write_graphml(G, out or sys.stdout.buffer)
-    else:
-        if out:
-            write_edges_csv(G, out)
-        else:
-            write_edges_csv(G, sys.stdout)
+        click.echo(f"wrote {n} triples to {out}", err=True)
 
 
 @main.command("validate")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import os
-from pathlib import Path
 from typing import IO
 
 import networkx as nx
+
+from ..outputs import write_text
 
 __all__ = ["EDGE_COLUMNS", "write_edges_csv"]
 
@@ -31,5 +32,5 @@ def write_edges_csv(G: nx.DiGraph, path_or_stream: str | os.PathLike | IO[str]) 
     if hasattr(path_or_stream, "write"):
         path_or_stream.write(buf.getvalue())
     else:
-        Path(path_or_stream).write_text(buf.getvalue(), encoding="utf-8")
+        write_text(path_or_stream, buf.getvalue())
     return len(rows)

@@ -7,6 +7,8 @@ from typing import IO
 
 import networkx as nx
 
+from ..outputs import atomic_file
+
 __all__ = ["write_graphml"]
 
 
@@ -25,4 +27,8 @@ def write_graphml(G: nx.DiGraph, path: str | os.PathLike | IO[bytes]) -> None:
     for u, v in sorted(G.edges, key=lambda e: (str(e[0]), str(e[1]))):
         H.add_edge(str(u), str(v), **{k: _scalar(x) for k, x in sorted(G.edges[u, v].items())
                                       if x is not None})
-    nx.write_graphml(H, path)
+    if hasattr(path, "write"):
+        nx.write_graphml(H, path)
+        return
+    with atomic_file(path, "wb") as fh:
+        nx.write_graphml(H, fh)

@@ -26,6 +26,7 @@ from typing import IO, Callable
 import networkx as nx
 
 from ..errors import InputError
+from ..outputs import write_bytes, write_text
 from ..speed import paused_gc
 from ..vocab import DEFAULT_BASE
 from .csv import write_edges_csv
@@ -65,7 +66,7 @@ def _write_summary(G: nx.DiGraph, path_or_stream, **_options) -> None:
     if hasattr(path_or_stream, "write"):
         path_or_stream.write(text)
     else:
-        Path(path_or_stream).write_text(text, encoding="utf-8", newline="\n")
+        write_text(path_or_stream, text)
 
 
 def _write_csv(G: nx.DiGraph, path_or_stream, **_options) -> int:
@@ -155,6 +156,5 @@ def write_rdf(G: nx.DiGraph, path_or_stream: str | os.PathLike | IO[bytes] | Non
     if hasattr(path_or_stream, "write"):
         path_or_stream.write(data)
     else:
-        Path(path_or_stream).parent.mkdir(parents=True, exist_ok=True)
-        Path(path_or_stream).write_bytes(data)
+        write_bytes(path_or_stream, data)
     return sum(len(pos) for _, pos in grouped)

@@ -8,9 +8,9 @@ ontology importers write their SKOS files through :func:`write_triples` too.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Iterable
 
+from ..outputs import write_bytes
 from ..vocab import RDF, XSD
 
 __all__ = ["grouped_ntriples", "grouped_turtle", "iriref", "turtle_bytes", "write_triples"]
@@ -110,6 +110,5 @@ def turtle_bytes(triples: Iterable[tuple], pfx: dict[str, str], header: str = ""
 def write_triples(triples: list[tuple], path, pfx: dict[str, str], header: str = "") -> int:
     """Write our triple tuples as Turtle to ``path`` (see :func:`turtle_bytes`); returns the count."""
     data = turtle_bytes(triples, pfx, header)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_bytes(data)
+    write_bytes(path, data)
     return len(triples)

@@ -1,9 +1,9 @@
 """The graph on disk: node-link ``graph.json`` (:func:`save_graph`, :func:`load_graph`) and the
 extractions behind it, one a line (:func:`save_mentions` → ``mentions.jsonl``).
 
-Both writers are deterministic (sorted records, sorted keys, no timestamps) and atomic: they write
-a temporary file next to the target and rename it, so a failed write leaves any previous file as
-it was.
+Both writers are deterministic (sorted records, sorted keys, no timestamps) and atomic
+(:func:`skillgraph.outputs.atomic_file`: a unique temporary file next to the target, fsync, rename),
+so a failed or killed write leaves any previous file as it was.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import networkx as nx
 
 from skillgraph.errors import InputError
 from skillgraph.model import Extraction, extraction_to_dict
+from skillgraph.outputs import atomic_file
 
 from .schema import check_graph
 
@@ -32,10 +33,7 @@ def save_graph(G: nx.DiGraph, path: str | os.PathLike) -> None:
     The same graph gives byte-identical files (no timestamps, sorted keys). Written to a
     temporary file first, so a failed write leaves any previous file as it was.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+    with atomic_file(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write('{"directed":true,"multigraph":false,"graph":' + _dumps(G.graph) + ',\n"nodes":[')
         for i, n in enumerate(sorted(G.nodes)):
             fh.write(("\n" if i == 0 else ",\n") + _dumps({"id": n, **G.nodes[n]}))
@@ -43,20 +41,16 @@ def save_graph(G: nx.DiGraph, path: str | os.PathLike) -> None:
         for i, (u, v) in enumerate(sorted(G.edges)):
             fh.write(("\n" if i == 0 else ",\n") + _dumps({"source": u, "target": v, **G.edges[u, v]}))
         fh.write("\n]}\n")
-    os.replace(tmp, path)
 
 
 def save_mentions(extractions: Iterable[Extraction], path: str | os.PathLike) -> int:
     """Write one extraction dict a line (``extraction_to_dict``), sorted by posting id; returns the
     number of mentions written. Deterministic like :func:`save_graph`."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp, n = path.with_name(path.name + ".tmp"), 0
-    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+    n = 0
+    with atomic_file(path, "w", encoding="utf-8", newline="\n") as fh:
         for x in sorted(extractions, key=lambda x: x.posting.id):
             fh.write(json.dumps(extraction_to_dict(x), ensure_ascii=False) + "\n")
             n += len(x.mentions)
-    os.replace(tmp, path)
     return n
 
 

@@ -11,7 +11,8 @@ from typing import Iterator
 from ..errors import InputError
 from ..model import Posting
 from .fields import TEXT_FIELDS, WRAPPER_KEYS, lookup, norm_key
-from .problems import Sink, empty_error, input_error
+from .jsonsafe import array_elements, has_surrogate_escape, json_problem, loads, scrub_surrogates
+from .problems import Sink, empty_error, input_error, shown
 from .records import posting, records_to_postings
 
 __all__ = ["read_csv", "read_json", "read_jsonl", "read_text", "sniff"]
@@ -19,16 +20,42 @@ __all__ = ["read_csv", "read_json", "read_jsonl", "read_text", "sniff"]
 
 def _json_error(path: str, exc: json.JSONDecodeError) -> InputError:
     fix = ("rename the file to .jsonl (it holds one object per line)" if exc.msg == "Extra data" else
-           f"fix the JSON (`python -m json.tool {path}` points at the spot)")
+           f"fix the JSON (`python -m json.tool {shown(path)}` points at the spot)")
     return input_error(path, exc.lineno, f"invalid JSON at column {exc.colno}: {exc.msg}", fix)
 
 
+def _bad_json(path: str, exc: Exception, line: int | None = None, what: str = "the file") -> InputError:
+    if isinstance(exc, json.JSONDecodeError) and line is None:
+        return _json_error(path, exc)
+    msg, col = json_problem(exc)
+    at = f" at column {col}" if col else ""
+    return input_error(path, line, f"{what} is not valid JSON{at}: {msg}",
+                       "fix the JSON (nesting under 1,000 levels, integers under 4,300 digits)")
+
+
+def _array_records(text: str, path: str):
+    """A JSON array's elements as records, one bad element reported alone (``--skip-bad``)."""
+    for number, line, value in array_elements(text):
+        if isinstance(value, Exception):
+            yield number, _bad_json(path, value, line, f"record {number} (line {line})")
+        else:
+            yield number, value
+
+
 def read_json(text: str, path: str, name: str, sink: Sink, repaired: bool) -> Iterator[Posting]:
+    scrub = has_surrogate_escape(text)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        sink.fail(_json_error(path, exc))
+        data = loads(text)
+    except ValueError as exc:
+        if sink.skip_bad and text.lstrip().startswith("["):
+            yield from records_to_postings(_array_records(text, path), path, name, sink, repaired,
+                                           numbered_by="record", scrub=scrub)
+        else:
+            sink.fail(_bad_json(path, exc))
         return
+    if scrub:
+        data, fixed = scrub_surrogates(data)
+        repaired = repaired or fixed
     if isinstance(data, dict) and lookup(data, TEXT_FIELDS)[0] is None:
         lists = [k for k, v in data.items() if isinstance(v, list)]
         wrapped = [k for k in lists if norm_key(k) in WRAPPER_KEYS] or (lists if len(lists) == 1 else [])
@@ -63,9 +90,11 @@ def _jsonl_records(text: str, path: str):
         if not line or line.isspace():
             continue
         try:
-            yield lineno, json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield lineno, input_error(path, lineno, f"invalid JSON at column {exc.colno}: {exc.msg}",
+            yield lineno, loads(line)
+        except ValueError as exc:
+            msg, col = json_problem(exc)
+            at = f" at column {col}" if col else ""
+            yield lineno, input_error(path, lineno, f"invalid JSON{at}: {msg}",
                                       "each line of a .jsonl file must be one complete JSON object")
 
 
@@ -73,42 +102,89 @@ def read_jsonl(text: str, path: str, name: str, sink: Sink, repaired: bool) -> I
     if not text.strip():
         sink.fail(empty_error(path, None, "empty file (no JSON lines)"))
         return
-    yield from records_to_postings(_jsonl_records(text, path), path, name, sink, repaired, numbered_by="line")
+    yield from records_to_postings(_jsonl_records(text, path), path, name, sink, repaired, numbered_by="line",
+                                   scrub=has_surrogate_escape(text))
 
 
-def read_csv(text: str, path: str, name: str, sink: Sink, repaired: bool) -> Iterator[Posting]:
-    first_line = text.split("\n", 1)[0]
-    delimiter, header = ",", []
+class _Lines:
+    """A CSV text's lines for ``csv.reader``, remembering the lines of the row being read, so that
+    after a bad row reading restarts on the line after its first one (an unclosed quote then takes
+    no later row with it)."""
+
+    def __init__(self, text: str):
+        self._it = iter(io.StringIO(text, newline=""))
+        self._back: list[str] = []
+        self.row: list[str] = []
+        self.line = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = self._back.pop() if self._back else next(self._it)
+        self.row.append(line)
+        self.line += 1
+        return line
+
+    def restart(self) -> None:
+        rest = self.row[1:]
+        self.line -= len(rest)
+        self._back.extend(reversed(rest))
+        self.row = []
+
+
+def _csv_header(text: str) -> tuple[str, list[str]]:
+    nl = text.find("\n")
+    first_line = text if nl < 0 else text[:nl]
     for d in (",", ";", "\t", "|"):
         cols = next(csv.reader([first_line], delimiter=d), [])
         if any(norm_key(c) in TEXT_FIELDS for c in cols):
-            delimiter, header = d, cols
-            break
-    if not header:
-        cols = next(csv.reader([first_line]), [])
+            return d, cols
+    return ",", next(csv.reader([first_line]), [])
+
+
+def _csv_rows(text: str, delimiter: str, path: str):
+    """(first line, row or InputError) of every row after the header; a bad row is reported alone."""
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    next(reader)
+    while True:
+        start = lines.line + 1
+        lines.row = []
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield start, input_error(path, start, f"unreadable CSV row ({exc})",
+                                     'quote fields that contain the delimiter, quotes ("") or line breaks')
+            lines.restart()
+            reader = csv.reader(lines, delimiter=delimiter, strict=True)
+            continue
+        yield start, row
+
+
+def read_csv(text: str, path: str, name: str, sink: Sink, repaired: bool) -> Iterator[Posting]:
+    delimiter, header = _csv_header(text)
+    if not any(norm_key(c) in TEXT_FIELDS for c in header):
         sink.fail(input_error(path, 1, "no text column in the CSV header "
-                              f"({', '.join(cols) or 'empty'}); expected one of {', '.join(TEXT_FIELDS)}",
+                              f"({', '.join(header) or 'empty'}); expected one of {', '.join(TEXT_FIELDS)}",
                               "name the column that holds the posting text 'text' or 'description'"))
         return
     old_limit = csv.field_size_limit()
-    csv.field_size_limit(max(old_limit, 1 << 30))
+    csv.field_size_limit(max(old_limit, 1 << 30))        # a 10 MB field is one posting, read in linear time
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-        next(reader)
         norm = [norm_key(c) for c in header]
         text_col = next(norm.index(f) for f in TEXT_FIELDS if f in norm)
-        while True:
-            start = reader.line_num + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                sink.fail(input_error(path, start, f"unreadable CSV row ({exc})",
-                                      'quote fields that contain the delimiter, quotes ("") or line breaks'))
-                return
+        rows = 0
+        for start, row in _csv_rows(text, delimiter, path):
+            if isinstance(row, InputError):
+                rows += 1
+                sink.fail(row)
+                continue
             if not row or not any(c.strip() for c in row):
                 continue
+            rows += 1
             if len(row) > len(header):
                 sink.fail(input_error(path, start, f"row has {len(row)} fields but the header has {len(header)}",
                                       "quote fields that contain the delimiter"))
@@ -119,6 +195,8 @@ def read_csv(text: str, path: str, name: str, sink: Sink, repaired: bool) -> Ite
                 continue
             rec = {k: v for k, v in rec.items() if v != "" or k == header[text_col]}
             yield from records_to_postings([(start, rec)], path, name, sink, repaired, numbered_by="line")
+        if rows == 0:
+            sink.fail(empty_error(path, None, "the CSV has a header but no rows"))
     finally:
         csv.field_size_limit(old_limit)
 
@@ -131,19 +209,23 @@ def read_text(text: str, path: str, name: str, sink: Sink, repaired: bool, is_ht
 
 
 def sniff(text: str) -> str:
-    """Format of stdin: json, jsonl, or text (HTML is detected by repair())."""
+    """Format of stdin: json, jsonl, or text (HTML is detected by repair()). Several lines of which
+    one (among the first 20) is a JSON object are JSON lines, even when the first line is bad."""
     head = text.lstrip()
     if head.startswith("["):
         return "json"
     if head.startswith("{"):
         try:
-            json.loads(text)
+            loads(text)
             return "json"
-        except json.JSONDecodeError:
+        except ValueError:
             pass
-        first = head.split("\n", 1)[0]
-        try:
-            return "jsonl" if isinstance(json.loads(first), dict) else "json"
-        except json.JSONDecodeError:
-            return "json"
+        lines = [ln for ln in head.split("\n", 21)[:20] if ln.strip()]
+        for line in lines:
+            try:
+                if isinstance(loads(line), dict):
+                    return "jsonl"
+            except ValueError:
+                continue
+        return "json"
     return "text"

@@ -3,6 +3,7 @@ each file decoded and handed to the reader of its format."""
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections import Counter
 from pathlib import Path
@@ -12,11 +13,14 @@ from ..errors import InputError
 from ..model import Posting
 from .decode import decode
 from .formats import read_csv, read_json, read_jsonl, read_text, sniff
-from .problems import Sink, input_error, stderr_warn
+from .problems import Sink, input_error, shown, stderr_warn
 
-__all__ = ["SUPPORTED_EXTENSIONS", "read_postings"]
+__all__ = ["MAX_BYTES", "SUPPORTED_EXTENSIONS", "read_postings"]
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (".csv", ".htm", ".html", ".json", ".jsonl", ".md", ".txt")
+
+MAX_BYTES = 100_000_000
+"""The largest posting file (or stdin) read by default: 100 MB (``--max-bytes`` raises it)."""
 
 
 def _read_source(display: str, name: str, sink: Sink, data: bytes, ext: str) -> Iterator[Posting]:
@@ -38,12 +42,39 @@ def _read_source(display: str, name: str, sink: Sink, data: bytes, ext: str) -> 
         yield from read_text(text, display, name, sink, repaired, is_html)
 
 
-def _posting_files(folder: str) -> list[tuple[str, str]]:
+def _safe(name: str) -> str:
+    """A name that can go into JSON and RDF: bytes that are not UTF-8 (surrogate escapes) as ``\\xff``."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _posting_files(folder: str, sink: Sink) -> list[tuple[str, str]]:
     """(path relative to ``folder`` in POSIX form, full path) of the posting files under ``folder``
-    (:data:`SUPPORTED_EXTENSIONS`; hidden files and folders skipped), in walking order."""
+    (:data:`SUPPORTED_EXTENSIONS`; hidden files and folders skipped), in walking order. Symbolic links
+    to folders are followed, each real folder once (a link back to a folder already read is one warning)."""
     found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    seen = {os.path.realpath(folder)}
+
+    def unreadable(exc: OSError) -> None:
+        sink.fail(input_error(exc.filename or folder, None, f"cannot read the folder ({exc.strerror or exc})",
+                              "check its permissions"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        subs = sorted(d for d in dirs if not d.startswith("."))
+        links = {d for d in subs if os.path.islink(os.path.join(root, d))}
+        seen.update(os.path.realpath(os.path.join(root, d)) for d in subs if d not in links)
+        for d in sorted(links):                      # real folders first: a link to one is the duplicate
+            full = os.path.join(root, d)
+            real = os.path.realpath(full)
+            if real in seen:
+                sink.warn(f"{shown(full)}: a link to a folder read already ({shown(real)}) — not read twice")
+                subs.remove(d)
+            else:
+                seen.add(real)
+        dirs[:] = subs
         for f in files:
             if not f.startswith(".") and os.path.splitext(f)[1].lower() in SUPPORTED_EXTENSIONS:
                 full = os.path.join(root, f)
@@ -52,7 +83,7 @@ def _posting_files(folder: str) -> list[tuple[str, str]]:
 
 
 def _collect(paths, sink: Sink) -> list[tuple[str, str, str]]:
-    """(display path, relative name, extension) for every input; '-' is stdin."""
+    """(path, relative name, extension) for every input; '-' is stdin."""
     out: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     for p in paths:
@@ -61,7 +92,7 @@ def _collect(paths, sink: Sink) -> list[tuple[str, str, str]]:
             out.append(("-", "stdin", "-"))
             continue
         if os.path.isdir(p):
-            found = _posting_files(p)
+            found = _posting_files(p, sink)
             if not found:
                 sink.fail(input_error(p, None, "directory holds no posting files "
                                       f"({', '.join(SUPPORTED_EXTENSIONS)})", "point at the folder with the postings"))
@@ -79,14 +110,77 @@ def _collect(paths, sink: Sink) -> list[tuple[str, str, str]]:
     return out
 
 
-def read_postings(paths, *, skip_bad: bool = False,
-                  warn: Callable[[str], None] | None = None) -> Iterator[Posting]:
+_NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+
+
+def _check_regular(path: str, mode: int) -> None:
+    for test, what in _NOT_REGULAR:
+        if test(mode):
+            raise input_error(path, None, f"{what}, not a regular file", "pass posting files (or - for stdin)")
+
+
+def _too_big(path: str, size: int, max_bytes: int) -> InputError:
+    return input_error(path, None, f"{size:,} bytes, over the limit of {max_bytes:,} bytes",
+                       "raise it with --max-bytes N (or max_bytes=) or split the file")
+
+
+def _read_file(path: str, max_bytes: int | None) -> bytes:
+    """The bytes of a regular file; anything else (a FIFO, a device, a socket) is refused without
+    blocking: the file is opened non-blocking and checked with fstat before a byte is read."""
+    try:
+        _check_regular(path, os.stat(path).st_mode)     # before open: a socket cannot even be opened
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise input_error(path, None, "no such file or directory", "check the path") from None
+    except OSError as exc:
+        raise input_error(path, None, f"cannot read the file ({exc.strerror or exc})",
+                          "check the path and its permissions") from None
+    try:
+        st = os.fstat(fd)
+        _check_regular(path, st.st_mode)                  # again on what was opened (it may have been swapped)
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise _too_big(path, st.st_size, max_bytes)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise input_error(path, None, f"cannot read the file ({exc.strerror or exc})",
+                          "check the path and its permissions") from None
+    finally:
+        os.close(fd)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise _too_big(path, len(data), max_bytes)
+    return data
+
+
+def _read_stdin(max_bytes: int | None) -> bytes:
+    stream = getattr(sys.stdin, "buffer", sys.stdin)
+    if stream is None:
+        raise InputError("-: there is no standard input (it is closed) — pipe the postings in or pass files")
+    try:
+        data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"-: cannot read standard input ({exc}) — pipe the postings in or pass files") from None
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogateescape")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise input_error("-", None, f"more than {max_bytes:,} bytes on standard input",
+                          "raise the limit with --max-bytes N or split the input")
+    return data
+
+
+def read_postings(paths, *, skip_bad: bool = False, warn: Callable[[str], None] | None = None,
+                  max_bytes: int | None = MAX_BYTES,
+                  summary: Callable[[str], None] | None = None) -> Iterator[Posting]:
     """Yield one :class:`Posting` per posting in ``paths`` (str/Path or a list of them).
 
     * A directory is walked recursively in sorted order, taking files with
-      :data:`SUPPORTED_EXTENSIONS` (hidden files and folders are skipped); a file named explicitly
+      :data:`SUPPORTED_EXTENSIONS` (hidden files and folders are skipped; links to folders are
+      followed, each real folder once); a file named explicitly
       is read whatever its extension (unknown ones as text); ``-`` reads stdin and sniffs its format
-      (JSON array/object, JSON lines, else text or HTML).
+      (JSON array/object, JSON lines, else text or HTML). Only regular files are read: a FIFO, a
+      device or a socket is refused with one line, never waited on. A file (or stdin) over
+      ``max_bytes`` (default :data:`MAX_BYTES`, 100 MB; None for no limit) is refused.
     * Whole files (.txt/.md/.html): ``id`` is the file's base name ("000_17269b5361c6fef0.txt"),
       or its relative path when two inputs share a base name; ``source`` is the path.
     * Records (.json/.jsonl/.csv): ``id`` is the record's own id field (id, job_id, uuid, …) when it
@@ -96,29 +190,29 @@ def read_postings(paths, *, skip_bad: bool = False,
       fields are kept in ``Posting.extra``.
     * Bad input raises :class:`InputError` ("<path>[:<line>]: <what> — <how to fix>"); with
       ``skip_bad=True``, ``warn(message)`` (default: print to stderr) is called instead and
-      reading goes on with the next record or file.
+      reading goes on with the next record (a bad element of a JSON array, a bad CSV row or JSON
+      line takes no neighbour with it) or file.
+    * ``summary``, if given, gets ``read N postings: K kept, S skipped`` at the end.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     sink = Sink(skip_bad, warn or stderr_warn)
     inputs = _collect(paths, sink)
     base_counts = Counter(os.path.basename(rel) for disp, rel, ext in inputs if disp != "-")
-    for display, rel, ext in inputs:
-        if display == "-":
-            stream = getattr(sys.stdin, "buffer", None)
-            data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-            yield from _read_source("-", "stdin", sink, data, "-")
-            continue
-        base = os.path.basename(rel)
-        name = base if base_counts[base] == 1 else rel
+    kept = 0
+    for path, rel, ext in inputs:
         try:
-            with open(display, "rb") as fh:
-                data = fh.read()
-        except FileNotFoundError:
-            sink.fail(input_error(display, None, "no such file or directory", "check the path"))
+            data = _read_stdin(max_bytes) if path == "-" else _read_file(path, max_bytes)
+        except InputError as exc:
+            sink.fail(exc)
             continue
-        except OSError as exc:
-            sink.fail(input_error(display, None, f"cannot read the file ({exc.strerror or exc})",
-                                  "check the path and its permissions"))
-            continue
-        yield from _read_source(display, name, sink, data, ext)
+        if path == "-":
+            display, name = "-", "stdin"
+        else:
+            base = os.path.basename(rel)
+            display, name = _safe(path), _safe(base if base_counts[base] == 1 else rel)
+        for p in _read_source(display, name, sink, data, ext):
+            kept += 1
+            yield p
+    if summary is not None:
+        summary(f"read {kept + sink.skipped} postings: {kept} kept, {sink.skipped} skipped")

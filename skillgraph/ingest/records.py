@@ -18,11 +18,26 @@ from .fields import (
     plain,
     stringify,
 )
+from .jsonsafe import scrub_surrogates
 from .metadata.extractor import extract_metadata
 from .problems import Sink, empty_error, input_error
 from .repair import repair
 
 __all__ = ["posting", "records_to_postings"]
+
+_NOTHING_VISIBLE = re.compile("[\\s\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff\u00ad\u034f\u180e]*")
+"""Text a reader sees nothing in: whitespace, zero-width spaces and joiners, direction marks, BOMs."""
+
+
+def _nothing_visible(text: str) -> bool:
+    """Only invisible characters and HTML comments (``<!-- … -->``)? Linear; stops at the first visible one."""
+    pos = _NOTHING_VISIBLE.match(text).end()
+    while text.startswith("<!--", pos):
+        end = text.find("-->", pos + 4)
+        if end < 0:
+            return True
+        pos = _NOTHING_VISIBLE.match(text, end + 3).end()
+    return pos == len(text)
 
 _RECORD_FIELDS = ((ID_FIELDS, "id"), (TITLE_FIELDS, "title"), (COMPANY_FIELDS, "company"),
                   (LOCATION_FIELDS, "locations"))
@@ -57,7 +72,7 @@ def posting(pid: str, source: str, raw: str, repaired: bool, *, is_html: bool | 
     with the metadata of its text; a record's id/title/company/locations fields win. Raises a bare
     InputError when nothing is left after repair (the caller says where)."""
     text, fixed = repair(raw, is_html=is_html)
-    if not text or text.isspace():                 # (not text.strip(), without copying the text)
+    if _nothing_visible(text):
         raise InputError("empty")
     fields: dict = {}
     extra: list[tuple[str, str]] = []
@@ -74,9 +89,16 @@ def posting(pid: str, source: str, raw: str, repaired: bool, *, is_html: bool | 
 
 
 def records_to_postings(records: Iterable[tuple[int, object]], path: str, name: str, sink: Sink, repaired: bool,
-                        *, numbered_by: str) -> Iterator[Posting]:
-    """records: iterable of (number, record or error). ``numbered_by`` is "line" or "record"."""
+                        *, numbered_by: str, scrub: bool = False) -> Iterator[Posting]:
+    """records: iterable of (number, record or error). ``numbered_by`` is "line" or "record".
+    ``scrub``: replace lone surrogates (from ``\\ud800`` escapes) by U+FFFD, marking those postings
+    ``repaired``."""
+    file_repaired = repaired
     for number, rec in records:
+        repaired = file_repaired
+        if scrub and not isinstance(rec, InputError):
+            rec, fixed = scrub_surrogates(rec)
+            repaired = repaired or fixed
         where_line = number if numbered_by == "line" else None     # a .json record number is no line
         if isinstance(rec, InputError):
             sink.fail(rec)

@@ -12,7 +12,6 @@ through our own template (``page.html``, shipped as package data; it says why it
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections import Counter
 from importlib.resources import files
@@ -21,6 +20,7 @@ from pathlib import Path
 import networkx as nx
 
 from skillgraph.errors import InputError
+from skillgraph.outputs import write_text
 from skillgraph.vocab import KINDS, LEVELS
 
 from .labels import display_label, node_label
@@ -208,11 +208,7 @@ def write_html(G: nx.DiGraph, path, *, focus=None, depth: int = 1, role=None, te
             title += f" around {node_label(G, report['filters']['focus'])}"
     page = render_html(H, title=str(title), message=report["message"], stats=_stats(G, H))
     path = Path(path)
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8", newline="\n")
-    os.replace(tmp, path)
+    write_text(path, page)
     report = {"path": str(path), **report, "bytes": len(page.encode("utf-8")), "screenshot": None}
     if screenshot is not None:
         report["screenshot"] = str(screenshot_html(path, screenshot))

@@ -1,4 +1,5 @@
-"""Decoding: cp1252 when the bytes are not UTF-8 (marked repaired), a UTF-8 BOM dropped."""
+"""Decoding: cp1252 when the bytes are not UTF-8 (marked repaired), a UTF-8 BOM dropped (marked repaired:
+offsets no longer count it)."""
 from __future__ import annotations
 
 
@@ -10,4 +11,4 @@ def test_cp1252_fallback_and_bom(tmp_path, read_one):
     g = tmp_path / "bom.txt"
     g.write_bytes(b"\xef\xbb\xbfML Engineer\n")
     q = read_one(g)
-    assert q.text == "ML Engineer\n" and q.repaired is False
+    assert q.text == "ML Engineer\n" and q.repaired is True

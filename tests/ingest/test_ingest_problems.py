@@ -8,7 +8,8 @@ from skillgraph.errors import InputError
 from skillgraph.ingest import read_postings
 
 BROKEN = [
-    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", r"bin\.txt:3: binary data \(NUL bytes\)"),
+    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", r"bin\.txt: a PNG image, not a posting — convert it to text first"),
+    ("nul.txt", b"ok\n\x00\x01", r"nul\.txt:2: binary data \(NUL bytes\)"),
     ("undecodable.txt", b"ok\n\x81\x8d\x8f\x90\x9d\x00"[:-1], r"undecodable\.txt:2: not UTF-8 text"),
     ("bad.json", b'[\n  {"text": "a"},\n  {"text": }\n]', r"bad\.json:3: invalid JSON at column 12"),
     ("lines.json", b'{"text": "a"}\n{"text": "b"}\n', r"lines\.json:2: invalid JSON .*rename the file to \.jsonl"),

@@ -87,6 +87,7 @@ def read_json(text: str, path: str, name: str, sink: Sink, repaired: bool) -> It
 
 def _jsonl_records(text: str, path: str):
     for lineno, line in enumerate(text.split("\n"), 1):
+        line = line.removeprefix("\ufeff")   # a BOM left where files with BOMs were concatenated
         if not line or line.isspace():
             continue
         try:

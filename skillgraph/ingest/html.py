@@ -64,10 +64,11 @@ _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "body", "center", "dd", "details", "dialog", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "html", "main", "nav",
     "section", "summary", "tbody", "thead", "tfoot", "tr", "caption", "option",
+    "text",   # SVG <text>: one label per line, not run together
 })
 _PARA_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "hr"})
 _LIST_TAGS = frozenset({"ul", "ol", "menu"})
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "title", "svg", "object", "iframe"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "title", "object", "iframe"})
 _VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed",
                         "param", "source", "track", "wbr"})
 _WS_RE = re.compile(r"[ \t\n\r\f\v]+")

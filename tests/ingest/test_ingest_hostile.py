@@ -304,3 +304,10 @@ def test_build_skip_bad_prints_the_summary_and_writes_the_set(tmp_path):
     assert "read 2 postings: 1 kept, 1 skipped" in r.stderr.splitlines()
     assert {p.name for p in (tmp_path / "out").iterdir()} == {"graph.json", "mentions.jsonl", "summary.md",
                                                               "skillgraph.ttl", "graph.html"}
+
+
+def test_a_bom_inside_concatenated_jsonl_is_not_a_bad_line(tmp_path):
+    f = tmp_path / "cat.jsonl"
+    f.write_bytes(b'{"id": "1", "text": "Python"}\n\xef\xbb\xbf{"id": "2", "text": "SQL"}\n')
+    got, warnings, summary = _read([f])
+    assert [p.id for p in got] == ["1", "2"] and warnings == []

@@ -39,3 +39,10 @@ def _reference_looks_like_html(text: str) -> bool:
                 max_size=12).map("".join))
 def test_property_looks_like_html_shortcuts(text):
     assert looks_like_html(text) == _reference_looks_like_html(text)
+
+
+def test_svg_text_is_kept_one_label_per_line_but_its_style_is_not():
+    text = html_to_text('<p>Intro</p><svg><style>.a{fill:red}</style><text>PyTorch</text>'
+                        '<text>Kubernetes</text></svg><p>Outro</p>')
+    assert "PyTorch" in text and "Kubernetes" in text and "fill" not in text
+    assert "PyTorch Kubernetes" not in text and "PyTorchKubernetes" not in text

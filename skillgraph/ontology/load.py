@@ -42,6 +42,8 @@ def _parse(path: Path):
 
     try:
         with open(path, "rb") as fh:
+            if fh.read(3) != b"\xef\xbb\xbf":   # a UTF-8 BOM (Windows editors write one) is not a syntax error
+                fh.seek(0)
             yield from ox.parse(fh, format=ox.RdfFormat.TURTLE if path.suffix != ".nt" else ox.RdfFormat.N_TRIPLES,
                                 base_iri=path.resolve().as_uri())
     except SyntaxError as exc:

@@ -61,3 +61,11 @@ def test_bad_turtle_is_one_clear_error(tmp_path):
 def test_from_concepts_builds_an_index():
     o = Ontology.from_concepts([Concept(id="skill:x", iri="x", label="Xylo", alt_labels=("XY-lo",))])
     assert o.labels() == {"xylo": ["skill:x"], "xy lo": ["skill:x"]}
+
+
+def test_a_utf8_bom_before_turtle_is_read(tmp_path):
+    ttl = tmp_path / "bom.ttl"
+    ttl.write_bytes(b"\xef\xbb\xbf@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+                    b"<https://example.org/x> a skos:Concept ; skos:prefLabel \"Xylophone tuning\"@en .\n")
+    ont = load_ontology([ttl], include_default=False)
+    assert [c.label for c in ont.concepts.values()] == ["Xylophone tuning"]

@@ -55,7 +55,7 @@ def test_gap_profile(graph_file, tmp_path):
     d = js(graph_file, "gap", "--profile", p, "000")
     assert d["from"]["kind"] == "profile" and 0 < d["coverage"] < 1
     r = run("gap", "--profile", p, "003", "000", "--graph", graph_file, ok=False)
-    assert r.exit_code == 2 and "only TO" in r.output
+    assert r.exit_code == 1 and "only TO" in r.output
 
 
 def test_plan_json(graph_file):
@@ -71,7 +71,7 @@ def test_overlap_pair_and_matrix(graph_file):
     assert len(js(graph_file, "overlap", "--matrix", "--top", "2")) == 2
     rows = js(graph_file, "overlap", "--matrix", "--by", "team")
     assert all(r["a_id"].startswith("team:") for r in rows)
-    assert run("overlap", "000", "--graph", graph_file, ok=False).exit_code == 2
+    assert run("overlap", "000", "--graph", graph_file, ok=False).exit_code == 1
 
 
 def test_path_json_and_table(graph_file):
@@ -199,3 +199,16 @@ def test_seeds_profile_vs_canvas(built, tmp_path):
     assert _node(g, "computer vision") in {x["skill"] for x in d["covered"]}
     assert _node(g, "diffusion models") in gaps and _node(g, "RLHF") in gaps
     assert 0.05 < d["coverage"] < 0.6
+
+
+@pytest.mark.parametrize("args, says", [
+    (("gap", "--bogus"), "No such option '--bogus'"),
+    (("nosuch",), "No such command 'nosuch'"),
+    (("extract", "--format", "xx", "seeds"), "Invalid value for '--format'"),
+])
+def test_usage_errors_are_one_line_exit_1(args, says):
+    """As the README promises of every error: one line on stderr, naming the --help to read."""
+    r = CliRunner().invoke(main, list(args))
+    lines = r.stderr.splitlines()
+    assert r.exit_code == 1 and len(lines) == 1 and says in lines[0] and "--help" in lines[0]
+    assert lines[0].startswith("error: ")

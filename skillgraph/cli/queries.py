@@ -81,7 +81,9 @@ def gap_cmd(G, ontologies, fmt, args, profile):
     """What TO needs that FROM lacks (FROM/TO: a role, team, product or company; or --profile FILE TO).
 
     Hierarchy-aware: a narrower skill covers a broader one; a broader or sibling skill earns partial
-    credit. Ordered by requirement level, then how many postings ask. Coverage is level-weighted."""
+    credit. Ordered by requirement level, then how many postings ask. Coverage is level-weighted.
+    FROM knows every skill its roles mention at any level, context included (so `gap X X` is
+    coverage 1.0); JSON rows show `from_level`, FROM's strongest level for the skill giving credit."""
     from ..query import gap
 
     from_, to = _from_to(args, profile)

@@ -14,8 +14,10 @@ Coverage credit for a needed skill *s*, given the known skills *K* (:data:`CREDI
 
 coverage = Σ weight(level(s))·credit(s) / Σ weight(level(s)) over everything TO needs (1.0 when
 TO needs nothing; weights: :data:`~skillgraph.query.groups.WEIGHTS`). A role, team, product or
-company "knows" the skills its roles require at required, responsibility or preferred level
-(context mentions are background, not skills).
+company "knows" every skill its roles mention, at any level: a skill a role works with in its context
+("our stack runs on Kafka") is one its people have, so ``gap X X`` is coverage 1.0 with no gaps. Each
+row shows ``from_level``: FROM's strongest level for the known skill that gives the credit (``None``
+for a profile or a missing skill), so a reader can see when the credit rests on a context mention.
 """
 from __future__ import annotations
 
@@ -51,6 +53,7 @@ class GapItem:
     by_label: str | None = None
     path: list = field(default_factory=list)   # ontology path (labels) that justifies the credit
     note: str = ""
+    from_level: str | None = None  # FROM's strongest level for ``by`` (None: profile / nothing known)
     asked_by: list = field(default_factory=list)  # role ids in TO
 
 
@@ -105,15 +108,17 @@ def _credit(h: Hierarchy, s: str, known: set[str], cover: dict) -> tuple[float, 
     return best
 
 
-def _known(G: nx.DiGraph, from_: str | None, profile: Profile | None) -> tuple[set[str], Hierarchy, dict]:
-    """(the skills FROM knows, the hierarchy to judge them in, FROM described)."""
+def _known(G: nx.DiGraph, from_: str | None, profile: Profile | None) -> tuple[dict, Hierarchy, dict]:
+    """(skill FROM knows → FROM's strongest level for it or None, the hierarchy to judge them in,
+    FROM described)."""
     if profile is not None:
         source = {"id": profile.source or profile.name, "kind": "profile", "label": profile.name}
-        return set(profile.skills), Hierarchy(G, profile.hierarchy, profile.labels), source
+        return dict.fromkeys(profile.skills), Hierarchy(G, profile.hierarchy, profile.labels), source
     if from_ is None:
         raise InputError("gap needs FROM (a role, team, product or company) or a profile")
     fnode = resolve_node(G, from_, GROUP_KINDS)
-    return set(skill_needs(G, group_roles(G, fnode), KNOWN_LEVELS)), Hierarchy(G), describe_group(G, fnode)
+    known = {s: n.level for s, n in skill_needs(G, group_roles(G, fnode), KNOWN_LEVELS).items()}
+    return known, Hierarchy(G), describe_group(G, fnode)
 
 
 def _covers(h: Hierarchy, known: set[str]) -> dict[str, tuple[str, dict]]:
@@ -146,7 +151,8 @@ def gap(G: nx.DiGraph, from_: str | None, to: str, profile: Profile | None = Non
     lacks, hierarchy-aware, with a level-weighted coverage score (see the module docstring)."""
     tnode = resolve_node(G, to, GROUP_KINDS)
     needs = skill_needs(G, group_roles(G, tnode))
-    known, h, source = _known(G, from_, profile)
+    known_levels, h, source = _known(G, from_, profile)
+    known = set(known_levels)
     cover = _covers(h, known)
     items = []
     for s, n in needs.items():
@@ -156,7 +162,8 @@ def gap(G: nx.DiGraph, from_: str | None, to: str, profile: Profile | None = Non
             skill=s, label=h.label(s), level=n.level, postings=n.postings,
             demand=G.nodes[s].get("demand", 0), status=status, credit=credit, by=by,
             by_label=h.label(by) if by else None, path=labels if status != "covered" else [],
-            note=_note(h, s, status, by, path, labels), asked_by=sorted(n.roles)))
+            note=_note(h, s, status, by, path, labels), from_level=known_levels.get(by) if by else None,
+            asked_by=sorted(n.roles)))
     items.sort(key=lambda i: (LEVEL_RANK[i.level], -i.postings, -i.demand, i.label.lower(), i.skill))
     total = sum(WEIGHTS[i.level] for i in items)
     cov = sum(WEIGHTS[i.level] * i.credit for i in items) / total if total else 1.0

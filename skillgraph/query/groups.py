@@ -23,8 +23,10 @@ __all__ = ["GROUP_KINDS", "KNOWN_LEVELS", "WEIGHTS", "Need", "describe_group", "
            "skill_needs"]
 
 WEIGHTS: dict[str, float] = {"required": 1.0, "responsibility": 0.75, "preferred": 0.5, "context": 0.25}
-KNOWN_LEVELS = ("required", "responsibility", "preferred")
-"""The levels at which a group "knows" the skills its roles require (context mentions are background)."""
+KNOWN_LEVELS = tuple(LEVELS)
+"""The levels at which a group "knows" a skill its roles mention: every one, context included (the
+stack a role works in is one its people have), so a group against itself (``gap X X``) is coverage
+1.0 with no gaps. ``gap`` shows the level FROM knows a skill at as ``from_level``."""
 GROUP_KINDS = ("role", "team", "product", "company")
 
 

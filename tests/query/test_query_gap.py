@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import pytest
 from corpus import posting, tiny_ontology
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from skillgraph.errors import InputError, UnknownNodeError
 from skillgraph.graph import build_graph
 from skillgraph.query import WEIGHTS, gap, load_profile, plan
+from skillgraph.vocab import LEVELS
 
 
 def by_label(res):
@@ -53,9 +56,13 @@ def test_gap_sibling_credit_needs_a_specific_parent():
     assert res.coverage == 0.0 and res.items[0].status == "missing"
 
 
-def test_gap_context_mentions_are_not_known():
+def test_gap_context_mentions_are_known_and_shown_as_from_level():
     xs = [posting("a", "A", [("skill:cv", "context", 1)]), posting("b", "B", [("skill:cv", "required", 1)])]
-    assert gap(build_graph(xs, tiny_ontology()), "role:a", "role:b").coverage == 0.0
+    G = build_graph(xs, tiny_ontology())
+    res = gap(G, "role:a", "role:b")
+    assert res.coverage == 1.0 and res.covered[0].from_level == "context"
+    same = gap(G, "role:a", "role:a")                  # a role against itself: nothing missing
+    assert same.coverage == 1.0 and same.gaps == []
 
 
 def test_gap_team_is_the_union_of_its_roles(G):
@@ -99,3 +106,37 @@ def test_plan_puts_foundations_first():
     assert [r["step"] for r in rows] == list(range(1, len(rows) + 1))
     assert all(r["asked_by"] == ["B"] for r in rows)
     assert next(r for r in rows if r["skill"] == "diffusion models")["builds_on"] == "generative models"
+
+
+# --- gap X X: a group against itself -----------------------------------------------------------
+
+_SKILLS = sorted(tiny_ontology().concepts)
+_TEAMS = ["Labs", "Vision", "Safety"]
+
+
+@st.composite
+def _corpora(draw):
+    """1-4 postings, each with a few skills at any level and a few teams (member or collaborator)."""
+    xs = []
+    for k in range(draw(st.integers(1, 4))):
+        skills = draw(st.lists(st.tuples(st.sampled_from(_SKILLS), st.sampled_from(LEVELS), st.integers(1, 2)),
+                               max_size=6, unique_by=lambda t: t[0]))
+        teams = draw(st.lists(st.tuples(st.sampled_from(_TEAMS), st.sampled_from(["member", "collaborator"]),
+                                        st.sampled_from([None, *_TEAMS]), st.just(())),
+                              max_size=2, unique_by=lambda t: t[0]))
+        teams = [(n, r, p if p != n else None, a) for n, r, p, a in teams]
+        xs.append(posting(f"p{k}", f"Role {k}", skills, teams, company=draw(st.sampled_from(["Acme", "Initech"]))))
+    return xs
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_corpora())
+def test_gap_of_a_group_against_itself_is_full_coverage(xs):
+    G = build_graph(xs, tiny_ontology())
+    groups = [n for n, d in G.nodes(data=True) if d.get("kind") in ("role", "team", "product", "company")]
+    assert groups
+    for node in groups:
+        res = gap(G, node, node)
+        assert res.coverage == 1.0 and res.gaps == [], node
+        for item in res.items:        # each row says at which level FROM knows the skill: its own
+            assert item.status == "covered" and item.from_level == item.level

@@ -24,12 +24,16 @@ def _json_error(path: str, exc: json.JSONDecodeError) -> InputError:
     return input_error(path, exc.lineno, f"invalid JSON at column {exc.colno}: {exc.msg}", fix)
 
 
+def _problem(exc: Exception) -> str:
+    """`` at column C: message`` (or ``: message`` when the parser names no column)."""
+    msg, col = json_problem(exc)
+    return f"{f' at column {col}' if col else ''}: {msg}"
+
+
 def _bad_json(path: str, exc: Exception, line: int | None = None, what: str = "the file") -> InputError:
     if isinstance(exc, json.JSONDecodeError) and line is None:
         return _json_error(path, exc)
-    msg, col = json_problem(exc)
-    at = f" at column {col}" if col else ""
-    return input_error(path, line, f"{what} is not valid JSON{at}: {msg}",
+    return input_error(path, line, f"{what} is not valid JSON{_problem(exc)}",
                        "fix the JSON (nesting under 1,000 levels, integers under 4,300 digits)")
 
 
@@ -93,9 +97,7 @@ def _jsonl_records(text: str, path: str):
         try:
             yield lineno, loads(line)
         except ValueError as exc:
-            msg, col = json_problem(exc)
-            at = f" at column {col}" if col else ""
-            yield lineno, input_error(path, lineno, f"invalid JSON{at}: {msg}",
+            yield lineno, input_error(path, lineno, f"invalid JSON{_problem(exc)}",
                                       "each line of a .jsonl file must be one complete JSON object")
 
 

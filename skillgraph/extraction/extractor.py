@@ -14,6 +14,7 @@ from skillgraph.ontology import Ontology
 
 from .labels import fold
 from .matcher import matcher_for
+from .notskills import drop_in_spans, drop_within, employer_spans, non_text_spans, team_claims
 from .segmentation import Segment, SentenceIndex
 from .teams import find_teams
 from .window import SENTENCE_CAP, window
@@ -38,13 +39,18 @@ class Extractor:
         index = SentenceIndex(text, segments)
         folded = fold(text)
         matches, units = self.matcher.scan(text, folded)
+        if matches:
+            matches = drop_in_spans(matches, non_text_spans(text))   # not inside URLs, e-mails, paths
+            matches = drop_within(matches, employer_spans(text, posting.company))   # Notion at Notion
+        teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
+        if teams and matches:                                   # a team's name is not a skill
+            matches = drop_in_spans(matches, team_claims(text, teams))
         mentions = []
         for s, e, ids in matches:
             sg = index.at(s) or Segment(s, e, None, "context")
             se = max(sg.end, e)
             for cid in ids:
                 mentions.append((cid, s, e, sg.start, se, sg.section, sg.level))
-        teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
         return mentions, teams
 
     def expand(self, posting: Posting, mentions, teams) -> Extraction:

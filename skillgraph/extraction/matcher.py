@@ -31,6 +31,11 @@ CONCEPT, EXACT, WEAK, AMBIGUOUS = range(4)
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
+# after a hyphen, words that make a name an adjective without changing what it names: "SQL-heavy",
+# "Spark-based", "AWS-hosted" link like "Python-based"; other compounds ("Go-to", "R-squared") do not
+_SUFFIX_AFTER = re.compile(r"[-\u2010\u2011](?:based|heavy|hosted|native|driven|powered|centric|first|"
+                           r"focused|oriented|enabled|backed|savvy|fluent|certified|compatible|specific|"
+                           r"related|style)\b", re.I)
 
 
 # The automaton runs over a "hay": the folded text with every character that is neither a letter, a
@@ -273,7 +278,7 @@ def _linked(checks, text: str, f: str, tp: str, fp: str, s: int, e: int, cased: 
                     cased[0] = case_fold(text)
                 if cased[0][s:e] != en[EXACT]:
                     continue
-                if tp[s] in hyphens or tp[e + 1] in hyphens:
+                if tp[s] in hyphens or (tp[e + 1] in hyphens and not _SUFFIX_AFTER.match(text, e)):
                     continue
                 if nxt == "'" and fp[e + 2].isalpha() and fp[e + 2] != "s":
                     continue

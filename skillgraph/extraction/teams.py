@@ -262,12 +262,13 @@ class _TeamFinder:
 
     def from_title(self) -> None:
         """A team after the comma of the title: "Sr. Machine Learning Engineer, Core Engineering"."""
-        title = self.posting.title
-        if not title or "," not in title:
+        # a comma inside brackets is a list, not a team: "Full-Stack Developer (Django, Vue, AWS)"
+        title = re.sub(r"\s*\([^()]*\)", "", self.posting.title or "")
+        if "," not in title or "|" in title:   # "Acme | FE, ML engineers | Remote": fields, not a team
             return
         tail = title.split(",", 1)[1]
         skill_texts = {self.text[a:b].lower() for a, b in self.skill_spans}
-        for part in _TITLE_PARTS.split(re.sub(r"\s*\([^)]*\)", "", tail)):
+        for part in _TITLE_PARTS.split(tail):
             part = part.strip()
             if part.lower() in skill_texts:   # "…, Machine Learning, Google Cloud AI": a skill, not a team
                 continue

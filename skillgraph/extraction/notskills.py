@@ -1,0 +1,134 @@
+"""Where a label found in the text is not a skill.
+
+- Inside a URL, an e-mail address or a file path: ``https`` in ``https://…`` is not HTTP, ``python``
+  in ``/usr/bin/python3`` or ``jobs@python.org`` is no requirement. A bare domain that is itself the
+  whole match ("Socket.io", "Neptune.ai") is a name and still links.
+- The posting's own company name: "Notion" in a Notion posting is the employer; the tool Notion in
+  another company's posting still links. Legal and organisational suffixes are dropped from the
+  company field, so "Notion Labs, Inc." also covers "Notion".
+
+Every pattern starts only where a run of its characters starts (a look-behind), so each run is
+scanned a bounded number of times and a 10 MB token costs linear time, not quadratic.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Sequence
+
+__all__ = ["drop_in_spans", "drop_within", "employer_spans", "non_text_spans"]
+
+_URL = (r"(?<![\w.+-])(?:https?|ftp|file)(?::/{2}|://?| //)[^\s<>\"'`]+"   # also "https //x" (colon lost)
+        r"|(?<![\w.-])www\.[^\s<>\"'`]+")
+_EMAIL = r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)+"
+# a path starts after white space, a bracket or a quote: "JavaScript/C++/Python/Rust" is a list
+_PATH = (r"(?<![^\s(\[\"'`=])(?:~|\.{1,2})?/(?:[\w.-]+/)+[\w.-]*"     # /usr/local/bin, ~/x/y, ./a/b
+         r"|(?<!\w)[A-Za-z]:\\(?:[\w.-]+\\)*[\w.-]+")           # C:\Users\x
+# a domain: lower-case top-level domain so "ASP.NET" is not one; an optional path after it
+_DOMAIN = (r"(?<![\w.@-])[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?-i:com|io|ai|org|net|co|dev|app|so|gg|xyz|tech)"
+           r"(?![\w-])(?:/[^\s<>\"'`]*)?")
+_NON_TEXT = re.compile(f"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<path>{_PATH})|(?P<domain>{_DOMAIN})", re.I)
+_TRAILING = ".,;:!?)]}'\""     # sentence punctuation after a URL is not part of it
+
+# words after a company's name that are not part of how the posting calls it
+_SUFFIX = re.compile(r"(?:[\s,]+|\.)(?:inc|incorporated|llc|l\.l\.c|ltd|limited|plc|gmbh|corp|corporation|co|"
+                     r"company|labs?|group|holdings|technologies|technology|software|systems|hq|ag|sa|bv|"
+                     r"nv|ab|oy|as|ai|io|com)\.?\s*$", re.I)
+
+
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_NOT_A_NAME = re.compile(r"\b(?:hiring|engineers?|engineering|developers?|scientists?|analysts?|head|we|we're|"
+                         r"our|remote|senior|staff|lead|manager|intern)\b|[|:]", re.I)
+
+
+def non_text_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, bare domain?) of every URL, e-mail address, file path and domain in ``text``, in order."""
+    out = []
+    for m in _NON_TEXT.finditer(text):
+        s, e = m.span()
+        while e > s + 1 and text[e - 1] in _TRAILING:
+            e -= 1
+        bare = m.lastgroup == "domain" and "/" not in text[s:e]
+        out.append((s, e, bare))
+    return out
+
+
+def drop_in_spans(matches: Sequence, spans: Sequence[tuple]) -> list:
+    """``matches`` (tuples starting with start, end) without those overlapping one of ``spans``
+    ((start, end[, whole match allowed]), sorted by start, non-overlapping). A span whose third item
+    is true keeps a match covering it exactly: the name "Socket.io" is not inside a domain, it is one."""
+    if not spans:
+        return list(matches)
+    starts = [sp[0] for sp in spans]
+    out = []
+    for m in matches:
+        s, e = m[0], m[1]
+        i = bisect_right(starts, e - 1) - 1     # the last span starting before the match ends
+        if i >= 0 and spans[i][1] > s:
+            sp = spans[i]
+            if not (len(sp) > 2 and sp[2] and sp[0] == s and sp[1] == e):
+                continue
+        out.append(m)
+    return out
+
+
+def drop_within(matches: Sequence, spans: Sequence[tuple[int, int]]) -> list:
+    """``matches`` without those lying wholly inside one of ``spans`` (sorted, non-overlapping): the
+    employer "Google" drops a match "Google" but not "Google Cloud", which says more than the name."""
+    if not spans:
+        return list(matches)
+    starts = [sp[0] for sp in spans]
+    out = []
+    for m in matches:
+        i = bisect_right(starts, m[0]) - 1
+        if not (i >= 0 and spans[i][0] <= m[0] and m[1] <= spans[i][1]):
+            out.append(m)
+    return out
+
+
+def employer_names(company: str | None) -> list[str]:
+    """How a posting may call its company: the company field and its shorter forms without legal or
+    organisational suffixes ("Notion Labs, Inc." → "Notion Labs, Inc.", "Notion Labs", "Notion"),
+    longest first. Names shorter than two characters are left out."""
+    c = " ".join(_BRACKETS.sub("", company or "").split())   # "Enveritas (YC S18, non-profit)"
+    if not c or len(c.split()) > 6 or _NOT_A_NAME.search(c):
+        return []   # a job board's company field that holds a title or a sentence names no employer
+    names = []
+    while c:
+        c = c.strip(" ,.")
+        if len(c) >= 2 and c not in names:
+            names.append(c)
+        shorter = _SUFFIX.sub("", c)
+        if shorter == c:
+            break
+        c = shorter
+    return sorted(names, key=lambda n: (-len(n), n))
+
+
+def employer_spans(text: str, company: str | None) -> list[tuple[int, int]]:
+    """(start, end) of every place ``text`` names the posting's own company (case-insensitive, whole
+    words), sorted and not overlapping."""
+    names = employer_names(company)
+    if not names:
+        return []
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split(" "))) for n in names)
+                    + r")(?!\w)", re.I)
+    return [m.span() for m in rx.finditer(text)]
+
+
+_INDEFINITE = re.compile(r"(?:^|\W)(?:an?|in)\s+\Z", re.I)
+
+
+def team_claims(text: str, teams) -> list[tuple[int, int]]:
+    """The spans of ``text`` that name a team or collaborator (not a product), merged and sorted: a
+    skill linked there is the team's name ("join our Data Science team"). A kind of team after an
+    indefinite article ("an Agile team") names no team, so it claims nothing."""
+    spans = sorted((t.start, t.end) for t in teams if t.role != "product" and 0 <= t.start < t.end <= len(text)
+                   and not _INDEFINITE.search(text, max(0, t.start - 4), t.start))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out

@@ -1,0 +1,141 @@
+"""Not skills: labels inside URLs, e-mail addresses and paths, the posting's own company, team names;
+and hyphen compounds that are adjectives of a name ("SQL-heavy")."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillgraph.extraction import Extractor
+from skillgraph.extraction.notskills import drop_in_spans, drop_within, employer_names, employer_spans, non_text_spans
+from skillgraph.model import Posting
+from skillgraph.ontology import Ontology
+
+
+@pytest.fixture(scope="module")
+def tiny(make_concept):
+    return Ontology.from_concepts([
+        make_concept("http", "HTTP", exact=("HTTP",)),
+        make_concept("python", "Python"),
+        make_concept("sql", "SQL"),
+        make_concept("aws", "Amazon Web Services", "AWS"),
+        make_concept("spark", "Apache Spark", "Spark", exact=("Spark",)),
+        make_concept("notion", "Notion", exact=("Notion",)),
+        make_concept("gcloud", "Google Cloud"),
+        make_concept("socketio", "Socket.io"),
+        make_concept("ds", "data science"),
+        make_concept("agile", "Agile", exact=("Agile",)),
+        make_concept("github", "GitHub"),
+    ])
+
+
+def _linked(ont, text, company=None, title=None):
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text, company=company, title=title))
+    return [(m.text, m.concept.removeprefix("skill:")) for m in x.mentions], x
+
+
+@pytest.mark.parametrize("text", [
+    "Apply at https://jobs.example.com/python-engineer today.",
+    "Apply: https //jobs.example.com/sql",                      # the colon lost in a copy
+    "See www.github.com/acme/python for more.",
+    "Send your CV to python.jobs@example.org.",
+    "Run /usr/local/bin/python3 on the box.",
+    "Open C:\\Tools\\Python\\python.exe please.",
+    "More at acme.io/sql-jobs",
+])
+def test_nothing_links_inside_urls_emails_and_paths(tiny, text):
+    links, _ = _linked(tiny, text)
+    assert links == [], links
+
+
+def test_https_in_a_url_is_not_http_but_http_in_prose_is(tiny):
+    links, _ = _linked(tiny, "We serve HTTP at scale. Apply: https://acme.com/jobs")
+    assert links == [("HTTP", "http")]
+
+
+def test_a_slash_list_is_not_a_path_and_a_bare_domain_name_still_links(tiny):
+    links, _ = _linked(tiny, "Languages: JavaScript/C++/Python/SQL. Realtime with Socket.io.")
+    assert ("Python", "python") in links and ("SQL", "sql") in links
+    assert ("Socket.io", "socketio") in links
+
+
+def test_the_employer_does_not_link_but_the_same_tool_at_another_company_does(tiny):
+    text = "At Notion we care about craft. You will plan your work in Notion."
+    assert _linked(tiny, text, company="Notion")[0] == []
+    assert _linked(tiny, text, company="Notion Labs, Inc.")[0] == []
+    assert [c for _, c in _linked(tiny, text, company="Acme")[0]] == ["notion", "notion"]
+
+
+def test_a_longer_name_than_the_employer_still_links(tiny):
+    links, _ = _linked(tiny, "You will build on Google Cloud.", company="Google")
+    assert links == [("Google Cloud", "gcloud")]
+
+
+def test_a_company_field_that_is_a_title_names_no_employer():
+    assert employer_names("Senior ML Engineer") == []
+    assert employer_names("HIRING: Frontend Developer (Contract)") == []
+    assert employer_names("Enveritas (YC S18, non-profit)") == ["Enveritas"]
+    assert employer_names("Notion Labs, Inc.") == ["Notion Labs, Inc", "Notion Labs", "Notion"]
+
+
+def test_a_named_team_is_a_team_not_a_skill(tiny):
+    links, x = _linked(tiny, "Join our Data Science team and write Python.")
+    assert links == [("Python", "python")]
+    assert "Data Science" in {t.name for t in x.teams}
+
+
+def test_a_kind_of_team_after_an_article_keeps_its_skill(tiny):
+    links, _ = _linked(tiny, "Experience working in an Agile team.")
+    assert links == [("Agile", "agile")]
+
+
+def test_commas_inside_title_brackets_are_not_a_team(tiny):
+    _, x = _linked(tiny, "Django, Vue and AWS.", title="Full-Stack Developer (Django, Vue, AWS)")
+    assert not [t for t in x.teams if "AWS" in t.name]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We are SQL-heavy.", [("SQL", "sql")]),
+    ("Our Spark-based pipelines.", [("Spark", "spark")]),
+    ("AWS-hosted services.", [("AWS", "aws")]),
+    ("Python-based tools.", [("Python", "python")]),
+    ("An HTTP-ish protocol.", []),          # not an adjective suffix: still no link
+])
+def test_hyphen_compounds_of_names_link_with_adjective_suffixes(tiny, text, expected):
+    assert _linked(tiny, text)[0] == expected
+
+
+_text = st.text(alphabet=st.sampled_from(list("ab.:/@\\~-_ +wh ttps")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text)
+def test_non_text_spans_are_ordered_disjoint_and_inside_the_text(text):
+    spans = non_text_spans(text)
+    last = 0
+    for s, e, _bare in spans:
+        assert last <= s < e <= len(text)
+        last = e
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10)), max_size=12),
+       st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10)), max_size=6))
+def test_dropped_matches_are_exactly_the_overlapping_or_contained_ones(raw_matches, raw_spans):
+    matches = [(s, s + n, ("x",)) for s, n in raw_matches]
+    spans, end = [], -1
+    for s, n in sorted(raw_spans):
+        if s >= end:
+            spans.append((s, s + n))
+            end = s + n
+    kept = drop_in_spans(matches, spans)
+    assert kept == [m for m in matches if not any(m[0] < b and a < m[1] for a, b in spans)]
+    inside = drop_within(matches, spans)
+    assert inside == [m for m in matches if not any(a <= m[0] and m[1] <= b for a, b in spans)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=120))
+def test_employer_spans_never_fail_and_name_the_company(company, text):
+    for s, e in employer_spans(text, company):
+        assert 0 <= s < e <= len(text)

@@ -19,7 +19,8 @@ def with_graph(f):
     """Add --graph / --postings / --ontology / --format and hand the command a graph ``G``."""
 
     @click.option("--graph", "graph_path", type=click.Path(dir_okay=False), default=str(DEFAULT_GRAPH),
-                  show_default=True, help="A graph written by `skillgraph build`.")
+                  show_default=True,
+                  help="A graph written by `skillgraph build` (graph.json), or its RDF export (.ttl, .nt, .jsonld).")
     @click.option("--postings", multiple=True, type=click.Path(),
                   help="Build the graph on the fly from these postings instead (repeatable).")
     @ontology_option("Extra SKOS Turtle merged with the shipped ontology (with --postings or --profile).")
@@ -33,14 +34,15 @@ def with_graph(f):
 
 
 def _graph(graph_path, postings, ontologies):
-    from ..graph import build_graph, load_graph
+    from ..export.read import load_any_graph
+    from ..graph import build_graph
 
     if postings:
         from .extract import run_extraction
 
         ont, xs = run_extraction(postings, ontologies)
         return build_graph(xs, ont)
-    return load_graph(graph_path)
+    return load_any_graph(graph_path)
 
 
 def _ontology_loader(ontologies):

@@ -91,6 +91,40 @@ def test_readme_console_examples_print_what_the_readme_shows(readme_dir):
         assert (got[:len(want)] if more else got) == want, f"$ {cmd}\n" + "\n".join(got)
 
 
+def _sparql_examples():
+    """(query, shown output lines or None) for each ```sparql block; its output is the plain block
+    right after it (one not starting with ``$ ``), if there is one."""
+    blocks, body, inside = [], [], None
+    for line in README.splitlines():
+        if line.startswith("```"):
+            if inside is None:
+                inside, body = line[3:].strip(), []
+            else:
+                blocks.append((inside, "\n".join(body)))
+                inside = None
+        elif inside is not None:
+            body.append(line)
+    for i, (lang, body) in enumerate(blocks):
+        if lang == "sparql":
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            shown = nxt[1].splitlines() if nxt and nxt[0] == "" and not nxt[1].startswith("$ ") else None
+            yield body, shown
+
+
+def test_readme_sparql_examples_run_and_print_what_the_readme_shows(readme_dir):
+    examples = list(_sparql_examples())
+    assert len(examples) >= 3 and any(shown for _, shown in examples)
+    exe = str(Path(sys.executable).parent / "skillgraph")
+    for i, (query, shown) in enumerate(examples):
+        q = readme_dir / f"readme-{i}.rq"
+        q.write_text(query + "\n", encoding="utf-8")
+        res = subprocess.run([exe, "sparql", f"@{q}"], cwd=readme_dir, capture_output=True, text=True)
+        assert res.returncode == 0 and res.stdout.strip(), f"{query}\n{res.stderr}"
+        if shown is not None:
+            got = [line.rstrip() for line in res.stdout.splitlines()]
+            assert got == [line.rstrip() for line in shown], query + "\n" + "\n".join(got)
+
+
 def test_readme_python_session_prints_what_the_readme_shows(readme_dir, monkeypatch):
     sessions = _blocks("pycon")
     assert sessions

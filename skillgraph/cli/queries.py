@@ -19,7 +19,8 @@ def with_graph(f):
     """Add --graph / --postings / --ontology / --format and hand the command a graph ``G``."""
 
     @click.option("--graph", "graph_path", type=click.Path(dir_okay=False), default=str(DEFAULT_GRAPH),
-                  show_default=True, help="A graph written by `skillgraph build`.")
+                  show_default=True,
+                  help="A graph written by `skillgraph build` (graph.json), or its RDF export (.ttl, .nt, .jsonld).")
     @click.option("--postings", multiple=True, type=click.Path(),
                   help="Build the graph on the fly from these postings instead (repeatable).")
     @ontology_option("Extra SKOS Turtle merged with the shipped ontology (with --postings or --profile).")
@@ -33,14 +34,15 @@ def with_graph(f):
 
 
 def _graph(graph_path, postings, ontologies):
-    from ..graph import build_graph, load_graph
+    from ..export.read import load_any_graph
+    from ..graph import build_graph
 
     if postings:
         from .extract import run_extraction
 
         ont, xs = run_extraction(postings, ontologies)
         return build_graph(xs, ont)
-    return load_graph(graph_path)
+    return load_any_graph(graph_path)
 
 
 def _ontology_loader(ontologies):
@@ -68,6 +70,19 @@ def _from_to(args, profile):
     if len(args) != 2:
         raise click.UsageError("give FROM and TO (a role, team, product or company each), or --profile FILE TO")
     return args
+
+
+def _distinct(G, rows, *cols):
+    """Table rows whose repeated names (role titles) carry a disambiguator: company, location or id."""
+    from ..graph.names import distinct_names
+
+    names = distinct_names(G, [r[i] for r in rows for _, i in cols if r.get(i)])
+    for n, v in names.items():      # a table cell holds 60 characters: shorten the title, keep the tag
+        base = G.nodes[n].get("label") or n
+        if v != base and len(v) > 60:
+            tag = v[len(base):]
+            names[n] = base[:59 - len(tag)] + "…" + tag
+    return [{**r, **{c: names.get(r.get(i), r[c]) for c, i in cols}} for r in rows]
 
 
 # --- queries ----------------------------------------------------------------------------------------
@@ -130,8 +145,10 @@ def overlap_cmd(G, ontologies, fmt, names, matrix, by, top):
     if matrix:
         if names:
             raise click.UsageError("--matrix takes no names")
-        return render(overlap_matrix(G, by=by, limit=top), fmt,
-                      ["a", "b", "weighted", "jaccard", "shared"] if fmt == "table" else None)
+        rows = overlap_matrix(G, by=by, limit=top)
+        if fmt == "table":
+            rows = _distinct(G, rows, ("a", "a_id"), ("b", "b_id"))
+        return render(rows, fmt, ["a", "b", "weighted", "jaccard", "shared"] if fmt == "table" else None)
     if len(names) != 2:
         raise click.UsageError("give two names A B (or --matrix)")
     res = overlap(G, *names)
@@ -178,7 +195,10 @@ def similar_cmd(G, ontologies, fmt, node, n):
     """The nearest roles (teams, products) by skill profile, or skills by co-occurrence, with the reason."""
     from ..query import similar
 
-    render(similar(G, node, n=n), fmt, ["node", "score", "jaccard", "reason"] if fmt == "table" else None)
+    rows = similar(G, node, n=n)
+    if fmt == "table":
+        rows = _distinct(G, rows, ("node", "id"))
+    render(rows, fmt, ["node", "score", "jaccard", "reason"] if fmt == "table" else None)
 
 
 @main.command("skills")

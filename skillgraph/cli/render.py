@@ -26,8 +26,13 @@ def _fit(s: str, w: int) -> str:
     return s if len(s) <= w else s[: w - 1] + "…"
 
 
+#: Table columns whose cells are never cut (widened instead): a cut note ("credit from …") loses its meaning.
+WHOLE_COLUMNS = ("note",)
+
+
 def render(rows: list[dict] | dict, fmt: str, columns: list[str] | None = None) -> None:
-    """Print ``rows`` as an aligned table, JSON or CSV. A dict is printed as JSON as is."""
+    """Print ``rows`` as an aligned table, JSON or CSV. A dict is printed as JSON as is. Table cells
+    are cut at 60 characters, except in :data:`WHOLE_COLUMNS`; JSON and CSV are never cut."""
     if fmt == "json" or isinstance(rows, dict):
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False, sort_keys=False))
         return
@@ -45,7 +50,8 @@ def render(rows: list[dict] | dict, fmt: str, columns: list[str] | None = None) 
         click.echo(buf.getvalue(), nl=False)
         return
     table = [[_cell(r.get(c)) for c in cols] for r in rows]
-    widths = [min(max(len(c), *(len(t[i]) for t in table)), 60) for i, c in enumerate(cols)]
+    widths = [min(max(len(c), *(len(t[i]) for t in table)), 10**9 if c in WHOLE_COLUMNS else 60)
+              for i, c in enumerate(cols)]
     click.echo("  ".join(c.upper().ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip())
     for t in table:
         click.echo("  ".join(_fit(v, w).ljust(w) for v, w in zip(t, widths, strict=True)).rstrip())

@@ -30,9 +30,32 @@ from .mapping import (
 from .parse import triples_of
 from .terms import id_from_iri, many, one, posting_id
 
-__all__ = ["read_rdf"]
+__all__ = ["RDF_GRAPH_SUFFIXES", "load_any_graph", "read_rdf"]
 
 TYPE = RDF.type
+
+
+#: Suffixes of a ``--graph`` file read as RDF (our export); anything else is a graph.json.
+RDF_GRAPH_SUFFIXES = (".ttl", ".turtle", ".nt", ".jsonld", ".nq", ".trig")
+
+
+def load_any_graph(path) -> nx.DiGraph:
+    """A graph.json (:func:`~skillgraph.graph.load_graph`) or, by its suffix, an RDF export of one
+    (Turtle, N-Triples, JSON-LD) read back into the same in-memory graph."""
+    from pathlib import Path
+
+    from ..errors import InputError
+    from ..graph import load_graph
+
+    path = Path(path)
+    if path.suffix.lower() not in RDF_GRAPH_SUFFIXES:
+        return load_graph(path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a graph file — pass the exported file inside it")
+    G = read_rdf(path)
+    if G.number_of_nodes() == 0:
+        raise InputError(f"{path}: no skillgraph nodes in this RDF — pass a file written by `skillgraph export`")
+    return G
 
 
 def read_rdf(source) -> nx.DiGraph:

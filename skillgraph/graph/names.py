@@ -17,7 +17,7 @@ from skillgraph.errors import UnknownNodeError
 from skillgraph.ontology import norm_label
 from skillgraph.vocab import KINDS
 
-__all__ = ["node_name", "norm_name", "resolve_node", "slug"]
+__all__ = ["distinct_names", "node_name", "norm_name", "resolve_node", "slug"]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -96,6 +96,37 @@ def _index(G: nx.DiGraph) -> _Index:
     if idx is None or idx.size != (G.number_of_nodes(), G.number_of_edges()):
         idx = _CACHE[G] = _Index(G)
     return idx
+
+
+def _tags(d: dict, n: str):
+    """Ways to tell a node from others of its name, most readable first: company, location, both, id."""
+    locs = d.get("locations") or ()
+    loc = locs[0] if isinstance(locs, (list, tuple)) and locs else None
+    yield lambda: d.get("company")
+    yield lambda: loc
+    yield lambda: ", ".join(x for x in (d.get("company"), loc) if x) or None
+    yield lambda: n
+
+
+def distinct_names(G: nx.DiGraph, ids: Iterable[str]) -> dict[str, str]:
+    """{id: display name} where nodes whose names repeat among ``ids`` get a disambiguator in
+    brackets — their company, location, both, or else their id, the first that tells them apart."""
+    ids = sorted(set(ids))
+    groups: dict[str, list[str]] = {}
+    for n in ids:
+        groups.setdefault(node_name(G, n), []).append(n)
+    out = {}
+    for name, nodes in groups.items():
+        if len(nodes) == 1:
+            out[nodes[0]] = name
+            continue
+        tags = [list(_tags(G.nodes[n], n)) for n in nodes]
+        for i in range(4):
+            vals = [t[i]() for t in tags]
+            if all(vals) and len(set(vals)) == len(vals):
+                break
+        out.update({n: f"{name} ({v})" for n, v in zip(nodes, vals, strict=True)})
+    return out
 
 
 # --- resolve_node -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Record field names (case-insensitive, "Job Title" = "job_title") and the values found under them."""
+"""Record field names (case and separators ignored: "Job Title" = "job_title" = "jobTitle") and their values."""
 from __future__ import annotations
 
 import html
@@ -18,15 +18,31 @@ LOCATION_FIELDS = ("locations", "location", "job_location", "job_locations")
 #: Keys of a JSON object that wraps the list of postings ({"jobs": [...]}).
 WRAPPER_KEYS = ("postings", "jobs", "data", "results", "items", "records")
 
-_KEY_SEP_RE = re.compile(r"[\s\-]+")
+#: Everything but letters and digits: case, spaces, dashes, underscores and dots do not tell field names apart.
+_KEY_SEP_RE = re.compile(r"[\W_]+")
 _NORM_KEYS: dict[str, str] = {}
 
 
+def is_field(key: str, names: Iterable[str]) -> bool:
+    """Whether the field name ``key`` is one of ``names`` (both normalised by :func:`norm_key`)."""
+    k = norm_key(key)
+    return any(k == norm_key(n) for n in names)
+
+
+def field_index(header: list[str], names: Iterable[str]) -> int | None:
+    """Index in ``header`` of the first of ``names`` (in their order of preference) it has, else None."""
+    norm = [norm_key(c) for c in header]
+    for n in names:
+        if norm_key(n) in norm:
+            return norm.index(norm_key(n))
+    return None
+
+
 def norm_key(key: str) -> str:
-    """A field name lower-cased, with runs of spaces and dashes as "_"."""
+    """A field name case-folded, without separators: "companyName", "Company Name", "company-name" → "companyname"."""
     norm = _NORM_KEYS.get(key) if isinstance(key, str) else None
     if norm is None:
-        norm = _KEY_SEP_RE.sub("_", str(key).strip().lower())
+        norm = _KEY_SEP_RE.sub("", str(key).casefold())
         if isinstance(key, str) and len(_NORM_KEYS) < 10_000:     # field names repeat record after record
             _NORM_KEYS[key] = norm
     return norm
@@ -42,6 +58,7 @@ def lookup(rec: dict, names: Iterable[str], keys: dict[str, str] | None = None) 
     if keys is None:
         keys = key_map(rec)
     for n in names:
+        n = norm_key(n)
         if n in keys:
             return keys[n], rec[keys[n]]
     return None, None

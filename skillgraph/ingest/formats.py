@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..model import Posting
-from .fields import TEXT_FIELDS, WRAPPER_KEYS, lookup, norm_key
+from .fields import TEXT_FIELDS, WRAPPER_KEYS, field_index, is_field, lookup
 from .jsonsafe import array_elements, has_surrogate_escape, json_problem, loads, scrub_surrogates
 from .problems import Sink, empty_error, input_error, shown
 from .records import posting, records_to_postings
@@ -62,7 +62,7 @@ def read_json(text: str, path: str, name: str, sink: Sink, repaired: bool) -> It
         repaired = repaired or fixed
     if isinstance(data, dict) and lookup(data, TEXT_FIELDS)[0] is None:
         lists = [k for k, v in data.items() if isinstance(v, list)]
-        wrapped = [k for k in lists if norm_key(k) in WRAPPER_KEYS] or (lists if len(lists) == 1 else [])
+        wrapped = [k for k in lists if is_field(k, WRAPPER_KEYS)] or (lists if len(lists) == 1 else [])
         if wrapped:
             data = data[wrapped[0]]
     if isinstance(data, dict):
@@ -141,7 +141,7 @@ def _csv_header(text: str) -> tuple[str, list[str]]:
     first_line = text if nl < 0 else text[:nl]
     for d in (",", ";", "\t", "|"):
         cols = next(csv.reader([first_line], delimiter=d), [])
-        if any(norm_key(c) in TEXT_FIELDS for c in cols):
+        if any(is_field(c, TEXT_FIELDS) for c in cols):
             return d, cols
     return ",", next(csv.reader([first_line]), [])
 
@@ -169,7 +169,7 @@ def _csv_rows(text: str, delimiter: str, path: str):
 
 def read_csv(text: str, path: str, name: str, sink: Sink, repaired: bool) -> Iterator[Posting]:
     delimiter, header = _csv_header(text)
-    if not any(norm_key(c) in TEXT_FIELDS for c in header):
+    if not any(is_field(c, TEXT_FIELDS) for c in header):
         sink.fail(input_error(path, 1, "no text column in the CSV header "
                               f"({', '.join(header) or 'empty'}); expected one of {', '.join(TEXT_FIELDS)}",
                               "name the column that holds the posting text 'text' or 'description'"))
@@ -177,8 +177,7 @@ def read_csv(text: str, path: str, name: str, sink: Sink, repaired: bool) -> Ite
     old_limit = csv.field_size_limit()
     csv.field_size_limit(max(old_limit, 1 << 30))        # a 10 MB field is one posting, read in linear time
     try:
-        norm = [norm_key(c) for c in header]
-        text_col = next(norm.index(f) for f in TEXT_FIELDS if f in norm)
+        text_col = field_index(header, TEXT_FIELDS)
         rows = 0
         for start, row in _csv_rows(text, delimiter, path):
             if isinstance(row, InputError):

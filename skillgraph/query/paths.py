@@ -30,9 +30,9 @@ def _norm_rel(r: str) -> str:
     return r
 
 
-def _quote(sentence: str, width: int = 110) -> str:
-    s = " ".join((sentence or "").split())
-    return s if len(s) <= width else s[: width - 1] + "…"
+def _quote(sentence: str) -> str:
+    """The evidence sentence on one line, whole: json/csv carry it in full; only a table shortens it."""
+    return " ".join((sentence or "").split())
 
 
 def _step(G, i, u, v) -> dict:

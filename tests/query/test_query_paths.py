@@ -39,3 +39,19 @@ def test_no_path_is_a_clear_error(G):
 def test_path_via_accepts_other_spellings(G):
     [p] = paths(G, "000", "Labs", via="belongsTo")
     assert p["length"] == 1
+
+
+def test_path_evidence_is_never_truncated(G):
+    """json/csv output carries the whole evidence sentence (only the table cell may shorten it)."""
+    H = G.copy()
+    [p] = paths(H, "RLHF", "Responsible AI team")
+    s = next(s for s in p["steps"] if s["evidence"])
+    long = "We need " + " ".join(f"word{i}" for i in range(60)) + " and RLHF\nexperience."
+    for e in H.edges[s["from_id"], s["to_id"]]["evidence"] if H.has_edge(s["from_id"], s["to_id"]) \
+            else H.edges[s["to_id"], s["from_id"]]["evidence"]:
+        e["sentence"] = long
+    [p] = paths(H, "RLHF", "Responsible AI team")
+    s = next(x for x in p["steps"] if x["step"] == s["step"])
+    full = " ".join(long.split())
+    assert s["evidence"][0]["sentence"] == full and "…" not in s["quote"]
+    assert s["quote"] == f"“{full}”"

@@ -68,11 +68,15 @@ def _unit_forms() -> dict[str, str]:
 
 
 def _label_entries(ontology: Ontology):
-    """(folded key, folded form as it appears in the text, entry) for every variant of every label."""
+    """(folded key, folded form as it appears in the text, entry) for every variant of every label;
+    the text form is None for a generic label (:mod:`skillgraph.ontology.merge`), which only
+    :meth:`Matcher.lookup` resolves."""
     for c in sorted(ontology.concepts.values(), key=lambda c: c.id):
         exact_set = set(c.exact_case_labels)
         weak_set = {norm_label(w) for w in c.weak_labels}
+        generic = set(c.generic_labels)
         for lab in (c.label, *c.alt_labels, *c.hidden_labels):
+            linkable = lab not in generic    # an extra vocabulary's ordinary word: lookup only
             lab = " ".join(lab.split())
             if not lab:
                 continue
@@ -87,7 +91,7 @@ def _label_entries(ontology: Ontology):
                     continue
                 e = (c.id, " ".join(case_fold(v).split()) if exact else None, weak,
                      lab in exact_set or len(lab) <= 2)
-                yield key, e[EXACT].lower() if exact else key, e
+                yield key, (e[EXACT].lower() if exact else key) if linkable else None, e
 
 
 class Matcher:
@@ -107,6 +111,8 @@ class Matcher:
         merged: dict[str, list[tuple]] = {}     # folded form as it appears in the text -> entries
         for key, text_key, e in _label_entries(ontology):
             for tab, k in ((table, key), (merged, text_key)):
+                if k is None:
+                    continue
                 lst = tab.setdefault(k, [])
                 if e not in lst:
                     lst.append(e)

@@ -13,7 +13,10 @@ Two rules, both over the merged label set:
   the preferred label of a top concept of its scheme (a pillar, not a skill: "skills", "knowledge"); or when
   it is a one-word alt/hidden label that is either less specific than a longer preferred label
   ("refactoring" for *do cloud refactoring*, "engineering" for *packaging engineering*) or a common
-  English word (Zipf frequency ≥ :data:`COMMON_ZIPF` in ``wordfreq``: "guide", "data"). Generic
+  English word (Zipf frequency ≥ :data:`COMMON_ZIPF` in ``wordfreq``: "guide", "data"); or when
+  it is one word that stands in the longer labels of :data:`BROAD_HEADS` or more concepts of the
+  merged set — a field with many specific skills, not a skill ("plan" 393, "cleaning" 118,
+  "communication" 124, "energy" 67; "English" 10, "economics" 9 still link). Generic
   labels are kept (RDF, lookup) but the matcher does not link them in text ("cloud refactoring"
   still links through its own label); merged into ours they are dropped.
 """
@@ -25,7 +28,12 @@ from skillgraph.model import Concept
 
 from .labels import norm_label
 
-__all__ = ["COMMON_ZIPF", "generic_labels", "merge_matches"]
+__all__ = ["BROAD_HEADS", "COMMON_ZIPF", "generic_labels", "merge_matches"]
+
+BROAD_HEADS = 20
+"""A one-word label that is a word of the multi-word labels of this many concepts names a field.
+Measured with ESCO on the seeds and the TECH/HOUSE sentences: 20 drops "plan", "languages",
+"hair", "history", "betting"; at 10 it also drops "English" and "philosophy"."""
 
 COMMON_ZIPF = 4.0
 """A one-word label at or above this Zipf frequency (wordfreq, English; about once per 10⁵ words —
@@ -43,11 +51,12 @@ def _common(word: str, cache: dict) -> bool:
 
 
 def generic_labels(c: Concept, curated_labels: dict[str, str], cache: dict | None = None, *,
-                   category: bool = False, shared: frozenset[str] = frozenset()) -> tuple[str, ...]:
+                   category: bool = False, shared: frozenset[str] = frozenset(),
+                   broad: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The labels of an extra-file concept ``c`` that do not link alone (see the module's rules).
     ``curated_labels`` maps a normalised label to the curated concept that has it; ``category`` says
     ``c`` is a top concept (a classification pillar); ``shared`` holds the normalised alt/hidden labels of several extra
-    concepts."""
+    concepts; ``broad`` the words that stand in the longer labels of :data:`BROAD_HEADS` concepts."""
     cache = {} if cache is None else cache
     pref_words = len(norm_label(c.label).split())
     out = []
@@ -56,11 +65,24 @@ def generic_labels(c: Concept, curated_labels: dict[str, str], cache: dict | Non
         owner = curated_labels.get(key)
         if not key:
             continue
-        if (owner is not None and owner != c.id) or (i > 0 and key in shared):
+        if (owner is not None and owner != c.id) or (i > 0 and key in shared) or key in broad:
             out.append(lab)
         elif " " not in key and (category if i == 0 else pref_words > 1 or _common(key, cache)):
             out.append(lab)
     return tuple(sorted(set(out)))
+
+
+def _broad_words(concepts: dict[str, Concept]) -> frozenset[str]:
+    n: dict[str, int] = {}
+    for c in concepts.values():
+        words = set()
+        for lab in (c.label, *c.alt_labels):
+            ws = norm_label(lab).split()
+            if len(ws) > 1:
+                words.update(ws)
+        for w in words:
+            n[w] = n.get(w, 0) + 1
+    return frozenset(w for w, k in n.items() if k >= BROAD_HEADS)
 
 
 def _shared_labels(concepts: dict[str, Concept], curated: set[str]) -> frozenset[str]:
@@ -89,7 +111,7 @@ def _absorb(a: Concept, bs: list[Concept], curated_labels: dict[str, str], cache
     own = {norm_label(x) for x in (a.label, *a.alt_labels, *a.hidden_labels)}
     alts, hidden = set(a.alt_labels), set(a.hidden_labels)
     for b in bs:
-        drop = set(generic_labels(b, curated_labels, cache))   # alone, as ours: no category/shared test
+        drop = set(generic_labels(b, curated_labels, cache))   # as ours: our own labels decide breadth
         for lab, into in ((b.label, alts), *((x, alts) for x in b.alt_labels), *((x, hidden) for x in b.hidden_labels)):
             key = norm_label(lab)
             if lab in drop or key in own or curated_labels.get(key, a.id) != a.id:
@@ -118,6 +140,7 @@ def merge_matches(concepts: dict[str, Concept], curated: set[str]) -> dict[str, 
                 into[b] = aid
     curated_labels = _curated_index(concepts, curated)
     shared = _shared_labels(concepts, curated)
+    broad = _broad_words(concepts)
     cache: dict[str, bool] = {}
     groups: dict[str, list[Concept]] = {}
     for b, a in sorted(into.items()):
@@ -130,7 +153,7 @@ def merge_matches(concepts: dict[str, Concept], curated: set[str]) -> dict[str, 
             c = _absorb(c, groups[cid], curated_labels, cache)
         elif cid not in curated:
             c = replace(c, generic_labels=generic_labels(c, curated_labels, cache, category=c.top,
-                                                         shared=shared))
+                                                         shared=shared, broad=broad))
         if any(b in into for b in c.broader):
             c = replace(c, broader=tuple(sorted({into.get(b, b) for b in c.broader} - {cid})))
         out[cid] = c

@@ -83,6 +83,7 @@ class Mention(NamedTuple):
     requirement: str
     sentence_start: int = -1   # text[sentence_start:sentence_end] == sentence (-1: not known)
     sentence_end: int = -1
+    boilerplate: bool = False     # in a paragraph repeated across postings (extraction/boilerplate.py)
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ def extraction_to_dict(x: Extraction, include_text: bool = False) -> dict:
         "mentions": [
             {"concept": m.concept, "label": m.label, "text": m.text, "start": m.start, "end": m.end,
              "sentence": m.sentence, "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
-             "section": m.section, "requirement": m.requirement}
+             "section": m.section, "requirement": m.requirement, "boilerplate": m.boilerplate}
             for m in x.mentions
         ],
     }

@@ -36,9 +36,12 @@ Edges (source → target; every edge has ``rel``):
 rel                    source → target     other attributes
 =====================  ==================  =======================================================
 ``requires``           role → skill        ``level`` (strongest: required > responsibility >
-                                           preferred > context), ``count`` (mentions),
-                                           ``evidence``: list of dicts ``{posting, start, end, text,
-                                           sentence, section, requirement}`` sorted by start
+                                           preferred > context), ``count`` (mentions outside
+                                           boilerplate), ``boilerplate`` (mentions in boilerplate
+                                           paragraphs, only when there are some; they set the level
+                                           only when they are all there is), ``evidence``: list of
+                                           dicts ``{posting, start, end, text, sentence, section,
+                                           requirement[, boilerplate: true]}`` sorted by start
 ``belongs_to``         role → team         ``evidence``: list of dicts ``{posting, start, end,
 ``collaborates_with``  role → team         text, sentence}`` sorted by start (the sentences that
 ``works_on``           role → product      name the team/product; ``start = -1`` when unknown)
@@ -218,6 +221,8 @@ class _Builder:
             e["sentence"] = share(m.sentence, m.sentence)
             e["section"] = m.section if m.section is None else sintern(m.section)
             e["requirement"] = sintern(m.requirement)
+            if m.boilerplate:
+                e["boilerplate"] = True
             return e
 
         edges, concepts, demand, rank = {}, self.concepts, self.demand, LEVEL_RANK
@@ -230,12 +235,18 @@ class _Builder:
                 self.in_ontology[c] = c in self.ontology
             if len(ms) == 1:
                 best, ev = rank.get(ms[0].requirement, 3), [evidence(ms[0])]
+                n_bp = int(ms[0].boilerplate)
             else:
                 ms.sort(key=_span)
-                best, ev = min(rank.get(m.requirement, 3) for m in ms), [evidence(m) for m in ms]
+                n_bp = sum(1 for m in ms if m.boilerplate)
+                real = [m for m in ms if not m.boilerplate] or ms
+                best, ev = min(rank.get(m.requirement, 3) for m in real), [evidence(m) for m in ms]
             d = edges[c] = new_edge()
-            d["rel"], d["level"], d["count"], d["evidence"] = "requires", LEVELS[best], len(ms), ev
-            demand[c] = demand.get(c, 0) + 1
+            d["rel"], d["level"], d["count"], d["evidence"] = "requires", LEVELS[best], len(ms) - n_bp, ev
+            if n_bp:
+                d["boilerplate"] = n_bp   # mentions in boilerplate paragraphs, not in count
+            if len(ms) > n_bp:
+                demand[c] = demand.get(c, 0) + 1
             if not self.in_ontology[c]:
                 lab = (pid, ms[0].label)
                 if c not in self.labels or lab < self.labels[c]:

@@ -15,7 +15,8 @@ kind            id                             other attributes
                 (``skill:diffusion-models``,   ``alt_labels`` (list), ``hidden_labels`` (list),
                 ``esco:<uuid>`` or an IRI)     ``demand`` (number of roles requiring it
                                                directly), ``used`` (bool: False for ancestors
-                                               added only for the hierarchy); ``exact_match`` /
+                                               added only for the hierarchy: all of
+                                               our ontology's, the nearest of ESCO's); ``exact_match`` /
                                                ``close_match`` (lists of IRIs, e.g. ESCO) when
                                                the ontology maps the concept
 ``team``        ``team:<slug of name>``        ``aliases`` (list)
@@ -315,13 +316,13 @@ class _Builder:
         return linked
 
     def _add_skills(self) -> None:
-        """The concepts used and all their ancestors, with broader edges."""
+        """The concepts used and the ancestors a reader expects (:meth:`_hierarchy`), with the
+        broader edges between them."""
         G, ontology = self.G, self.ontology
-        closure: dict[str, bool] = {}
+        closure: dict[str, bool] = dict.fromkeys(self.demand, True)
         for cid in self.demand:
-            closure[cid] = True
             if self.in_ontology[cid]:
-                for a in ontology.ancestors(cid):
+                for a in self._hierarchy(cid):
                     closure.setdefault(a, False)
         for cid in sorted(closure):
             c = ontology.get(cid) if cid in ontology else None
@@ -339,7 +340,20 @@ class _Builder:
                 G.nodes[cid]["close_match"] = sorted(c.close_match)
             if c:
                 for b in ontology.broader(cid):
-                    G.add_edge(cid, b, rel="broader")
+                    if b in closure:
+                        G.add_edge(cid, b, rel="broader")
+
+    def _hierarchy(self, cid: str) -> list[str]:
+        """The ancestors of ``cid`` kept as ``used=False`` nodes: every ancestor of our own ontology
+        (small, curated: "diffusion models" → "generative AI" → "machine learning"), and of an extra
+        vocabulary's (ESCO's) only the nearest broader concept — ESCO's hierarchy runs four or five
+        groups deep to its pillars ("computer science" → "computing" → "information and communication
+        technologies" → "knowledge"), which would outnumber the skills the postings ask for.
+        Ancestors that postings mention are nodes anyway (``used=True``)."""
+        ontology = self.ontology
+        out = [a for a in ontology.ancestors(cid) if ontology.is_curated(a)]
+        out += [b for b in ontology.broader(cid) if not ontology.is_curated(b)]
+        return out
 
     def _settle_role_ids(self) -> dict[str, str]:
         """Give ids that slug alike their ``-2``, ``-3`` … in posting-id order; rename the roles that

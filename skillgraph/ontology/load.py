@@ -135,4 +135,4 @@ def load_ontology(extra: Iterable[str | os.PathLike] = (), *, include_default: b
     concepts = merge_matches(concepts, curated)
     # outputs record shipped files as ontology/skills/x.ttl, so they are the same bytes on every machine
     return Ontology(concepts, version=version or "unversioned", files=[display_name(f) for f in files],
-                    problems=problems)
+                    problems=problems, curated=curated & set(concepts))

@@ -13,6 +13,7 @@ from skillgraph.model import Extraction, Mention, Posting
 from skillgraph.ontology import Ontology
 
 from .labels import fold
+from .levels import heading_level
 from .matcher import matcher_for
 from .segmentation import Segment, SentenceIndex
 from .teams import find_teams
@@ -38,11 +39,15 @@ class Extractor:
         index = SentenceIndex(text, segments)
         folded = fold(text)
         matches, units = self.matcher.scan(text, folded)
-        mentions = []
+        mentions, curated = [], self.ontology.is_curated
         for s, e, ids in matches:
             sg = index.at(s) or Segment(s, e, None, "context")
             se = max(sg.end, e)
             for cid in ids:
+                if sg.section and heading_level(sg.section) == "context" and not curated(cid):
+                    # an extra vocabulary (ESCO) under an "About us", EEO or "Work mode" heading:
+                    # "help people", "philosophy", "pregnancy" there say nothing the role needs
+                    continue
                 mentions.append((cid, s, e, sg.start, se, sg.section, sg.level))
         teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
         return mentions, teams

@@ -90,3 +90,17 @@ def test_esco_on_the_seeds(shared_data, tmp_path):
     base = {m.concept for x in extract_all(list(read_postings([ROOT / "seeds"])), plain) for m in x.mentions}
     merged = {m.concept for x in xs for m in x.mentions}
     assert base <= merged          # ours still link, under our ids
+
+
+def test_extra_vocabulary_does_not_link_under_a_context_heading(ont):
+    from skillgraph.extraction import extract
+    from skillgraph.model import Posting
+
+    text = ("About us\nOur designers love Photoshop and machine learning.\n\n"
+            "Requirements\n- Photoshop and machine learning.\n")
+    x = extract(Posting(id="1", source="t.txt", text=text, title="T"), ont)
+    got = sorted((m.section, m.text) for m in x.mentions)
+    # ours links everywhere (its level says "context"), ESCO's only outside company / EEO sections
+    assert got == [("About us", "machine learning"), ("Requirements", "Photoshop"),
+                   ("Requirements", "machine learning")]
+    assert ont.is_curated("skill:ml") and not ont.is_curated("esco:e-ps")

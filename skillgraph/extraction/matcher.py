@@ -121,6 +121,8 @@ class Matcher:
         for form in _unit_forms():  # unit words ride along so find_teams gets their positions for free
             merged.setdefault(form, [])
         self.automaton, self._values = self._automaton(merged)
+        cur = ontology.curated
+        self._extra = None if cur >= ontology.concepts.keys() else (lambda ids: not any(i in cur for i in ids))
 
     @staticmethod
     def _automaton(table):
@@ -209,6 +211,8 @@ class Matcher:
         """Longest first, then leftmost, non-overlapping; ordinary words kept only with support;
         shared heads of coordinations expanded."""
         cands.sort()   # longest first, then leftmost
+        if self._extra is not None:
+            cands = self._drop_crossing(cands)
         taken = bytearray(len(f) + 1)
         chosen = []
         ambiguous = []
@@ -221,6 +225,16 @@ class Matcher:
         if ambiguous:
             chosen = supported(text, chosen, ambiguous)
         return self._expand_coordination(f, chosen, taken)
+
+    def _drop_crossing(self, cands):
+        """An extra vocabulary's (ESCO's) hit that crosses one of ours without holding it is a piece
+        of two phrases: "machine learning technology" is not ESCO's "learning technology"."""
+        extra = self._extra
+        ours = [(s, e) for _, s, e, ids, _ in cands if not extra(ids)]
+        if not ours:
+            return cands
+        return [c for c in cands if not extra(c[3]) or not any(
+            s < c[2] and c[1] < e and not (c[1] <= s and e <= c[2]) for s, e in ours)]
 
     def _expand_coordination(self, f, chosen, taken):
         """"multimodal / embedding models": the modifier before the separator shares the head."""

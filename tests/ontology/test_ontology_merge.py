@@ -104,3 +104,12 @@ def test_extra_vocabulary_does_not_link_under_a_context_heading(ont):
     assert got == [("About us", "machine learning"), ("Requirements", "Photoshop"),
                    ("Requirements", "machine learning")]
     assert ont.is_curated("skill:ml") and not ont.is_curated("esco:e-ps")
+
+
+def test_extra_hit_crossing_one_of_ours_does_not_link(tmp_path):
+    (tmp_path / "ours.ttl").write_text(OURS)
+    (tmp_path / "esco.ttl").write_text(ESCO + 'esco:e-lt a skos:Concept ; skos:prefLabel "learning technologies" ;'
+                                       ' skos:altLabel "learning technology" .\n')
+    ont = load_ontology([tmp_path / "ours.ttl", tmp_path / "esco.ttl"], include_default=False)
+    assert _links(ont, "machine learning technology") == [("machine learning", ("skill:ml",))]
+    assert _links(ont, "learning technology") == [("learning technology", ("esco:e-lt",))]

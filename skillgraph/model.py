@@ -23,6 +23,7 @@ class Concept:
     hidden_labels: tuple[str, ...] = ()
     exact_case_labels: tuple[str, ...] = ()   # labels that are ordinary words: match case-exactly
     weak_labels: tuple[str, ...] = ()         # generic nouns: link only as a phrase of their own
+    generic_labels: tuple[str, ...] = ()      # an extra vocabulary's ordinary words: never linked alone
     broader: tuple[str, ...] = ()             # concept ids
     kind: str | None = None                   # method | tool | domain | knowledge | soft-skill
     definition: str | None = None
@@ -82,6 +83,7 @@ class Mention(NamedTuple):
     requirement: str
     sentence_start: int = -1   # text[sentence_start:sentence_end] == sentence (-1: not known)
     sentence_end: int = -1
+    boilerplate: bool = False     # in a paragraph repeated across postings (extraction/boilerplate.py)
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def extraction_to_dict(x: Extraction, include_text: bool = False) -> dict:
         "mentions": [
             {"concept": m.concept, "label": m.label, "text": m.text, "start": m.start, "end": m.end,
              "sentence": m.sentence, "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
-             "section": m.section, "requirement": m.requirement}
+             "section": m.section, "requirement": m.requirement, "boilerplate": m.boilerplate}
             for m in x.mentions
         ],
     }

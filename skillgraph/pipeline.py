@@ -49,7 +49,8 @@ def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, s
                   progress: Progress | None = None, max_bytes: int | None = MAX_BYTES,
                   summary: Callable[[str], None] | None = None):
     """Read postings from ``paths`` (files, folders, ``-``), load the ontology (shipped + ``ontology_files``)
-    and extract every posting. Returns ``(ontology, extractions)``.
+    and extract every posting; mentions in paragraphs repeated across postings are marked
+    (:mod:`skillgraph.extraction.boilerplate`). Returns ``(ontology, extractions)``.
 
     ``warn`` gets one line per skipped posting (with ``skip_bad``); ``summary``, if given, the line
     ``read N postings: K kept, S skipped``. Files over ``max_bytes`` (default 100 MB) are refused.
@@ -57,15 +58,17 @@ def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, s
     context manager yielding an ``update(n)`` callback (``click.progressbar`` fits; so does ``contextlib.nullcontext``).
     """
     from .extraction import extract_all
+    from .extraction.boilerplate import mark_boilerplate
     from .ingest import read_postings
     from .ontology import load_ontology
 
     postings = list(read_postings(paths, skip_bad=skip_bad, warn=warn, max_bytes=max_bytes, summary=summary))
     ont = load_ontology(ontology_files)
     if progress is None:
-        return ont, extract_all(postings, ont, jobs=jobs, engine=engine)
+        return ont, mark_boilerplate(extract_all(postings, ont, jobs=jobs, engine=engine))
     with progress(len(postings)) as update:
-        return ont, extract_all(postings, ont, jobs=jobs, engine=engine, progress=update)
+        xs = extract_all(postings, ont, jobs=jobs, engine=engine, progress=update)
+    return ont, mark_boilerplate(xs)
 
 
 def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", ontology_files: Sequence[str] = (),

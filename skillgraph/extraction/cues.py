@@ -20,7 +20,7 @@ HEADING = {
                   "even better", "extra points", "stand out"),
     "context": (r"\babout\b", "benefit", "compensation", r"\bperks\b", "relocation", "statement",
                 "equal opportunit", r"\beeo\b", "commitment", "culture", r"\bsalary", r"\bpay\b", "work mode",
-                r"\blocation", "similar jobs", "more jobs", r"\benvironment",
+                r"\blocation", "similar jobs", "more jobs", r"\bjobs\b", r"\benvironment",
                 (r"\bwhy (join|work)", r"\bwhy join", r"\bwhy work"), "life at", "our company", "who we are",
                 "our team", "the team", r"\bteam\b", "overview by", r"\bdiversity", "inclusion"),
     "responsibility": ((r"what you('ll|'d| will| would)( actually)? (do|be doing|work on)", "what you"),

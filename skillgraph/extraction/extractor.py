@@ -13,6 +13,7 @@ from skillgraph.model import Extraction, Mention, Posting
 from skillgraph.ontology import Ontology
 
 from .labels import fold
+from .levels import heading_level
 from .matcher import matcher_for
 from .notskills import drop_in_spans, drop_within, employer_spans, non_text_spans, team_claims
 from .segmentation import Segment, SentenceIndex
@@ -45,11 +46,15 @@ class Extractor:
         teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
         if teams and matches:                                   # a team's name is not a skill
             matches = drop_in_spans(matches, team_claims(text, teams))
-        mentions = []
+        mentions, curated = [], self.ontology.is_curated
         for s, e, ids in matches:
             sg = index.at(s) or Segment(s, e, None, "context")
             se = max(sg.end, e)
             for cid in ids:
+                if sg.section and heading_level(sg.section) == "context" and not curated(cid):
+                    # an extra vocabulary (ESCO) under an "About us", EEO or "Work mode" heading:
+                    # "help people", "philosophy", "pregnancy" there say nothing the role needs
+                    continue
                 mentions.append((cid, s, e, sg.start, se, sg.section, sg.level))
         return mentions, teams
 

@@ -73,11 +73,15 @@ def _unit_forms() -> dict[str, str]:
 
 
 def _label_entries(ontology: Ontology):
-    """(folded key, folded form as it appears in the text, entry) for every variant of every label."""
+    """(folded key, folded form as it appears in the text, entry) for every variant of every label;
+    the text form is None for a generic label (:mod:`skillgraph.ontology.merge`), which only
+    :meth:`Matcher.lookup` resolves."""
     for c in sorted(ontology.concepts.values(), key=lambda c: c.id):
         exact_set = set(c.exact_case_labels)
         weak_set = {norm_label(w) for w in c.weak_labels}
+        generic = set(c.generic_labels)
         for lab in (c.label, *c.alt_labels, *c.hidden_labels):
+            linkable = lab not in generic    # an extra vocabulary's ordinary word: lookup only
             lab = " ".join(lab.split())
             if not lab:
                 continue
@@ -92,7 +96,7 @@ def _label_entries(ontology: Ontology):
                     continue
                 e = (c.id, " ".join(case_fold(v).split()) if exact else None, weak,
                      lab in exact_set or len(lab) <= 2)
-                yield key, e[EXACT].lower() if exact else key, e
+                yield key, (e[EXACT].lower() if exact else key) if linkable else None, e
 
 
 class Matcher:
@@ -112,6 +116,8 @@ class Matcher:
         merged: dict[str, list[tuple]] = {}     # folded form as it appears in the text -> entries
         for key, text_key, e in _label_entries(ontology):
             for tab, k in ((table, key), (merged, text_key)):
+                if k is None:
+                    continue
                 lst = tab.setdefault(k, [])
                 if e not in lst:
                     lst.append(e)
@@ -120,6 +126,8 @@ class Matcher:
         for form in _unit_forms():  # unit words ride along so find_teams gets their positions for free
             merged.setdefault(form, [])
         self.automaton, self._values = self._automaton(merged)
+        cur = ontology.curated
+        self._extra = None if cur >= ontology.concepts.keys() else (lambda ids: not any(i in cur for i in ids))
 
     @staticmethod
     def _automaton(table):
@@ -208,6 +216,8 @@ class Matcher:
         """Longest first, then leftmost, non-overlapping; ordinary words kept only with support;
         shared heads of coordinations expanded."""
         cands.sort()   # longest first, then leftmost
+        if self._extra is not None:
+            cands = self._drop_crossing(cands)
         taken = bytearray(len(f) + 1)
         chosen = []
         ambiguous = []
@@ -220,6 +230,16 @@ class Matcher:
         if ambiguous:
             chosen = supported(text, chosen, ambiguous)
         return self._expand_coordination(f, chosen, taken)
+
+    def _drop_crossing(self, cands):
+        """An extra vocabulary's (ESCO's) hit that crosses one of ours without holding it is a piece
+        of two phrases: "machine learning technology" is not ESCO's "learning technology"."""
+        extra = self._extra
+        ours = [(s, e) for _, s, e, ids, _ in cands if not extra(ids)]
+        if not ours:
+            return cands
+        return [c for c in cands if not extra(c[3]) or not any(
+            s < c[2] and c[1] < e and not (c[1] <= s and e <= c[2]) for s, e in ours)]
 
     def _expand_coordination(self, f, chosen, taken):
         """"multimodal / embedding models": the modifier before the separator shares the head."""

@@ -15,7 +15,8 @@ kind            id                             other attributes
                 (``skill:diffusion-models``,   ``alt_labels`` (list), ``hidden_labels`` (list),
                 ``esco:<uuid>`` or an IRI)     ``demand`` (number of roles requiring it
                                                directly), ``used`` (bool: False for ancestors
-                                               added only for the hierarchy); ``exact_match`` /
+                                               added only for the hierarchy: all of
+                                               our ontology's, the nearest of ESCO's); ``exact_match`` /
                                                ``close_match`` (lists of IRIs, e.g. ESCO) when
                                                the ontology maps the concept
 ``team``        ``team:<slug of name>``        ``aliases`` (list)
@@ -36,9 +37,12 @@ Edges (source → target; every edge has ``rel``):
 rel                    source → target     other attributes
 =====================  ==================  =======================================================
 ``requires``           role → skill        ``level`` (strongest: required > responsibility >
-                                           preferred > context), ``count`` (mentions),
-                                           ``evidence``: list of dicts ``{posting, start, end, text,
-                                           sentence, section, requirement}`` sorted by start
+                                           preferred > context), ``count`` (mentions outside
+                                           boilerplate), ``boilerplate`` (mentions in boilerplate
+                                           paragraphs, only when there are some; they set the level
+                                           only when they are all there is), ``evidence``: list of
+                                           dicts ``{posting, start, end, text, sentence, section,
+                                           requirement[, boilerplate: true]}`` sorted by start
 ``belongs_to``         role → team         ``evidence``: list of dicts ``{posting, start, end,
 ``collaborates_with``  role → team         text, sentence}`` sorted by start (the sentences that
 ``works_on``           role → product      name the team/product; ``start = -1`` when unknown)
@@ -218,6 +222,8 @@ class _Builder:
             e["sentence"] = share(m.sentence, m.sentence)
             e["section"] = m.section if m.section is None else sintern(m.section)
             e["requirement"] = sintern(m.requirement)
+            if m.boilerplate:
+                e["boilerplate"] = True
             return e
 
         edges, concepts, demand, rank = {}, self.concepts, self.demand, LEVEL_RANK
@@ -230,12 +236,18 @@ class _Builder:
                 self.in_ontology[c] = c in self.ontology
             if len(ms) == 1:
                 best, ev = rank.get(ms[0].requirement, 3), [evidence(ms[0])]
+                n_bp = int(ms[0].boilerplate)
             else:
                 ms.sort(key=_span)
-                best, ev = min(rank.get(m.requirement, 3) for m in ms), [evidence(m) for m in ms]
+                n_bp = sum(1 for m in ms if m.boilerplate)
+                real = [m for m in ms if not m.boilerplate] or ms
+                best, ev = min(rank.get(m.requirement, 3) for m in real), [evidence(m) for m in ms]
             d = edges[c] = new_edge()
-            d["rel"], d["level"], d["count"], d["evidence"] = "requires", LEVELS[best], len(ms), ev
-            demand[c] = demand.get(c, 0) + 1
+            d["rel"], d["level"], d["count"], d["evidence"] = "requires", LEVELS[best], len(ms) - n_bp, ev
+            if n_bp:
+                d["boilerplate"] = n_bp   # mentions in boilerplate paragraphs, not in count
+            if len(ms) > n_bp:
+                demand[c] = demand.get(c, 0) + 1
             if not self.in_ontology[c]:
                 lab = (pid, ms[0].label)
                 if c not in self.labels or lab < self.labels[c]:
@@ -304,13 +316,13 @@ class _Builder:
         return linked
 
     def _add_skills(self) -> None:
-        """The concepts used and all their ancestors, with broader edges."""
+        """The concepts used and the ancestors a reader expects (:meth:`_hierarchy`), with the
+        broader edges between them."""
         G, ontology = self.G, self.ontology
-        closure: dict[str, bool] = {}
+        closure: dict[str, bool] = dict.fromkeys(self.demand, True)
         for cid in self.demand:
-            closure[cid] = True
             if self.in_ontology[cid]:
-                for a in ontology.ancestors(cid):
+                for a in self._hierarchy(cid):
                     closure.setdefault(a, False)
         for cid in sorted(closure):
             c = ontology.get(cid) if cid in ontology else None
@@ -328,7 +340,20 @@ class _Builder:
                 G.nodes[cid]["close_match"] = sorted(c.close_match)
             if c:
                 for b in ontology.broader(cid):
-                    G.add_edge(cid, b, rel="broader")
+                    if b in closure:
+                        G.add_edge(cid, b, rel="broader")
+
+    def _hierarchy(self, cid: str) -> list[str]:
+        """The ancestors of ``cid`` kept as ``used=False`` nodes: every ancestor of our own ontology
+        (small, curated: "diffusion models" → "generative AI" → "machine learning"), and of an extra
+        vocabulary's (ESCO's) only the nearest broader concept — ESCO's hierarchy runs four or five
+        groups deep to its pillars ("computer science" → "computing" → "information and communication
+        technologies" → "knowledge"), which would outnumber the skills the postings ask for.
+        Ancestors that postings mention are nodes anyway (``used=True``)."""
+        ontology = self.ontology
+        out = [a for a in ontology.ancestors(cid) if ontology.is_curated(a)]
+        out += [b for b in ontology.broader(cid) if not ontology.is_curated(b)]
+        return out
 
     def _settle_role_ids(self) -> dict[str, str]:
         """Give ids that slug alike their ``-2``, ``-3`` … in posting-id order; rename the roles that

@@ -35,8 +35,10 @@ class Ontology:
     """Concepts by id, a label index and the broader hierarchy."""
 
     def __init__(self, concepts: dict[str, Concept], version: str = "", files: Iterable[str] = (),
-                 problems: Iterable[Problem] = ()):
+                 problems: Iterable[Problem] = (), curated: Iterable[str] | None = None):
         self.concepts = concepts
+        # the concepts of the curated files (ours); an extra vocabulary's (ESCO) are the others
+        self.curated = frozenset(concepts) if curated is None else frozenset(curated)
         self.version = version
         self.files = list(files)
         self.load_problems = list(problems)
@@ -67,6 +69,10 @@ class Ontology:
     def broader(self, cid: str) -> tuple[str, ...]:
         c = self.concepts.get(cid)
         return tuple(b for b in c.broader if b in self.concepts) if c else ()
+
+    def is_curated(self, cid: str) -> bool:
+        """True for a concept of our own files (not one only an extra vocabulary such as ESCO has)."""
+        return cid in self.curated
 
     def ancestors(self, cid: str) -> list[str]:
         """All broader concepts, breadth-first (nearest first), without duplicates."""

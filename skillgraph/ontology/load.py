@@ -20,6 +20,7 @@ from skillgraph.vocab import OWL, RDF, SG, SKILL_KINDS, SKOS
 
 from .concepts import Ontology, Problem
 from .labels import compact
+from .merge import merge_matches
 
 __all__ = ["default_files", "load_ontology"]
 
@@ -111,17 +112,27 @@ def _concept(iri: str, d: dict, problems: list[Problem]) -> Concept:
 
 def load_ontology(extra: Iterable[str | os.PathLike] = (), *, include_default: bool = True,
                   directory: Path | None = None) -> Ontology:
-    """Our ontology (``ontology/skills/*.ttl``) merged with any extra SKOS files."""
-    files = (default_files(directory) if include_default else []) + [Path(p) for p in extra]
+    """Our ontology (``ontology/skills/*.ttl``) merged with any extra SKOS files.
+
+    The shipped files (or, with ``include_default=False``, the first file) are the curated ones:
+    their concepts absorb the extra files' concepts they ``skos:exactMatch`` and the extra files'
+    generic labels do not link alone (:mod:`skillgraph.ontology.merge`)."""
+    shipped = default_files(directory) if include_default else []
+    files = shipped + [Path(p) for p in extra]
     if not files:
         raise OntologyError("no ontology files given — pass --ontology FILE or use the shipped one")
     acc, version = _collect(files)
     problems: list[Problem] = []
     concepts: dict[str, Concept] = {}
+    base = {str(f) for f in (shipped or files[:1])}
+    curated = set()
     for iri, d in acc.items():
         if _is_concept(d):
             c = _concept(iri, d, problems)
             concepts[c.id] = c
+            if d["_file"] in base:
+                curated.add(c.id)
+    concepts = merge_matches(concepts, curated)
     # outputs record shipped files as ontology/skills/x.ttl, so they are the same bytes on every machine
     return Ontology(concepts, version=version or "unversioned", files=[display_name(f) for f in files],
-                    problems=problems)
+                    problems=problems, curated=curated & set(concepts))

@@ -67,8 +67,8 @@ def skill_needs(G: nx.DiGraph, roles: Iterable[str], levels: Iterable[str] = LEV
     out: dict[str, Need] = {}
     for r in roles:
         for s, d in G.adj[r].items():
-            if d["rel"] != "requires" or d["level"] not in levels:
-                continue
+            if d["rel"] != "requires" or d["level"] not in levels or not d.get("count", 1):
+                continue   # an edge whose every mention is boilerplate is no requirement
             n = out.get(s)
             if n is None:
                 n = out[s] = Need(d["level"])

@@ -62,13 +62,14 @@ def overlap(G: nx.DiGraph, a: str, b: str) -> dict:
 def _matrix_profiles(G: nx.DiGraph, nodes: list[str], by: str) -> dict[str, dict[str, float]]:
     """node → skill → the weight of the strongest level its roles ask (roles, or teams' members)."""
     if by != "team":
-        return {n: {s: WEIGHTS[d["level"]] for s, d in G.adj[n].items() if d["rel"] == "requires"} for n in nodes}
+        return {n: {s: WEIGHTS[d["level"]] for s, d in G.adj[n].items()
+                    if d["rel"] == "requires" and d.get("count", 1)} for n in nodes}   # not boilerplate alone
     profs = {}
     for n in nodes:
         w: dict[str, float] = {}
         for r in group_roles(G, n):
             for s, d in G.adj[r].items():
-                if d["rel"] == "requires":
+                if d["rel"] == "requires" and d.get("count", 1):
                     x = WEIGHTS[d["level"]]
                     if x > w.get(s, 0.0):
                         w[s] = x
@@ -158,7 +159,7 @@ def _similar_skills(G: nx.DiGraph, x: str) -> list[dict]:
     counts: dict[str, int] = defaultdict(int)
     for r in ra:
         for s, d in G.adj[r].items():
-            if d["rel"] == "requires" and s != x:
+            if d["rel"] == "requires" and d.get("count", 1) and s != x:
                 counts[s] += 1
     parents = set(Hierarchy(G).parents(x))
     for s, c in counts.items():
@@ -180,12 +181,12 @@ def _similar_roles(G: nx.DiGraph, x: str, n: int) -> list[dict]:
     """The ``n`` roles nearest ``x`` by weighted similarity, through an inverted index: only roles
     sharing a skill are touched, each once per shared skill."""
     rows = []
-    wa = {s: WEIGHTS[d["level"]] for s, d in G.adj[x].items() if d["rel"] == "requires"}
+    wa = {s: WEIGHTS[d["level"]] for s, d in G.adj[x].items() if d["rel"] == "requires" and d.get("count", 1)}
     num: dict[str, float] = defaultdict(float)
     inter: dict[str, int] = defaultdict(int)
     for s, w in wa.items():
         for u, d in G.pred[s].items():
-            if u != x and d["rel"] == "requires":
+            if u != x and d["rel"] == "requires" and d.get("count", 1):
                 num[u] += min(w, WEIGHTS[d["level"]])
                 inter[u] += 1
     tots, ta = _role_totals(G), sum(wa.values())

@@ -138,3 +138,31 @@ def test_build_shares_repeated_values():
     if sys.implementation.name == "cpython":  # evidence dicts share one key table
         assert sys.getsizeof(two[0]) < sys.getsizeof(dict(two[0]))
         assert two[0] == dict(two[0]) and json.dumps(two[0]) == json.dumps(dict(two[0]))
+
+
+def _esco_fixture():
+    """Ours: gen → dl. ESCO: a → b → c → d → e (e a pillar); a and c are mentioned."""
+    from skillgraph.model import Concept
+    from skillgraph.ontology import Ontology
+
+    ours = [Concept("skill:dl", "urn:dl", "deep learning"),
+            Concept("skill:gen", "urn:gen", "generative AI", broader=("skill:dl",))]
+    chain = "abcde"
+    esco = [Concept(f"esco:{x}", f"urn:{x}", f"esco {x}",
+                    broader=(f"esco:{chain[i + 1]}",) if i + 1 < len(chain) else ())
+            for i, x in enumerate(chain)]
+    ont = Ontology({c.id: c for c in ours + esco}, curated={"skill:dl", "skill:gen"})
+    x = posting("1", "T", [])
+    ms = tuple(Mention(cid, cid, cid, 0, 1, "T", None, "required")
+               for cid in ("skill:gen", "esco:a", "esco:c"))
+    return build_graph([Extraction(x.posting, ms)], ont)
+
+
+def test_ancestors_all_of_ours_only_the_nearest_of_esco():
+    G = _esco_fixture()
+    skills = {n: d["used"] for n, d in G.nodes(data=True) if d["kind"] == "skill"}
+    assert skills == {"skill:gen": True, "skill:dl": False, "esco:a": True, "esco:b": False,
+                      "esco:c": True, "esco:d": False}          # no esco:e: two steps above c
+    broader = sorted((u, v) for u, v, d in G.edges(data=True) if d["rel"] == "broader")
+    assert broader == [("esco:a", "esco:b"), ("esco:b", "esco:c"), ("esco:c", "esco:d"),
+                       ("skill:gen", "skill:dl")]            # no edge to a node left out

@@ -98,16 +98,17 @@ def test_import_real_esco_counts(tmp_path, esco_data):
     assert int(n.value) == 13890     # 6 ESCO skills have no type
     pg = next(iter(st.query('SELECT ?c WHERE { ?c <http://www.w3.org/2004/02/skos/core#prefLabel> "PostgreSQL"@en }')))
     assert pg["c"].value.startswith(E)
-    # as --ontology next to ours: extraction links "PostgreSQL" to ESCO's concept, and our
-    # concept's exactMatch names that same concept
+    # as --ontology next to ours: our concept that exactMatches ESCO's PostgreSQL absorbs it (one
+    # node, our id, ESCO's URI kept as exactMatch) and "PostgreSQL" links to ours
     extract = pytest.importorskip("skillgraph.extraction")
     from skillgraph.model import Posting
     from skillgraph.ontology import compact
 
     ont = load_ontology(extra=[tmp_path / "esco.ttl"])
     esco_pg = compact(pg["c"].value)
-    x = extract.extract_all([Posting(id="p", source="-", text="Requirements:\n- 3+ years with PostgreSQL.\n")], ont)[0]
-    linked = {m.concept for m in x.mentions if m.text == "PostgreSQL"}
-    assert esco_pg in linked, linked
     ours = [c for c in ont.concepts.values() if c.id.startswith("skill:") and pg["c"].value in c.exact_match]
     assert ours, "no concept of ours maps to ESCO's PostgreSQL"
+    assert esco_pg not in ont
+    x = extract.extract_all([Posting(id="p", source="-", text="Requirements:\n- 3+ years with PostgreSQL.\n")], ont)[0]
+    linked = {m.concept for m in x.mentions if m.text == "PostgreSQL"}
+    assert linked == {ours[0].id}, linked

@@ -17,8 +17,8 @@ bullet. Its spans are then cleaned (:func:`clean_spans`):
   :data:`GENERIC_ZIPF` in wordfreq's English list: "training" 5.2, "Excitement" 4.2, while "PyTorch" 0,
   "SQL" 3.4), unless SkillSpan's annotators mark that word as a skill on its own in at least 30 % of its
   occurrences in train ("English", "Java", "motivated": ``standalone.json``, made by
-  ``training/spans/standalone.py``). A generic word that *is* a concept's label is still linked by the dictionary pass: the
-  model alone never turns a common word into a skill.
+  ``training/spans/standalone.py``). A generic word that *is* a concept's label is still linked by the
+  dictionary pass: the model alone never turns a common word into a skill.
 """
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ __all__ = ["GENERIC_ZIPF", "Span", "clean_spans", "find_spans", "is_generic", "l
 GENERIC_ZIPF = 4.0
 """A one-word span at or above this Zipf frequency (occurrences per billion words, log10) is generic."""
 
-_BULLET_START = re.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7\u2013\u2014>]|\d{1,2}[.)]|[a-z][.)])\s+")
+_BULLET_START = re.compile(
+    r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7\u2013\u2014>]|\d{1,2}[.)]|[a-z][.)])\s+")
 _INLINE_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7|]\s*|\s+[-\u2013\u2014*]\s+")
 _LIST_SEP = re.compile(r"\s*[,;|]\s*|\s+/\s+")
 _EDGE_PUNCT = " \t\"'`()[]{}<>.,;:!?*\u2022\u00b7-\u2013\u2014\u201c\u201d\u2018\u2019"

@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from .vocab import LEVEL_RANK, LEVELS
 
-__all__ = ["Concept", "Extraction", "Mention", "Posting", "Salary", "Skill", "TeamMention", "extraction_to_dict"]
+__all__ = ["Candidate", "Concept", "Extraction", "Mention", "Nearest", "Posting", "Salary", "Skill", "TeamMention",
+           "extraction_to_dict"]
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,31 @@ class Mention(NamedTuple):
     requirement: str
     sentence_start: int = -1   # text[sentence_start:sentence_end] == sentence (-1: not known)
     sentence_end: int = -1
+    score: float = 1.0         # how sure the link is, in [0, 1]
+    how: str = "label"         # label | variant (dictionary) | model+lexical (span model, scored linker)
     boilerplate: bool = False     # in a paragraph repeated across postings (extraction/boilerplate.py)
+
+
+class Nearest(NamedTuple):
+    """A concept near a candidate span, with the linker's score."""
+
+    concept: str
+    label: str
+    score: float
+
+
+class Candidate(NamedTuple):
+    """A skill span the span model found that no concept claims at ``--min-score`` (``text[start:end] ==
+    text``): its best score and the nearest concepts, best first."""
+
+    text: str
+    start: int
+    end: int
+    sentence: str
+    score: float
+    nearest: tuple[Nearest, ...] = ()
+    sentence_start: int = -1
+    sentence_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -120,6 +145,7 @@ class Extraction:
     posting: Posting
     mentions: tuple[Mention, ...] = ()
     teams: tuple[TeamMention, ...] = field(default=())
+    candidates: tuple[Candidate, ...] = field(default=())
 
     @property
     def skills(self) -> tuple[Skill, ...]:
@@ -172,8 +198,15 @@ def extraction_to_dict(x: Extraction, include_text: bool = False) -> dict:
         "mentions": [
             {"concept": m.concept, "label": m.label, "text": m.text, "start": m.start, "end": m.end,
              "sentence": m.sentence, "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
-             "section": m.section, "requirement": m.requirement, "boilerplate": m.boilerplate}
+             "section": m.section, "requirement": m.requirement, "score": m.score, "how": m.how,
+             "boilerplate": m.boilerplate}
             for m in x.mentions
+        ],
+        "candidates": [
+            {"text": c.text, "start": c.start, "end": c.end, "sentence": c.sentence,
+             "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "score": c.score,
+             "nearest": [{"concept": n.concept, "label": n.label, "score": n.score} for n in c.nearest]}
+            for c in x.candidates
         ],
     }
     if p.extra:

@@ -47,7 +47,8 @@ class BuildResult:
 def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, skip_bad: bool = False,
                   jobs: int = 1, engine: str = "fast", warn: Callable[[str], None] | None = None,
                   progress: Progress | None = None, max_bytes: int | None = MAX_BYTES,
-                  summary: Callable[[str], None] | None = None):
+                  summary: Callable[[str], None] | None = None, linker: str = "exact",
+                  min_score: float | None = None):
     """Read postings from ``paths`` (files, folders, ``-``), load the ontology (shipped + ``ontology_files``)
     and extract every posting; mentions in paragraphs repeated across postings are marked
     (:mod:`skillgraph.extraction.boilerplate`). Returns ``(ontology, extractions)``.
@@ -56,6 +57,8 @@ def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, s
     ``read N postings: K kept, S skipped``. Files over ``max_bytes`` (default 100 MB) are refused.
     ``progress``, if given, is called with the number of postings once they are read and gives a
     context manager yielding an ``update(n)`` callback (``click.progressbar`` fits; so does ``contextlib.nullcontext``).
+    ``linker`` is ``exact`` (the dictionary) or ``hybrid`` (plus the span model, see
+    :func:`skillgraph.extraction.extract_all`); ``min_score`` the hybrid linker's threshold.
     """
     from .extraction import extract_all
     from .extraction.boilerplate import mark_boilerplate
@@ -64,17 +67,19 @@ def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, s
 
     postings = list(read_postings(paths, skip_bad=skip_bad, warn=warn, max_bytes=max_bytes, summary=summary))
     ont = load_ontology(ontology_files)
+    kw = {"jobs": jobs, "engine": engine, "linker": linker, "min_score": min_score}
     if progress is None:
-        return ont, mark_boilerplate(extract_all(postings, ont, jobs=jobs, engine=engine))
+        return ont, mark_boilerplate(extract_all(postings, ont, **kw))
     with progress(len(postings)) as update:
-        xs = extract_all(postings, ont, jobs=jobs, engine=engine, progress=update)
+        xs = extract_all(postings, ont, progress=update, **kw)
     return ont, mark_boilerplate(xs)
 
 
 def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", ontology_files: Sequence[str] = (),
           jobs: int = 1, skip_bad: bool = False, warn: Callable[[str], None] | None = None,
           progress: Progress | None = None, on_written: Callable[[Written], None] | None = None,
-          max_bytes: int | None = MAX_BYTES, summary: Callable[[str], None] | None = None) -> BuildResult:
+          max_bytes: int | None = MAX_BYTES, summary: Callable[[str], None] | None = None,
+          linker: str = "exact", min_score: float | None = None) -> BuildResult:
     """Build the role–skill–team graph of some postings and write ``out/``: ``graph.json``,
     ``mentions.jsonl``, ``summary.md``, ``skillgraph.ttl`` and ``graph.html``.
 
@@ -93,7 +98,8 @@ def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", 
     out = Path(out)
     with output_set(out) as stage:     # locked; becomes ``out`` in one step when every file is written
         ont, xs = extract_paths(tuple(paths) or DEFAULT_INPUT, ontology_files, skip_bad=skip_bad, jobs=jobs,
-                                warn=warn, progress=progress, max_bytes=max_bytes, summary=summary)
+                                warn=warn, progress=progress, max_bytes=max_bytes, summary=summary,
+                                linker=linker, min_score=min_score)
         G = build_graph(xs, ont)
         files: list[Written] = []
         save_graph(G, stage / "graph.json")

@@ -37,7 +37,7 @@ def test_json_contract(tmp_path):
     assert levels["Python"] == "required" and levels["dbt"] == "preferred"
     m = next(m for m in p["mentions"] if m["label"] == "Python")
     assert set(m) == {"concept", "label", "text", "start", "end", "sentence", "sentence_start", "sentence_end",
-                      "section", "requirement", "boilerplate"}
+                      "section", "requirement", "score", "how", "boilerplate"}
     assert POSTING[m["start"]:m["end"]] == "Python" and m["section"] == "What we're looking for"
     assert POSTING[m["sentence_start"]:m["sentence_end"]] == m["sentence"]
     assert "text" not in p

@@ -62,3 +62,25 @@ def test_wheel_public_api_and_spacy_entry_point(installed):
              "print(sorted(s.text for s in doc.spans['skills']))")
     out = _run([str(bin_ / "python"), "-c", probe], cwd=work).stdout
     assert "PyTorch" in out and "diffusion models" in out
+
+
+SPAN_MODEL = "skillgraph/extraction/models/spans"
+
+
+def test_wheel_carries_the_span_model_and_hybrid_runs_from_it(installed):
+    import json
+    import zipfile
+
+    bin_, work = installed
+    wheel = next((work.parent / "dist").glob("skillgraph-*.whl"))
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+        for rel in ("meta.json", "config.cfg", "standalone.json", "vocab/vectors", "vocab/strings.json",
+                    "tok2vec/model", "ner/model"):
+            assert f"{SPAN_MODEL}/{rel}" in names, rel
+            assert z.read(f"{SPAN_MODEL}/{rel}") == (ROOT / SPAN_MODEL / rel).read_bytes(), rel
+    seed = sorted((work / "seeds").glob("*.txt"))[2]
+    out = _run([str(bin_ / "skillgraph"), "extract", str(seed), "--linker", "hybrid", "--format", "json"],
+               cwd=work).stdout
+    [p] = json.loads(out)
+    assert any(m["how"] == "model+lexical" for m in p["mentions"])

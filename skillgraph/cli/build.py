@@ -4,7 +4,16 @@ from __future__ import annotations
 import click
 
 from .app import main
-from .options import jobs_option, max_bytes_option, note, ontology_option, progress_bar, skip_bad_option, warn
+from .options import (
+    jobs_option,
+    linker_options,
+    max_bytes_option,
+    note,
+    ontology_option,
+    progress_bar,
+    skip_bad_option,
+    warn,
+)
 
 
 @main.command("build")
@@ -15,7 +24,8 @@ from .options import jobs_option, max_bytes_option, note, ontology_option, progr
 @jobs_option
 @skip_bad_option
 @max_bytes_option
-def build_cmd(paths, ontologies, out, jobs, skip_bad, max_bytes):
+@linker_options
+def build_cmd(paths, ontologies, out, jobs, skip_bad, max_bytes, linker, min_score):
     """Read postings (default: seeds/), link their skills, build the role–skill–team graph and write
     OUT/graph.json, mentions.jsonl, summary.md, skillgraph.ttl and graph.html. The same input gives
     byte-identical files."""
@@ -26,4 +36,5 @@ def build_cmd(paths, ontologies, out, jobs, skip_bad, max_bytes):
 
     kw = {} if max_bytes is None else {"max_bytes": max_bytes}
     build(paths, out=out, ontology_files=ontologies, jobs=jobs, skip_bad=skip_bad, warn=warn,
-          progress=progress_bar, on_written=written, summary=note if skip_bad else None, **kw)
+          progress=progress_bar, on_written=written, summary=note if skip_bad else None,
+          linker=linker, min_score=min_score, **kw)

@@ -4,17 +4,28 @@ from __future__ import annotations
 import click
 
 from .app import main
-from .options import jobs_option, max_bytes_option, note, ontology_option, progress_bar, skip_bad_option, warn
+from .options import (
+    jobs_option,
+    linker_options,
+    max_bytes_option,
+    note,
+    ontology_option,
+    progress_bar,
+    skip_bad_option,
+    warn,
+)
 from .render import render
 
 
-def run_extraction(paths, ontologies, skip_bad=False, jobs=1, engine="fast", max_bytes=None):
+def run_extraction(paths, ontologies, skip_bad=False, jobs=1, engine="fast", max_bytes=None, linker="exact",
+                   min_score=None):
     """:func:`skillgraph.pipeline.extract_paths` with the CLI's warnings and progress bar."""
     from ..pipeline import extract_paths
 
     kw = {} if max_bytes is None else {"max_bytes": max_bytes}
     return extract_paths(paths, ontologies, skip_bad=skip_bad, jobs=jobs, engine=engine, warn=warn,
-                         progress=progress_bar, summary=note if skip_bad else None, **kw)
+                         progress=progress_bar, summary=note if skip_bad else None, linker=linker,
+                         min_score=min_score, **kw)
 
 
 def _jsonl_chunks(xs, include_text: bool, size: int = 1 << 20):
@@ -74,12 +85,13 @@ def _print_rows(xs, fmt: str) -> None:
 @click.option("--engine", type=click.Choice(["fast", "spacy"]), default="fast", show_default=True,
               help="Sentences from our rule-based splitter (fast) or spaCy's sentencizer.")
 @max_bytes_option
-def extract_cmd(paths, ontologies, fmt, include_text, skip_bad, jobs, engine, max_bytes):
+@linker_options
+def extract_cmd(paths, ontologies, fmt, include_text, skip_bad, jobs, engine, max_bytes, linker, min_score):
     """Link the skills in job postings (files, directories, or - for stdin) to the ontology.
 
     PATHS may be .txt, .md, .html, .json, .jsonl, .csv files or directories.
     """
-    _, xs = run_extraction(paths, ontologies, skip_bad, jobs, engine, max_bytes)
+    _, xs = run_extraction(paths, ontologies, skip_bad, jobs, engine, max_bytes, linker, min_score)
     if fmt in ("json", "jsonl"):
         _print_json(xs, fmt, include_text)
     else:

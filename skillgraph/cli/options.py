@@ -9,7 +9,8 @@ import click
 
 from ..vocab import LEVELS
 
-__all__ = ["FORMATS", "LEVELS", "format_option", "jobs_option", "max_bytes_option", "note", "ontology_option",
+__all__ = ["FORMATS", "LEVELS", "format_option", "jobs_option", "linker_options", "max_bytes_option", "note",
+           "ontology_option",
            "progress_bar", "skip_bad_option", "warn"]
 
 FORMATS = ("table", "json", "csv")
@@ -52,6 +53,19 @@ max_bytes_option = click.option(
     "--max-bytes", "max_bytes", default=None, callback=lambda ctx, p, v: _bytes(v),
     help="Refuse posting files (and stdin) larger than this: bytes, or 500MB, 2GB  [default: 100MB, "
          "skillgraph.ingest.MAX_BYTES]")
+
+def linker_options(f):
+    """``--linker exact|hybrid`` and ``--min-score``, handed to the command as ``linker`` and ``min_score``."""
+    from ..extraction.hybrid import LINKERS, MIN_SCORE
+
+    f = click.option("--min-score", "min_score", type=click.FloatRange(0.0, 1.0), default=MIN_SCORE,
+                     show_default=True,
+                     help="Hybrid linker: a model span links when its best concept scores at least this; "
+                          "below it the span is kept as a candidate.")(f)
+    return click.option("--linker", type=click.Choice(LINKERS), default="exact", show_default=True,
+                        help="exact: the ontology's labels and their variants (fastest); hybrid: also the "
+                             "trained span model, its spans linked with scores.")(f)
+
 
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
                            help="Worker processes.")

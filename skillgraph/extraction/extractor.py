@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from skillgraph.model import Extraction, Mention, Posting
+from skillgraph.model import Candidate, Extraction, Mention, Nearest, Posting
 from skillgraph.ontology import Ontology
 
+from .hybrid import LINKERS, MIN_SCORE, dictionary_how, model_links
 from .labels import fold
 from .levels import heading_level
 from .matcher import matcher_for
@@ -24,18 +25,40 @@ __all__ = ["Extractor", "extract"]
 
 
 class Extractor:
-    """Links one posting at a time; build it once per ontology."""
+    """Links one posting at a time; build it once per ontology.
 
-    def __init__(self, ontology: Ontology):
+    ``linker="exact"`` is the dictionary alone; ``"hybrid"`` adds the span model's spans (given to
+    :meth:`extract` as ``spans``, see :func:`~skillgraph.extraction.spans.find_spans`), linked by the
+    scored linker when they reach ``min_score`` and kept as candidates otherwise.
+    """
+
+    def __init__(self, ontology: Ontology, linker: str = "exact", min_score: float = MIN_SCORE):
+        if linker not in LINKERS:
+            raise ValueError(f"linker {linker!r}: choose one of {', '.join(LINKERS)}")
         self.ontology = ontology
         self.matcher = matcher_for(ontology)
+        self.linker = linker
+        self.min_score = min_score
+        self._scorer = None
+        self._how: dict = {}
 
-    def extract(self, posting: Posting, segments: Sequence[Segment] | None = None) -> Extraction:
-        return self.expand(posting, *self.extract_compact(posting, segments))
+    @property
+    def scorer(self):
+        """The scored linker (:class:`~skillgraph.extraction.link.Linker`), built on first use."""
+        if self._scorer is None:
+            from .link import linker_for
 
-    def extract_compact(self, posting: Posting, segments: Sequence[Segment] | None = None):
-        """(mentions as (concept, start, end, sentence start, sentence end, section, level), teams):
-        cheap to send between processes; :meth:`expand` turns it into an :class:`Extraction`."""
+            self._scorer = linker_for(self.ontology)
+        return self._scorer
+
+    def extract(self, posting: Posting, segments: Sequence[Segment] | None = None, spans=None) -> Extraction:
+        return self.expand(posting, *self.extract_compact(posting, segments, spans))
+
+    def extract_compact(self, posting: Posting, segments: Sequence[Segment] | None = None, spans=None):
+        """(mentions as (concept, start, end, sentence start, sentence end, section, level, score, how),
+        teams, candidates as (start, end, sentence start, sentence end, score, links)): cheap to send
+        between processes; :meth:`expand` turns it into an :class:`Extraction`. ``spans`` (the span
+        model's, hybrid only) are found here when not given."""
         text = posting.text
         index = SentenceIndex(text, segments)
         folded = fold(text)
@@ -55,24 +78,49 @@ class Extractor:
                     # an extra vocabulary (ESCO) under an "About us", EEO or "Work mode" heading:
                     # "help people", "philosophy", "pregnancy" there say nothing the role needs
                     continue
-                mentions.append((cid, s, e, sg.start, se, sg.section, sg.level))
-        return mentions, teams
+                score, how = dictionary_how(self.ontology, cid, text[s:e], self._how)
+                mentions.append((cid, s, e, sg.start, se, sg.section, sg.level, score, how))
+        cands = []
+        if self.linker == "hybrid":
+            if spans is None:
+                from .spans import find_spans
 
-    def expand(self, posting: Posting, mentions, teams) -> Extraction:
+                spans = find_spans([text])[0]
+            spans = drop_in_spans(spans, non_text_spans(text))   # the model's spans: not in URLs either
+            found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score)
+            for cid, s, e, score in found:
+                sg = index.at(s) or Segment(s, e, None, "context")
+                mentions.append((cid, s, e, sg.start, max(sg.end, e), sg.section, sg.level, score, "model+lexical"))
+            for s, e, score, links in unlinked:
+                sg = index.at(s) or Segment(s, e, None, "context")
+                cands.append((s, e, sg.start, max(sg.end, e), score, links))
+            mentions.sort(key=lambda m: (m[1], m[2], m[0]))
+        return mentions, teams, cands
+
+    def _sentence(self, text: str, ss: int, se: int, s: int, e: int, cache: dict) -> tuple[int, int, str]:
+        if se - ss > SENTENCE_CAP:      # a long "sentence": the window around this mention
+            ss, se = window(text, ss, se, s, e)
+        sent = cache.get((ss, se))
+        if sent is None:
+            sent = cache[(ss, se)] = text[ss:se]
+        return ss, se, sent
+
+    def expand(self, posting: Posting, mentions, teams, candidates=()) -> Extraction:
         text = posting.text
         concepts = self.ontology.concepts
         sentences: dict[tuple[int, int], str] = {}
         out = []
-        for cid, s, e, ss, se, section, level in mentions:
-            if se - ss > SENTENCE_CAP:      # a long "sentence": the window around this mention
-                ss, se = window(text, ss, se, s, e)
-            sent = sentences.get((ss, se))
-            if sent is None:
-                sent = sentences[(ss, se)] = text[ss:se]
-            out.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sent, section, level, ss, se))
-        return Extraction(posting, tuple(out), tuple(teams))
+        for cid, s, e, ss, se, section, level, score, how in mentions:
+            ss, se, sent = self._sentence(text, ss, se, s, e, sentences)
+            out.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sent, section, level, ss, se, score, how))
+        cands = []
+        for s, e, ss, se, score, links in candidates:
+            ss, se, sent = self._sentence(text, ss, se, s, e, sentences)
+            near = tuple(Nearest(*lk) for lk in links)
+            cands.append(Candidate(text[s:e], s, e, sent, score, near, ss, se))
+        return Extraction(posting, tuple(out), tuple(teams), tuple(cands))
 
 
-def extract(posting: Posting, ontology: Ontology) -> Extraction:
+def extract(posting: Posting, ontology: Ontology, linker: str = "exact", min_score: float = MIN_SCORE) -> Extraction:
     """Link one posting against ``ontology`` (the matcher is built once per ontology and cached)."""
-    return Extractor(ontology).extract(posting)
+    return Extractor(ontology, linker, min_score).extract(posting)

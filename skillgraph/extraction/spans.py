@@ -1,0 +1,165 @@
+"""The trained skill-span model: posting text → skill/knowledge spans, cleaned for real posting text.
+
+The model is a from-scratch spaCy CNN NER (``tok2vec`` + ``ner``, labels SKILL and KNOWLEDGE) trained on
+SkillSpan train and selected on dev (``training/spans/``). It ships as package data in
+``skillgraph/extraction/models/spans/`` and is loaded on first use (:func:`load_model`, cached), offline:
+``spacy.load`` of a folder never downloads.
+
+SkillSpan is tokenised single sentences; postings are not. So the model never sees more than one
+*piece* of a posting (:func:`pieces`): a line, with its bullet marker cut off, and a line holding
+inline bullets ("Python • Spark • SQL") is cut at each bullet. No span can cross a line break or a
+bullet. Its spans are then cleaned (:func:`clean_spans`):
+
+- list items are split: a span holding ``,`` ``;`` ``|`` or a spaced ``/`` between words becomes one span per item;
+- spans are trimmed of punctuation, quotes and brackets at either end, and of a leading or trailing
+  function word ("and", "the", "of");
+- a bare generic word is dropped: a one-word span whose word is common English (Zipf frequency ≥
+  :data:`GENERIC_ZIPF` in wordfreq's English list: "training" 5.2, "Excitement" 4.2, while "PyTorch" 0,
+  "SQL" 3.4), unless SkillSpan's annotators mark that word as a skill on its own in at least 30 % of its
+  occurrences in train ("English", "Java", "motivated": ``standalone.json``, made by
+  ``training/spans/standalone.py``). A generic word that *is* a concept's label is still linked by the
+  dictionary pass: the model alone never turns a common word into a skill.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, NamedTuple, Sequence
+
+__all__ = ["GENERIC_ZIPF", "Span", "clean_spans", "find_spans", "is_generic", "load_model", "model_dir", "pieces"]
+
+GENERIC_ZIPF = 4.0
+"""A one-word span at or above this Zipf frequency (occurrences per billion words, log10) is generic."""
+
+_BULLET_START = re.compile(
+    r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7\u2013\u2014>]|\d{1,2}[.)]|[a-z][.)])\s+")
+_INLINE_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7|]\s*|\s+[-\u2013\u2014*]\s+")
+_LIST_SEP = re.compile(r"\s*[,;|]\s*|\s+/\s+")
+_EDGE_PUNCT = " \t\"'`()[]{}<>.,;:!?*\u2022\u00b7-\u2013\u2014\u201c\u201d\u2018\u2019"
+_FUNCTION = frozenset(
+    "a an the and or of for to in on at by with as from your our their its this that these those such "
+    "including include includes e.g. i.e. etc etc. like".split())
+_WORD = re.compile(r"\w", re.U)
+
+
+class Span(NamedTuple):
+    """A model span: ``text[start:end]``, the model's label (SKILL or KNOWLEDGE)."""
+
+    start: int
+    end: int
+    label: str
+
+
+def model_dir() -> Path:
+    """The folder of the shipped span model (package data)."""
+    return Path(__file__).resolve().parent / "models" / "spans"
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None):
+    """The span pipeline (``spacy.load``, cached per path; the shipped model by default). Imports spaCy."""
+    import spacy
+
+    from skillgraph.errors import SkillGraphError
+
+    where = Path(path) if path else model_dir()
+    if not (where / "config.cfg").is_file():
+        raise SkillGraphError(f"{where}: no span model there — reinstall skillgraph or pass a trained model folder")
+    return spacy.load(where)
+
+
+def pieces(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` the model reads: each line without its bullet marker, cut at inline
+    bullets; stripped, never empty, never holding a line break or a bullet. Offsets into ``text``."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"))
+        pos += len(line)
+        m = _BULLET_START.match(text, start, end)
+        if m:
+            start = m.end()
+        a = start
+        for sep in _INLINE_BULLET.finditer(text, start, end):
+            _add(text, a, sep.start(), out)
+            a = sep.end()
+        _add(text, a, end, out)
+    return out
+
+
+def _add(text: str, a: int, b: int, out: list) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a and _WORD.search(text, a, b):
+        out.append((a, b))
+
+
+@lru_cache(maxsize=1)
+def _standalone() -> frozenset[str]:
+    import json
+
+    return frozenset(json.loads((model_dir() / "standalone.json").read_text(encoding="utf-8"))["words"])
+
+
+@lru_cache(maxsize=65536)
+def is_generic(word: str) -> bool:
+    """True for an alphabetic common English word (wordfreq Zipf ≥ :data:`GENERIC_ZIPF`) that SkillSpan's
+    annotators seldom mark as a skill on its own (not in ``standalone.json``, which
+    ``training/spans/standalone.py`` derives from SkillSpan train)."""
+    from wordfreq import zipf_frequency
+
+    w = word.lower()
+    if not w.isalpha() or w in _standalone():
+        return False
+    return zipf_frequency(w, "en", wordlist="small") >= GENERIC_ZIPF
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while True:
+        while s < e and text[s] in _EDGE_PUNCT:
+            s += 1
+        while e > s and text[e - 1] in _EDGE_PUNCT:
+            e -= 1
+        words = text[s:e].split()
+        if len(words) > 1 and words[0].lower() in _FUNCTION:
+            s = text.index(words[0], s) + len(words[0])
+            continue
+        if len(words) > 1 and words[-1].lower() in _FUNCTION:
+            e = text.rindex(words[-1], s, e)
+            continue
+        return s, e
+
+
+def clean_spans(text: str, spans: Iterable[Span]) -> list[Span]:
+    """Split list items, trim edges and drop bare generic words (see the module's doc). Sorted, unique."""
+    out = set()
+    for sp in spans:
+        a = sp.start
+        for sep in [*_LIST_SEP.finditer(text, sp.start, sp.end), None]:
+            b = sp.end if sep is None else sep.start()
+            if sep is not None and not (_WORD.search(text, a, b) and _WORD.search(text, sep.end(), sp.end)):
+                continue   # "C/C++" at an edge, ", and": not a list separator
+            s, e = _trim(text, a, b)
+            a = b if sep is None else sep.end()
+            if e <= s or not _WORD.search(text, s, e):
+                continue
+            words = text[s:e].split()
+            if len(words) == 1 and (words[0].lower() in _FUNCTION or is_generic(words[0].lower())):
+                continue
+            out.add(Span(s, e, sp.label))
+    return sorted(out)
+
+
+def find_spans(texts: Sequence[str], *, model: str | None = None, batch_size: int = 256) -> list[list[Span]]:
+    """The cleaned spans of each text (offsets into it): the model runs over every :func:`pieces` piece of
+    every text, in batches."""
+    nlp = load_model(model)
+    where = [(i, a, b) for i, t in enumerate(texts) for a, b in pieces(t)]
+    raw: list[list[Span]] = [[] for _ in texts]
+    docs = nlp.pipe((texts[i][a:b] for i, a, b in where), batch_size=batch_size)
+    for (i, a, _), doc in zip(where, docs, strict=True):
+        raw[i].extend(Span(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents)
+    return [clean_spans(t, r) for t, r in zip(texts, raw, strict=True)]

@@ -1,0 +1,100 @@
+"""Invariants of the span cleaner (spans.py) and the scored linker (link.py), by hypothesis.
+
+The model itself is replaced by arbitrary raw spans: :func:`clean_spans` must keep every span inside the
+text, inside one :func:`pieces` piece (no line break, no bullet), and never return a bare generic word,
+whatever the model proposes. The linker's scores stay in [0, 1], are deterministic, and a concept's own
+preferred label scores exactly 1.0.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillgraph.extraction.link import Linker
+from skillgraph.extraction.spans import Span, clean_spans, is_generic, pieces
+
+WORDS = ["Python", "training", "Excitement", "SQL", "and", "the", "machine", "learning", "Java", "of",
+         "C++", "C/C++", "data", "team", "PyTorch", "Spark", "English", "work", "e.g."]
+SEPS = [" ", " ", " ", ", ", "; ", " / ", "\n", "\r\n", " • ", " | ", "\n- ", "\n* ", " - ", "\t", ". "]
+
+texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPS)), min_size=1, max_size=14).map(
+    lambda xs: "".join(w + s for w, s in xs))
+
+
+@st.composite
+def text_and_raw(draw):
+    text = draw(texts)
+    raw = []
+    for a, b in draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))), max_size=6)):
+        a, b = min(a, b), max(a, b)
+        raw.append(Span(a, b, draw(st.sampled_from(["SKILL", "KNOWLEDGE"]))))
+    return text, raw
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_pieces_never_hold_a_line_break_or_bullet(text):
+    for a, b in pieces(text):
+        assert 0 <= a < b <= len(text)
+        seg = text[a:b]
+        assert seg == seg.strip() and seg
+        assert not any(ch in seg for ch in "\n\r\u2022|")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_and_raw())
+def test_clean_spans_inside_text_one_piece_never_generic(data):
+    text, raw = data
+    ps = pieces(text)
+    # as in find_spans: each raw span is clipped to the piece it starts in
+    inside = []
+    for sp in raw:
+        for a, b in ps:
+            if a <= sp.start < b:
+                inside.append(Span(sp.start, min(sp.end, b), sp.label))
+    for sp in clean_spans(text, inside):
+        assert 0 <= sp.start < sp.end <= len(text)
+        assert any(a <= sp.start and sp.end <= b for a, b in ps), (text, sp)
+        seg = text[sp.start:sp.end]
+        assert "\n" not in seg and "\r" not in seg and "\u2022" not in seg
+        words = seg.split()
+        assert not (len(words) == 1 and is_generic(words[0])), seg
+
+
+def test_generic_word_dropped_and_tool_kept():
+    text = "training Python"
+    out = clean_spans(text, [Span(0, 8, "SKILL"), Span(9, 15, "SKILL")])
+    assert [text[s.start:s.end] for s in out] == ["Python"]
+    assert is_generic("training") and not is_generic("PyTorch")
+
+
+def test_list_span_is_split_into_items():
+    text = "Python, Spark and SQL"
+    out = clean_spans(text, [Span(0, len(text), "SKILL")])
+    assert [text[s.start:s.end] for s in out] == ["Python", "Spark and SQL"]
+
+
+def _linker(ontology):
+    return Linker(ontology)
+
+
+phrases = st.lists(st.sampled_from(["machine", "learning", "apache", "spark", "data", "labeling", "models",
+                                    "search", "systems", "python", "go", "zzz", "C++", "of", "skills"]),
+                   min_size=0, max_size=5).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(phrases)
+def test_linker_scores_in_unit_interval_and_deterministic(ont, phrase):
+    lk = _linker(ont)
+    first = lk.rank(phrase, k=10)
+    assert first == _linker(ont).rank(phrase, k=10)
+    assert all(0.0 <= x.score <= 1.0 for x in first)
+    assert [x.score for x in first] == sorted((x.score for x in first), reverse=True)
+
+
+def test_linker_exact_preferred_label_scores_one(ont):
+    lk = _linker(ont)
+    for c in sorted(ont.concepts.values(), key=lambda c: c.id):
+        top = lk.rank(c.label, k=50)
+        assert any(x.concept == c.id and x.score == 1.0 for x in top), (c.label, top[:3])

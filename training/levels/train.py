@@ -25,7 +25,7 @@ def read(path: Path) -> list[tuple[str, str]]:
 
 
 def accuracy(nlp, rows) -> float:
-    ok = sum(max(d.cats, key=d.cats.get) == lv for d, (_, lv) in zip(nlp.pipe(t for t, _ in rows), rows))
+    ok = sum(max(d.cats, key=d.cats.get) == lv for d, (_, lv) in zip(nlp.pipe(t for t, _ in rows), rows, strict=True))
     return ok / len(rows) if rows else 0.0
 
 

@@ -23,7 +23,8 @@ def main(argv=None) -> int:
     preds = [classify(r["text"]) for r in rows]
     best = None
     for t in [x / 100 for x in range(30, 100, 5)]:
-        acc = sum((lv if p >= t else "context") == r["level"] for (lv, p), r in zip(preds, rows, strict=True)) / len(rows)
+        pairs = zip(preds, rows, strict=True)
+        acc = sum((lv if p >= t else "context") == r["level"] for (lv, p), r in pairs) / len(rows)
         print(f"{t:.2f} {acc:.4f}")
         if best is None or acc >= best[1]:
             best = (t, acc)

@@ -30,19 +30,22 @@ def _levels(ex, text):
     return {s.label: s.requirement for s in ex.extract(Posting(id="t", source="t", text=text)).skills}
 
 
-def test_unrecognised_heading_case_gives_required(extractor):
+def test_unrecognised_heading_case_gives_required(extractor, monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "1")
     got = _levels(extractor, EXCITED)
     assert got["Python"] == "required" and got["PyTorch"] == "required"
 
 
 def test_rules_only_leave_it_context(extractor, monkeypatch):
-    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    monkeypatch.delenv("SKILLGRAPH_LEVEL_MODEL", raising=False)     # off by default
     got = _levels(extractor, EXCITED + " ")   # a new text: no cached index
     assert got["Python"] == "context"
 
 
 def test_recognised_heading_still_wins(monkeypatch):
     from skillgraph.extraction import level_model
+
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "1")
 
     monkeypatch.setattr(level_model, "classify", lambda s: ("required", 1.0))
     assert segmentation._level("preferred", "Python is used here", True) == "preferred"
@@ -57,6 +60,7 @@ def test_shipped_model_beats_rules_on_gold(extractor, monkeypatch):
     import measure
 
     gold, postings = measure.load_gold(), measure.load_postings(POSTINGS)
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "1")
     with_model = measure.score_gold(gold, postings, extractor)["sentence"]["accuracy"]
     monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
     segmentation.sentence_level.cache_clear()

@@ -9,7 +9,8 @@ Gold (``tests/data/levels_gold.jsonl``, spans on 40 postings-dev ids):
 
 Over all postings-dev: the share of postings with at least one skill whose every skill is context,
 and the share of postings naming Python in which Python is only context.
-Prints one JSON object (sorted keys), so before/after runs diff cleanly.
+Prints one JSON object (sorted keys), so before/after runs diff cleanly. The classifier is used
+when ``SKILLGRAPH_LEVEL_MODEL=1`` (rules only otherwise).
 """
 from __future__ import annotations
 

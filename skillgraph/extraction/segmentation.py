@@ -165,6 +165,20 @@ def split_sentences(line: str) -> Iterator[tuple[int, int]]:
         yield start, tail_end
 
 
+def _level(level: str, sentence: str, settled: bool) -> str:
+    """The rules' level; where no recognised heading settles the sentence and its cues leave it
+    context, the classifier's level when it is sure enough (:mod:`.level_model`)."""
+    lv = sentence_level(level, sentence)
+    if settled or lv != "context":
+        return lv
+    from . import level_model
+
+    if not level_model.enabled():
+        return lv
+    got, p = level_model.classify(sentence)
+    return got if p >= level_model.THRESHOLD else lv
+
+
 class SentenceIndex:
     """Sentence lookup by character offset. Only heading lines are found up front; a line is split
     into sentences (and each sentence's level settled) the first time a mention falls in it."""
@@ -216,8 +230,9 @@ class SentenceIndex:
         if sents is None:
             body = text[ls:le].rstrip("\r")
             section, level = (h[2], h[3]) if h is not None else (None, "context")
+            settled = section is not None and heading_level(section) is not None
             sents = self.cache[ls] = [
-                Segment(ls + a, ls + b, section, sentence_level(level, body[a:b]))
+                Segment(ls + a, ls + b, section, _level(level, body[a:b], settled))
                 for a, b in split_sentences(body)]
         return ls, le + 1, sents, [sg.end for sg in sents]
 

@@ -25,6 +25,17 @@ def postings(n: int) -> list[tuple[str, str]]:
     return [(f"p{i:06d}", texts[i % len(texts)]) for i in range(n)]
 
 
+def _hwm_mb(pid: int) -> str:
+    """Peak resident memory of a live process from /proc (Linux), in MB, or '?'."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return str(int(line.split()[1]) // 1024)
+    except OSError:
+        pass
+    return "?"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--postings", type=int, default=20000)
@@ -57,6 +68,7 @@ def main() -> None:
     t = time.perf_counter()
     n_spark = extract_dataframe(df, ont)[0].count()
     dist = time.perf_counter() - t
+    jvm = _hwm_mb(spark.sparkContext._gateway.proc.pid)
     spark.stop()
 
     kb = 1024
@@ -67,7 +79,7 @@ def main() -> None:
           f"(x{local / dist:.2f} of local)")
     print(f"spark session start {session:.1f} s, first one-posting job {first:.1f} s")
     print(f"peak RSS: this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kb:.0f} MB, "
-          f"largest child {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kb:.0f} MB")
+          f"Spark JVM {jvm} MB (VmHWM; the Python workers are not counted)")
 
 
 if __name__ == "__main__":

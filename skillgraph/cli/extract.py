@@ -74,11 +74,25 @@ def _print_rows(xs, fmt: str) -> None:
                        err=True)
 
 
+def _write_parquet(xs, out: str) -> None:
+    from ..engines.tables import MENTION_DDL, mention_rows, write_parquet
+    from ..errors import InputError
+
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise InputError("--format parquet needs pyarrow — pip install 'skillgraph[spark]'") from None
+    n = write_parquet([r for x in xs for r in mention_rows(x)], MENTION_DDL, out)
+    click.echo(f"wrote {out}: {len(xs)} postings, {n} mentions", err=True)
+
+
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @ontology_option()
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "table"]), default="table",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "table", "parquet"]), default="table",
+              show_default=True, help="parquet: one row per mention (like mentions.parquet), to --out.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
+              help="File to write (needed for --format parquet; needs pyarrow: pip install 'skillgraph[spark]').")
 @click.option("--include-text", is_flag=True, help="Add the text the offsets refer to.")
 @skip_bad_option
 @jobs_option
@@ -86,13 +100,17 @@ def _print_rows(xs, fmt: str) -> None:
               help="Sentences from our rule-based splitter (fast) or spaCy's sentencizer.")
 @max_bytes_option
 @linker_options
-def extract_cmd(paths, ontologies, fmt, include_text, skip_bad, jobs, engine, max_bytes, linker, min_score):
+def extract_cmd(paths, ontologies, fmt, out, include_text, skip_bad, jobs, engine, max_bytes, linker, min_score):
     """Link the skills in job postings (files, directories, or - for stdin) to the ontology.
 
-    PATHS may be .txt, .md, .html, .json, .jsonl, .csv files or directories.
+    PATHS may be .txt, .md, .html, .json, .jsonl, .csv, .parquet files or directories.
     """
+    if fmt == "parquet" and not out:
+        raise click.UsageError("--format parquet writes a file: add --out FILE.parquet")
     _, xs = run_extraction(paths, ontologies, skip_bad, jobs, engine, max_bytes, linker, min_score)
-    if fmt in ("json", "jsonl"):
+    if fmt == "parquet":
+        _write_parquet(xs, out)
+    elif fmt in ("json", "jsonl"):
         _print_json(xs, fmt, include_text)
     else:
         _print_rows(xs, fmt)

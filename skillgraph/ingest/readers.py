@@ -13,17 +13,21 @@ from ..errors import InputError
 from ..model import Posting
 from .decode import decode
 from .formats import read_csv, read_json, read_jsonl, read_text, sniff
+from .parquet import read_parquet
 from .problems import Sink, input_error, shown, stderr_warn
 
 __all__ = ["MAX_BYTES", "SUPPORTED_EXTENSIONS", "read_postings"]
 
-SUPPORTED_EXTENSIONS: tuple[str, ...] = (".csv", ".htm", ".html", ".json", ".jsonl", ".md", ".txt")
+SUPPORTED_EXTENSIONS: tuple[str, ...] = (".csv", ".htm", ".html", ".json", ".jsonl", ".md", ".parquet", ".txt")
 
 MAX_BYTES = 100_000_000
 """The largest posting file (or stdin) read by default: 100 MB (``--max-bytes`` raises it)."""
 
 
 def _read_source(display: str, name: str, sink: Sink, data: bytes, ext: str) -> Iterator[Posting]:
+    if ext == ".parquet":                       # binary: no text decoding
+        yield from read_parquet(data, display, name, sink)
+        return
     try:
         text, repaired = decode(data, display)
     except InputError as exc:
@@ -183,9 +187,10 @@ def read_postings(paths, *, skip_bad: bool = False, warn: Callable[[str], None] 
       ``max_bytes`` (default :data:`MAX_BYTES`, 100 MB; None for no limit) is refused.
     * Whole files (.txt/.md/.html): ``id`` is the file's base name ("000_17269b5361c6fef0.txt"),
       or its relative path when two inputs share a base name; ``source`` is the path.
-    * Records (.json/.jsonl/.csv): ``id`` is the record's own id field (id, job_id, uuid, …) when it
+    * Records (.json/.jsonl/.csv/.parquet): ``id`` is the record's own id field (id, job_id, uuid, …) when it
       has one, else "<file name>:<number>"; ``source`` is "<path>:<number>". The number is the line
-      for .jsonl and .csv (the row's first line) and the 1-based record index for a .json array.
+      for .jsonl and .csv (the row's first line) and the 1-based record index for a .json array
+      or a .parquet file's rows.
       Text fields may be HTML. title/company/location(s) fields win over what the text says; other
       fields are kept in ``Posting.extra``.
     * Bad input raises :class:`InputError` ("<path>[:<line>]: <what> — <how to fix>"); with

@@ -52,6 +52,16 @@ def _step(G, i, u, v) -> dict:
             "quote": f"“{ev[0]['sentence']}”" if ev and ev[0]["sentence"] else ""}
 
 
+def _sorted(G: nx.DiGraph) -> nx.DiGraph:
+    """``G`` with nodes and edges in id order: among equally short paths the search keeps the first it
+    meets, and the order a graph was filled in differs between graph.json and the same graph read
+    back from Turtle (rdflib's order follows the hash seed), so without this the answer would too."""
+    H = nx.DiGraph()
+    H.add_nodes_from(sorted(G.nodes(data=True), key=lambda nd: nd[0]))
+    H.add_edges_from(sorted(G.edges(data=True), key=lambda e: (e[0], e[1])))
+    return H
+
+
 def paths(G: nx.DiGraph, x: str, y: str, via: Iterable[str] | str | None = None, k: int = 1) -> list[dict]:
     """Up to ``k`` shortest paths between two nodes, ignoring edge direction, each step with its
     relation, an explanation and evidence.
@@ -75,7 +85,7 @@ def paths(G: nx.DiGraph, x: str, y: str, via: Iterable[str] | str | None = None,
             rels -= {"has_role", "has_team"}
     if a == b:
         return [{"path": 1, "length": 0, "nodes": [node_name(G, a)], "steps": []}]
-    U = G.to_undirected(as_view=True)
+    U = _sorted(G).to_undirected(as_view=True)
     lg: dict[str, float] = {}
 
     def cost(n):

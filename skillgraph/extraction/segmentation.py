@@ -173,7 +173,7 @@ def _level(level: str, sentence: str, settled: bool) -> str:
         return lv
     from . import level_model
 
-    if not level_model.enabled():
+    if not level_model.enabled() or not level_model.applies(sentence):
         return lv
     got, p = level_model.classify(sentence)
     return got if p >= level_model.THRESHOLD else lv

@@ -6,9 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skillgraph.extraction import Extractor, segmentation
 from skillgraph.model import Posting
+from skillgraph.vocab import LEVELS
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "training" / "levels"))
@@ -36,8 +39,14 @@ def test_unrecognised_heading_case_gives_required(extractor, monkeypatch):
     assert got["Python"] == "required" and got["PyTorch"] == "required"
 
 
+def test_model_is_the_default(extractor, monkeypatch):
+    monkeypatch.delenv("SKILLGRAPH_LEVEL_MODEL", raising=False)
+    got = _levels(extractor, EXCITED + "  ")
+    assert got["Python"] == "required"
+
+
 def test_rules_only_leave_it_context(extractor, monkeypatch):
-    monkeypatch.delenv("SKILLGRAPH_LEVEL_MODEL", raising=False)     # off by default
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
     got = _levels(extractor, EXCITED + " ")   # a new text: no cached index
     assert got["Python"] == "context"
 
@@ -61,12 +70,15 @@ def test_shipped_model_beats_rules_on_gold(extractor, monkeypatch):
 
     gold, postings = measure.load_gold(), measure.load_postings(POSTINGS)
     monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "1")
-    with_model = measure.score_gold(gold, postings, extractor)["sentence"]["accuracy"]
+    with_model = measure.score_gold(gold, postings, extractor)
     monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
     segmentation.sentence_level.cache_clear()
-    rules = measure.score_gold(gold, postings, extractor)["sentence"]["accuracy"]
-    assert rules < with_model
-    assert with_model >= 0.70          # measured 0.717; rules 0.601
+    rules = measure.score_gold(gold, postings, extractor)
+    on, off = with_model["sentence"]["accuracy"], rules["sentence"]["accuracy"]
+    assert off < on
+    assert on >= 0.65                  # measured 0.671; rules 0.601
+    assert with_model["mention"]["accuracy"] >= 0.66      # measured 0.679; rules 0.625
+    assert with_model["mention"]["per_level"]["context"] >= 0.84   # measured 0.865; rules 0.923
 
 
 def test_tiny_training_run():
@@ -77,3 +89,68 @@ def test_tiny_training_run():
     nlp, acc = train.train(rows, rows, None, epochs=3, log=lambda *_: None)
     assert set(nlp("Python").cats) == set(train.LEVELS)
     assert acc >= 0.75
+
+
+LEVEL = st.sampled_from(LEVELS)
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(level=LEVEL, sentence=TEXT, said=LEVEL, p=st.floats(0, 1))
+def test_heading_settled_sentences_never_change(level, sentence, said, p):
+    """Whatever the model says, with whatever confidence, a heading-settled sentence keeps the rules' level."""
+    from skillgraph.extraction import level_model
+    from skillgraph.extraction.levels import sentence_level
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SKILLGRAPH_LEVEL_MODEL", "1")
+        mp.setattr(level_model, "classify", lambda s: (said, p))
+        assert segmentation._level(level, sentence, True) == sentence_level(level, sentence)
+
+
+@settings(max_examples=100, deadline=None)
+@given(level=LEVEL, sentence=TEXT)
+def test_heading_settled_sentences_never_change_shipped_model(level, sentence):
+    from skillgraph.extraction.levels import sentence_level
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SKILLGRAPH_LEVEL_MODEL", "1")
+        assert segmentation._level(level, sentence, True) == sentence_level(level, sentence)
+
+
+def test_model_not_asked_outside_its_training_sentences(monkeypatch):
+    from skillgraph.extraction import level_model
+
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "1")
+    monkeypatch.setattr(level_model, "classify", lambda s: ("required", 1.0))
+    long = "word " * (level_model.MAX_CHARS // 5 + 1)
+    assert segmentation._level("context", long, False) == "context"     # a flattened page
+    assert segmentation._level("context", "Python", False) == "context"  # a fragment
+    assert segmentation._level("context", "Python is used here", False) == "required"
+
+
+def test_weak_context_labels():
+    import prepare
+
+    text = ("Ezra is a venture-backed startup building AI for radiology.\n"
+            "We may use artificial intelligence (AI) tools to support parts of the hiring process.\n"
+            "You will enjoy our great benefits and Python.\n"
+            "Lunch is on Fridays at the office.\n"
+            "Requirements\n- We are proud of strong Python skills\n")
+    got = dict(prepare.labelled_sentences(text, "Ezra"))
+    assert got["Ezra is a venture-backed startup building AI for radiology."] == "context"
+    assert got["We may use artificial intelligence (AI) tools to support parts of the hiring process."] == "context"
+    assert not any(s.startswith("You will") for s in got)           # speaks to the candidate
+    assert "Lunch is on Fridays at the office." not in got           # no cue at all
+    assert got["- We are proud of strong Python skills"] == "required"  # the heading settles it
+    boiler = frozenset({"lunch is on fridays at the office"})
+    assert dict(prepare.labelled_sentences(text, "Ezra", boiler))["Lunch is on Fridays at the office."] == "context"
+
+
+def test_balance_caps_larger_classes_deterministically():
+    import prepare
+
+    rows = [{"level": "context", "text": str(i)} for i in range(2)] + \
+           [{"level": "required", "text": str(i)} for i in range(20)]
+    a, b = prepare.balance(rows, cap=3), prepare.balance(rows, cap=3)
+    assert a == b and sum(r["level"] == "required" for r in a) == 6 and sum(r["level"] == "context" for r in a) == 2

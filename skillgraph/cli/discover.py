@@ -20,6 +20,7 @@ def _rows(groups, fmt: str) -> list[dict]:
              "variants": " | ".join(f"{t} ({n})" for t, n in g.variants),
              "nearest": " | ".join(near)}
         if fmt == "table":
+            del r["id"]
             r["nearest"] = " | ".join(f"{n.label} {n.score:.2f}" for n in g.nearest)
             r["example"] = g.examples[0][1] if g.examples else ""
         else:

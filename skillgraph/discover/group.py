@@ -15,14 +15,23 @@ words left out), with
 
 So case, plural, hyphen and separator variants of one string share a key, and groups never merge
 across keys. A variant that is already a label of a concept (:func:`~skillgraph.ontology.norm_label`)
-is claimed and is left out.
+is claimed and is left out, and so is a candidate under a heading that makes its section context
+("About Pinterest", EEO, benefits): extraction links no extra vocabulary's label there (company
+blurbs, not requirements), so a draft concept for it would never link; and so is a candidate in a
+boilerplate paragraph (:mod:`skillgraph.extraction.boilerplate`: the same long line in postings of
+several companies, an EEO or benefits pitch), which would otherwise rank by repetition. (A pitch
+inside a posting that is one long line is not a paragraph of its own and still counts: the civil
+service postings' "apply for EUSS on or before …" on postings-dev.)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable
 
+from skillgraph.extraction.boilerplate import boilerplate_paragraphs, paragraphs
+from skillgraph.extraction.levels import heading_level
 from skillgraph.extraction.link import words
+from skillgraph.extraction.segmentation import SentenceIndex
 from skillgraph.graph.names import slug
 from skillgraph.model import Extraction, Nearest
 from skillgraph.ontology import Ontology, norm_label
@@ -103,6 +112,11 @@ class _Acc:
                 self.nearest[n.concept] = Nearest(*n)
 
 
+def _in_context(index: SentenceIndex, start: int) -> bool:
+    sg = index.at(start)
+    return bool(sg and sg.section and heading_level(sg.section) == "context")
+
+
 def _label(key: str, variants: list[tuple[str, int]]) -> str:
     full = [t for t, _ in variants if "".join(words(t)) == key]
     return (full or [t for t, _ in variants])[0]
@@ -127,13 +141,20 @@ def discover(extractions: Iterable[Extraction], ontology: Ontology | None = None
     concepts. Groups in fewer than ``min_postings`` postings are dropped; ``top`` keeps the first ``top``.
     """
     known = ontology.labels() if ontology is not None else {}
+    xs = list(extractions)
+    common = boilerplate_paragraphs(xs)
     accs: dict[str, _Acc] = {}
-    for x in extractions:
+    for x in xs:
+        if not x.candidates:
+            continue
         pid = x.posting.id
+        index = SentenceIndex(x.posting.text)
+        repeated = [(s, e) for s, e, k in paragraphs(x.posting.text) if k in common] if common else ()
         for c in x.candidates:
             text = surface(c.text)
             key = group_key(text)
-            if not key or norm_label(text) in known:
+            if (not key or norm_label(text) in known or _in_context(index, c.start)
+                    or any(s <= c.start < e for s, e in repeated)):
                 continue
             acc = accs.get(key)
             if acc is None:

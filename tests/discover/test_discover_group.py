@@ -13,12 +13,15 @@ from skillgraph.ontology import Ontology
 
 
 def _x(pid: str, *cands: tuple) -> Extraction:
-    """An extraction of posting ``pid`` with candidates (text, sentence[, nearest])."""
-    out = []
+    """An extraction of posting ``pid`` under a "Requirements:" heading, one line per candidate
+    (text, sentence[, nearest]), offsets into that text."""
+    text, out = "Requirements:\n", []
     for c in cands:
-        text, sent, near = (*c, ())[:3]
-        out.append(Candidate(text, 0, len(text), sent, 0.3, tuple(near)))
-    return Extraction(Posting(pid, pid, " ".join(c[1] for c in cands)), candidates=tuple(out))
+        cand, sent, near = (*c, ())[:3]
+        start = len(text) + 2 + max(0, sent.find(cand))
+        text += f"- {sent}\n"
+        out.append(Candidate(cand, start, start + len(cand), sent, 0.3, tuple(near)))
+    return Extraction(Posting(pid, pid, text), candidates=tuple(out))
 
 
 # --- the grouping property ---------------------------------------------------------------------------
@@ -116,3 +119,23 @@ def test_a_variant_that_is_a_concept_label_is_claimed_and_ids_avoid_the_ontology
     [g] = discover(xs, ont)
     assert (g.label, g.id) == ("Tekton", "skill:tekton-2")
     assert isinstance(g, Group) and g.as_dict()["variants"] == [{"text": "Tekton", "mentions": 2}]
+
+
+def test_candidates_under_a_context_heading_are_left_out():
+    text = "About us:\nWe love Pulumi stacks.\n\nRequirements:\n- Tekton and Pulumi.\n"
+    cands = [Candidate(t, i, i + len(t), "s", 0.3) for t in ("Pulumi", "Tekton")
+             for i in [text.find(t), text.rfind(t)]]
+    groups = discover([Extraction(Posting("p", "p", text), candidates=tuple(cands))])
+    assert [(g.label, g.mentions) for g in groups] == [("Tekton", 2), ("Pulumi", 1)]   # one Pulumi is in "About us"
+
+
+def test_candidates_in_boilerplate_paragraphs_are_left_out():
+    pitch = "You must apply for the EUSS scheme before the deadline and bring every document the office asks for."
+    xs = []
+    for i, company in enumerate(["Acme", "Globex", "Initech"]):
+        text = f"Requirements:\n- Pulumi {i}.\n{pitch}\n"
+        at, pu = text.index("EUSS"), text.index("Pulumi")
+        cands = (Candidate("Pulumi", pu, pu + 6, "s", 0.3), Candidate("EUSS scheme", at, at + 11, pitch, 0.3))
+        xs.append(Extraction(Posting(f"p{i}", "x", text, company=company), candidates=cands))
+    assert [g.label for g in discover(xs)] == ["Pulumi"]
+    assert [g.label for g in discover(xs[:2])] == ["EUSS scheme", "Pulumi"]    # two postings: not boilerplate

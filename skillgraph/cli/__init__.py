@@ -14,7 +14,7 @@ answers at once.
 """
 from __future__ import annotations
 
-from . import build, discover, extract, ontology, queries, rdf, viz  # noqa: F401  (each registers its commands)
+from . import build, discover, evaluate, extract, ontology, queries, rdf, viz  # noqa: F401  (each registers its commands)
 from .app import main
 from .options import FORMATS, format_option
 from .render import render

@@ -123,7 +123,7 @@ def _load_or_embed(path: Path, labels: list[str]):
 
     if path.exists():
         try:
-            m = np.load(path, allow_pickle=False)
+            m = np.load(path, mmap_mode="r", allow_pickle=False)   # pages in on first use: ~0 s to open
             if m.shape == (len(labels), 256):
                 return m
         except (OSError, ValueError):

@@ -24,9 +24,15 @@ from .window import SENTENCE_CAP, window
 __all__ = ["Extractor", "extract"]
 
 
-def _sentence_of(index: SentenceIndex, offset: int) -> tuple[int, int]:
+def _sentence_of(index: SentenceIndex, offset: int) -> tuple[int, int] | None:
+    """The sentence to link whole for a model span at ``offset``; None under a context heading ("About
+    us", benefits, EEO): a company's self-description is not what the role needs."""
     sg = index.at(offset)
-    return (sg.start, sg.end) if sg else (offset, offset)
+    if sg is None:
+        return None
+    if sg.section and heading_level(sg.section) == "context":
+        return None
+    return (sg.start, sg.end)
 
 
 class Extractor:

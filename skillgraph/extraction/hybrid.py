@@ -22,9 +22,10 @@ concepts are the lexical linker's and the embedding's nearest, each scored
 share, else ``model+lexical``. Its best :data:`SPAN_LINKS` concepts at ``min_score`` or more become
 mentions. **Sentence-level linking** then catches the competence phrases ESCO is full of ("writing
 software with emphasis on testability" → *develop automated software tests*): every sentence holding a
-model span is embedded whole, and its :data:`SENTENCE_LINKS` nearest concepts with cosine ≥ ``min_score``
-become mentions (``how="model+embedding"``, score the cosine), anchored on the sentence's model span
-nearest to that concept. The weights, link counts and :data:`MIN_SCORE` were chosen on the TECH and
+model span (and not under a context heading such as "About us") is embedded whole, and its
+:data:`SENTENCE_LINKS` nearest concepts with cosine ≥ ``min_score`` become mentions
+(``how="model+embedding"``, score the cosine), anchored on the sentence's model span nearest to
+that concept.
 HOUSE *validation* sentences only (``../shared/tools/eval_esco_linking.py``; see the README).
 """
 from __future__ import annotations
@@ -84,7 +85,8 @@ def model_links(text: str, spans: Sequence[Span], hits: Sequence[tuple[int, int]
     """([(concept, start, end, score, how)], [(start, end, score, nearest links)]) for the model spans of
     one posting that overlap none of the dictionary ``hits`` (sorted ``(start, end)``). With ``semantic``
     (a :class:`~skillgraph.extraction.embed.LabelMatrix`) and ``sentence_of`` (offset → sentence
-    ``(start, end)``) the embedding scores spans and links whole sentences too."""
+    ``(start, end)``, or None for a sentence not to link whole) the embedding scores spans and links
+    whole sentences too."""
     todo = _uncovered(spans, hits)
     if semantic is not None:
         return _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of)
@@ -119,7 +121,7 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of)
     from .embed import embed
 
     concepts = linker.ontology.concepts
-    sents = sorted({sentence_of(sp.start) for sp in spans}) if sentence_of else []
+    sents = sorted({sentence_of(sp.start) for sp in spans} - {None}) if sentence_of else []
     vecs = embed([text[sp.start:sp.end] for sp in spans] + [text[s:e] for s, e in sents])
     cos = semantic.scores(vecs)
     row = {sp: i for i, sp in enumerate(spans)}

@@ -119,3 +119,18 @@ def test_every_score_is_in_unit_interval(cache, texts):
     found, cands = model_links(text, spans, [], Linker(ont), 0.0, lm, lambda i: (0, len(text)))
     assert all(0.0 <= m[3] <= 1.0 for m in found)
     assert all(0.0 <= c[2] <= 1.0 and all(0.0 <= n.score <= 1.0 for n in c[3]) for c in cands)
+
+
+def test_a_sentence_under_a_context_heading_is_not_linked_whole(cache):
+    from skillgraph.extraction import Extractor
+    from skillgraph.model import Posting
+
+    phrase = "writing software with emphasis on testability"
+    text = (f"About us\nOur founders love {phrase} and automation.\n\n"
+            f"What you will do\nYou will be {phrase} and automation.\n")
+    spans = [Span(i, i + len(phrase), "SKILL") for i in (text.index(phrase), text.rindex(phrase))]
+    ex = Extractor(_ontology(), linker="hybrid")
+    x = ex.extract(Posting(id="p", source="p", text=text), spans=spans)
+    linked = [(m.start, m.how) for m in x.mentions if m.concept == "skill:tests"]
+    assert linked == [(spans[1].start, "model+embedding")]
+    assert [c.start for c in x.candidates] == [spans[0].start]     # the About-us span stays a candidate

@@ -25,7 +25,7 @@ software with emphasis on testability" → *develop automated software tests*): 
 model span (and not under a context heading such as "About us") is embedded whole, and its
 :data:`SENTENCE_LINKS` nearest concepts with cosine ≥ ``min_score`` become mentions
 (``how="model+embedding"``, score the cosine), anchored on the sentence's model span nearest to
-that concept.
+that concept. The weights, link counts and :data:`MIN_SCORE` were chosen on the TECH and
 HOUSE *validation* sentences only (``../shared/tools/eval_esco_linking.py``; see the README).
 """
 from __future__ import annotations

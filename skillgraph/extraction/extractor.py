@@ -24,6 +24,17 @@ from .window import SENTENCE_CAP, window
 __all__ = ["Extractor", "extract"]
 
 
+def _sentence_of(index: SentenceIndex, offset: int) -> tuple[int, int] | None:
+    """The sentence to link whole for a model span at ``offset``; None under a context heading ("About
+    us", benefits, EEO): a company's self-description is not what the role needs."""
+    sg = index.at(offset)
+    if sg is None:
+        return None
+    if sg.section and heading_level(sg.section) == "context":
+        return None
+    return (sg.start, sg.end)
+
+
 class Extractor:
     """Links one posting at a time; build it once per ontology.
 
@@ -40,6 +51,7 @@ class Extractor:
         self.linker = linker
         self.min_score = min_score
         self._scorer = None
+        self._semantic = None
         self._how: dict = {}
 
     @property
@@ -50,6 +62,15 @@ class Extractor:
 
             self._scorer = linker_for(self.ontology)
         return self._scorer
+
+    @property
+    def semantic(self):
+        """The ontology's label matrix (:func:`~skillgraph.extraction.embed.matrix_for`), built on first use."""
+        if self._semantic is None:
+            from .embed import matrix_for
+
+            self._semantic = matrix_for(self.ontology)
+        return self._semantic
 
     def extract(self, posting: Posting, segments: Sequence[Segment] | None = None, spans=None) -> Extraction:
         return self.expand(posting, *self.extract_compact(posting, segments, spans))
@@ -87,10 +108,11 @@ class Extractor:
 
                 spans = find_spans([text])[0]
             spans = drop_in_spans(spans, non_text_spans(text))   # the model's spans: not in URLs either
-            found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score)
-            for cid, s, e, score in found:
+            found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score,
+                                          self.semantic, lambda s: _sentence_of(index, s))
+            for cid, s, e, score, how in found:
                 sg = index.at(s) or Segment(s, e, None, "context")
-                mentions.append((cid, s, e, sg.start, max(sg.end, e), sg.section, sg.level, score, "model+lexical"))
+                mentions.append((cid, s, e, sg.start, max(sg.end, e), sg.section, sg.level, score, how))
             for s, e, score, links in unlinked:
                 sg = index.at(s) or Segment(s, e, None, "context")
                 cands.append((s, e, sg.start, max(sg.end, e), score, links))

@@ -136,9 +136,10 @@ def _vis_js() -> str:
 def _explorer_js() -> str:
     """The explorer's scripts (package data), checked so they cannot end the inline <script> early."""
     js = "\n".join(files("skillgraph.viz").joinpath(f).read_text(encoding="utf-8")
-                   for f in ("explorer.js", "panel.js"))
+                   for f in ("explorer.js", "panel.js", "filters.js"))
     if "</script" in js.lower() or "<!--" in js:
-        raise InputError("skillgraph/viz/explorer.js or panel.js contains '</script' or '<!--'; reinstall skillgraph")
+        raise InputError("skillgraph/viz/explorer.js, panel.js or filters.js contains '</script' or '<!--'; "
+                         "reinstall skillgraph")
     return js
 
 

@@ -203,3 +203,48 @@ def test_hostile_text_in_the_panel_never_runs(tmp_path, open_page, hostile_graph
     pg.page.evaluate("() => window.skillgraph.compare('role:evil', 'role:000-seed')")
     assert pg.page.evaluate("() => typeof window.__pwned") == "undefined"
     assert pg.errors == []
+
+
+@pytest.mark.browser
+def test_page_filters_live_in_the_url_and_survive_a_reload(tmp_path, open_page, seed_like_graph):
+    G = seed_like_graph()
+    out = tmp_path / "g.html"
+    write_html(G, out)
+    pg = open_page(out)
+    total = pg.counts()
+    assert total == (G.number_of_nodes(), G.number_of_edges())
+    pg.page.select_option("#sg-team", "team:engineering")
+    # the team, its sub-teams, their roles (000, 001, 004) and what those link to
+    roles = {"role:000-seed", "role:001-seed", "role:004-seed"}
+    visible = set(pg.page.evaluate("() => window.skillgraph.nodesView.getIds()"))
+    assert {n for n in visible if n.startswith("role:")} == roles
+    assert "team:responsible-ai" not in visible and "skill:fairness-in-machine-learning" not in visible
+    assert "skill:recommender-systems" in visible and "team:core-engineering" in visible
+    pg.page.fill("#sg-min", "2")
+    pg.page.locator("input.sg-level[data-level=context]").uncheck()
+    pg.page.locator("input.sg-kind[data-kind=product]").uncheck()
+    want_edges = {(u, v) for u, v, d in G.edges(data=True)
+                  if u in visible and v in visible and not (d["rel"] == "requires" and (
+                      d["count"] < 2 or d["level"] == "context"))}
+    counts = pg.counts()
+    assert counts[0] < len(visible)
+    drawn = set(map(tuple, pg.page.evaluate(
+        "() => window.skillgraph.edgesView.get().filter(e => window.skillgraph.nodesView.get(e.from)"
+        " && window.skillgraph.nodesView.get(e.to)).map(e => [e.from, e.to])")))
+    assert drawn <= want_edges
+    assert all(G.edges[e]["count"] >= 2 for e in drawn if G.edges[e]["rel"] == "requires")
+    url = pg.page.url
+    for part in ("team=team%3Aengineering", "min=2", "hl=context", "hk=product"):
+        assert part in url
+    assert "Page filters show" in pg.page.locator("#sg-filter-status").inner_text()
+    pg.page.reload(wait_until="load")
+    pg.page.wait_for_function("window.skillgraph && window.skillgraph.ready")
+    assert pg.counts() == counts
+    assert pg.page.input_value("#sg-team") == "team:engineering" and pg.page.input_value("#sg-min") == "2"
+    assert not pg.page.locator("input.sg-level[data-level=context]").is_checked()
+    pg.page.select_option("#sg-team", "")
+    pg.page.fill("#sg-min", "1")
+    pg.page.locator("input.sg-level[data-level=context]").check()
+    pg.page.locator("input.sg-kind[data-kind=product]").check()
+    assert pg.counts() == total
+    assert pg.errors == [] and pg.requests == []

@@ -132,13 +132,16 @@ def _vis_js() -> str:
     return js
 
 
+_SCRIPTS = ("explorer.js", "panel.js", "filters.js", "matrix.js")   # in this order (each uses the last)
+
+
 @functools.lru_cache(maxsize=1)
 def _explorer_js() -> str:
     """The explorer's scripts (package data), checked so they cannot end the inline <script> early."""
     js = "\n".join(files("skillgraph.viz").joinpath(f).read_text(encoding="utf-8")
-                   for f in ("explorer.js", "panel.js", "filters.js"))
+                   for f in _SCRIPTS)
     if "</script" in js.lower() or "<!--" in js:
-        raise InputError("skillgraph/viz/explorer.js, panel.js or filters.js contains '</script' or '<!--'; "
+        raise InputError(f"one of skillgraph/viz/{', '.join(_SCRIPTS)} contains '</script' or '<!--'; "
                          "reinstall skillgraph")
     return js
 
@@ -147,6 +150,13 @@ def _explorer_js() -> str:
 def _page_template() -> str:
     """``page.html``, the Jinja2 template, read as package data."""
     return files("skillgraph.viz").joinpath("page.html").read_text(encoding="utf-8")
+
+
+def _page_data(G: nx.DiGraph) -> dict:
+    """:func:`explorer_data` plus the level colours the matrix paints with."""
+    data = explorer_data(G)
+    data["level_colors"] = {lv: LEVEL_STYLE[lv]["color"] for lv in LEVELS}
+    return data
 
 
 def _dash(st: dict) -> str:
@@ -193,7 +203,7 @@ def render_html(H: nx.DiGraph, *, title: str = "Skill graph", message: str | Non
                        other_edges=other, pyvis_version=pyvis_version,
                        vis_js=jinja2.utils.markupsafe.Markup(_vis_js()), focus=focus,
                        cli_filters=cli_filters,
-                       explorer_json=Markup(json_for_script(explorer_data(H if G is None else G))),
+                       explorer_json=Markup(json_for_script(_page_data(H if G is None else G))),
                        explorer_js=Markup(_explorer_js()))
     net.templateEnv = env
     net.path = "skillgraph.html"

@@ -248,3 +248,52 @@ def test_page_filters_live_in_the_url_and_survive_a_reload(tmp_path, open_page, 
     pg.page.locator("input.sg-kind[data-kind=product]").check()
     assert pg.counts() == total
     assert pg.errors == [] and pg.requests == []
+
+
+def _many_roles(n_roles: int = 500, n_skills: int = 60):
+    """``n_roles`` roles each requiring 3-8 of ``n_skills`` skills at cycling levels (a tiny fixture)."""
+    import networkx as nx
+
+    from skillgraph.vocab import LEVELS
+
+    G = nx.DiGraph(postings=n_roles)
+    for j in range(n_skills):
+        G.add_node(f"skill:s{j:02d}", kind="skill", label=f"skill {j:02d}", demand=0, used=True)
+    for i in range(n_roles):
+        r = f"role:r{i:03d}"
+        G.add_node(r, kind="role", label=f"Engineer {i:03d}", company="Acme", locations=[])
+        for k in range(3 + i % 6):
+            s = f"skill:s{(i * 7 + k * 11) % n_skills:02d}"
+            G.add_edge(r, s, rel="requires", level=LEVELS[(i + k) % 4], count=1, evidence=[])
+            G.nodes[s]["demand"] += 1
+    return G
+
+
+@pytest.mark.browser
+def test_matrix_view_sorts_pages_and_keeps_500_roles(tmp_path, open_page):
+    G = _many_roles()
+    out = tmp_path / "m.html"
+    rep = write_html(G, out, max_nodes=200)   # the drawing is reduced; the matrix still has every role
+    assert rep["reduced"]
+    pg = open_page(out)
+    pg.page.locator("#sg-view").click()
+    rows = pg.page.locator("table.sg-matrix tr[data-role]")
+    assert rows.count() == 50
+    assert "roles 1–50 of 500" in pg.page.locator(".sg-matrix-bar").inner_text()
+    top = max((s for s in G if s.startswith("skill:")), key=lambda s: (G.nodes[s]["demand"], -int(s[7:])))
+    pg.page.locator(f"th[data-sort='{top}']").click()
+    first = pg.page.locator("table.sg-matrix tr[data-role]").first
+    role = first.get_attribute("data-role")
+    assert G.edges[role, top]["level"] == "required"
+    assert first.locator("td[data-level=required]").count() >= 1
+    for _ in range(9):
+        pg.page.locator(".sg-pager button", has_text="›").first.click()
+    assert "roles 451–500 of 500" in pg.page.locator(".sg-matrix-bar").inner_text()
+    assert "view=matrix" in pg.page.url and "msort=" in pg.page.url
+    pg.page.reload(wait_until="load")
+    pg.page.wait_for_function("window.skillgraph && window.skillgraph.ready")
+    assert pg.page.locator("#sg-matrix").is_visible()
+    assert pg.page.evaluate("() => window.skillgraph.matrix.state.sort") == top
+    pg.page.locator("td.sg-rname").first.click()        # a role's name: back to the graph, panel open
+    assert pg.page.locator("#sg-matrix").is_hidden() and pg.page.locator("#sg-panel").is_visible()
+    assert pg.errors == [] and pg.requests == []

@@ -20,10 +20,21 @@ _SKILL_TABLE = ["skill", "level", "old", "old_share", "new", "new_share", "chang
 _ROLE_TABLE = ["role", "company", "distance", "added", "dropped"]
 
 
+def _shown(r: dict) -> dict:
+    """A row for the table: shares in percent, the change in percentage points, p and q to 3 digits."""
+    out = dict(r)
+    for k in ("old_share", "new_share"):
+        out[k] = f"{100 * r[k]:.1f}%"
+    out["change"] = f"{100 * r['change']:+.1f} pt"
+    for k in ("p", "q"):
+        out[k] = "" if r[k] is None else f"{r[k]:.3g}"
+    return out
+
+
 def _section(title: str, rows: list[dict], cols: list[str], top: int) -> None:
     click.echo(f"\n{title} ({len(rows):,})")
     if rows:
-        render(rows[:top], "table", cols)
+        render([_shown(r) if "change" in r else r for r in rows[:top]], "table", cols)
     if len(rows) > top:
         click.echo(f"… {len(rows) - top:,} more (--top N, or --format json/csv for every row)")
 

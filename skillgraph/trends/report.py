@@ -18,7 +18,7 @@ from .charts import change_chart, share_chart
 __all__ = ["CHART_ROWS", "render_report", "write_report"]
 
 CHART_ROWS = 15
-"""Rows per direction in the charts (the tables below them list every row)."""
+"""Rows per direction in the charts, most significant first (the tables below them list every row)."""
 
 _CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 _STYLE = """body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#1f2328}
@@ -43,7 +43,7 @@ def _cell(key: str, v) -> str:
         cls = "up" if v > 0 else "down" if v < 0 else "muted"
         return f"<td class='n {cls}'>{100 * v:+.1f} pt</td>"
     if key in ("p", "q"):
-        return f"<td class=n>{v:.2g}</td>"
+        return f"<td class=n>{v:.3g}</td>"
     if isinstance(v, float):
         return f"<td class=n>{v:.3f}</td>"
     if isinstance(v, int):
@@ -66,13 +66,12 @@ def _img(svg: bytes, alt: str) -> str:
 
 
 def _charts(res: dict) -> str:
-    rows = [r for r in res["rising"] if r["level"] == "any"][:CHART_ROWS]
-    rows += [r for r in res["falling"] if r["level"] == "any"][:CHART_ROWS]
+    rows = res["rising"][:CHART_ROWS] + res["falling"][:CHART_ROWS]
     if not rows:
-        return "<p class=muted>No skill's share changed significantly at any level, so there is nothing to chart.</p>"
-    rows.sort(key=lambda r: -r["change"])
-    return (_img(change_chart(rows, "Significant changes in share (any level)"), "change in share per skill")
-            + "\n" + _img(share_chart(rows, "OLD and NEW share (any level)"), "OLD and NEW share per skill"))
+        return "<p class=muted>No share changed significantly (overall or at a level): nothing to chart.</p>"
+    rows = sorted(rows, key=lambda r: (-r["change"], r["skill"].lower(), r["id"], r["level"]))
+    return (_img(change_chart(rows, "Significant changes in share"), "change in share per skill and level")
+            + "\n" + _img(share_chart(rows, "OLD and NEW share"), "OLD and NEW share per skill and level"))
 
 
 def _summary(res: dict) -> str:

@@ -77,3 +77,15 @@ def test_bad_input_is_one_line(sides, tmp_path):
     assert res.exit_code == 1 and res.output.count("\n") == 1 and "nope.json: no such file" in res.output
     res = CliRunner().invoke(main, ["diff", str(sides / "old.json"), str(sides / "new.json"), "--alpha", "2"])
     assert res.exit_code == 1 and res.output.startswith("error:")
+
+
+def test_an_rdf_export_is_the_same_side_as_its_graph_json(sides, tmp_path):
+    from skillgraph.export import export_graph
+    from skillgraph.graph import load_graph
+
+    ttl = tmp_path / "old.ttl"
+    export_graph(load_graph(sides / "old.json"), ttl)
+    data = json.loads(_run("diff", sides / "old.json", ttl, "--format", "json", "--min-postings", "1").output)
+    assert data["skills"] and all(r["change"] == 0 and r["old"] == r["new"] for r in data["skills"])
+    assert data["new_skills"] == data["vanished_skills"] == data["roles"] == []
+    assert data["counts"]["roles_unchanged"] == data["counts"]["roles_matched"] > 0

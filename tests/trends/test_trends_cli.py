@@ -89,3 +89,18 @@ def test_an_rdf_export_is_the_same_side_as_its_graph_json(sides, tmp_path):
     assert data["skills"] and all(r["change"] == 0 and r["old"] == r["new"] for r in data["skills"])
     assert data["new_skills"] == data["vanished_skills"] == data["roles"] == []
     assert data["counts"]["roles_unchanged"] == data["counts"]["roles_matched"] > 0
+
+
+def test_json_and_html_are_byte_identical_across_hash_seeds(sides, root, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("0", "4242"):
+        html = tmp_path / f"t{seed}.html"
+        res = subprocess.run([sys.executable, "-m", "skillgraph", "diff", str(sides / "old.json"),
+                              str(root / "seeds"), "--format", "json", "--min-postings", "1", "--html", str(html)],
+                             env={**os.environ, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
+        outs.append((res.stdout, html.read_bytes()))
+    assert json.loads(outs[0][0])["new_skills"] and outs[0] == outs[1]

@@ -104,3 +104,20 @@ def test_json_and_html_are_byte_identical_across_hash_seeds(sides, root, tmp_pat
                              env={**os.environ, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
         outs.append((res.stdout, html.read_bytes()))
     assert json.loads(outs[0][0])["new_skills"] and outs[0] == outs[1]
+
+
+def test_a_script_in_a_posting_title_stays_text_in_the_report(tmp_path):
+    evil = "<script>alert(1)</script>"
+
+    def write(name, skills):
+        rows = [{"id": f"{name}-{i}", "title": f"{evil} Engineer", "company": f"Acme {evil}",
+                 "text": f"{evil} Engineer\nRequirements:\n- Experience with {skills}.\n"} for i in range(3)]
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        return tmp_path / f"{name}.jsonl"
+
+    out = tmp_path / "r.html"
+    res = _run("diff", write("old", "Python and SQL"), write("new", "Python and PyTorch"), "--html", out,
+               "--format", "json", "--min-postings", "1")
+    assert json.loads(res.stdout)["roles"][0]["role"].startswith(evil)
+    html = out.read_text(encoding="utf-8")
+    assert "<script" not in html.lower() and "&lt;script&gt;alert(1)&lt;/script&gt; Engineer" in html

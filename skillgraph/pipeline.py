@@ -44,6 +44,12 @@ class BuildResult:
                 f"{len(self.extractions)} postings, files=[{files}])")
 
 
+def _stderr_warning(msg: str) -> None:
+    import sys
+
+    sys.stderr.write(f"warning: {msg}\n")
+
+
 def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, skip_bad: bool = False,
                   jobs: int = 1, engine: str = "fast", warn: Callable[[str], None] | None = None,
                   progress: Progress | None = None, max_bytes: int | None = MAX_BYTES,
@@ -51,7 +57,8 @@ def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, s
                   min_score: float | None = None, fields: Mapping[str, str] | None = None):
     """Read postings from ``paths`` (files, folders, ``-``), load the ontology (shipped + ``ontology_files``)
     and extract every posting; mentions in paragraphs repeated across postings are marked
-    (:mod:`skillgraph.extraction.boilerplate`). Returns ``(ontology, extractions)``.
+    (:mod:`skillgraph.extraction.boilerplate`); postings not in English get ``language`` and one warning
+    line (:mod:`skillgraph.ingest.language`). Returns ``(ontology, extractions)``.
 
     ``warn`` gets one line per skipped posting (with ``skip_bad``); ``summary``, if given, the line
     ``read N postings: K kept, S skipped``. Files over ``max_bytes`` (default 100 MB) are refused.
@@ -65,10 +72,11 @@ def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, s
     from .extraction import extract_all
     from .extraction.boilerplate import mark_boilerplate
     from .ingest import read_postings
+    from .ingest.language import check_languages
     from .ontology import load_ontology
 
-    postings = list(read_postings(paths, skip_bad=skip_bad, warn=warn, max_bytes=max_bytes, summary=summary,
-                                  fields=fields))
+    postings = check_languages(list(read_postings(paths, skip_bad=skip_bad, warn=warn, max_bytes=max_bytes,
+                                                  summary=summary, fields=fields)), warn or _stderr_warning)
     ont = load_ontology(ontology_files)
     kw = {"jobs": jobs, "engine": engine, "linker": linker, "min_score": min_score}
     if progress is None:

@@ -178,8 +178,23 @@ def _similar_skills(G: nx.DiGraph, x: str) -> list[dict]:
 
 
 def _similar_roles(G: nx.DiGraph, x: str, n: int) -> list[dict]:
-    """The ``n`` roles nearest ``x`` by weighted similarity, through an inverted index: only roles
-    sharing a skill are touched, each once per shared skill."""
+    """The ``n`` roles nearest ``x`` by weighted similarity, from the cached sparse role × skill
+    matrix (:mod:`~skillgraph.query.role_matrix`): only the columns of ``x``'s skills are read."""
+    from .role_matrix import nearest_roles
+
+    wa = {s: WEIGHTS[d["level"]] for s, d in G.adj[x].items() if d["rel"] == "requires" and d.get("count", 1)}
+    return [_role_row(G, wa, u, wj, jac) for wj, jac, u in nearest_roles(G, x, wa, n)]
+
+
+def _role_row(G: nx.DiGraph, wa: dict[str, float], u: str, wj: float, jac: float) -> dict:
+    shared = [s for s in wa if s in G.adj[u]]
+    w = {s: min(wa[s], WEIGHTS[G.adj[u][s]["level"]]) for s in shared}
+    return {"node": node_name(G, u), "id": u, "score": wj, "jaccard": jac, "reason": _reason(G, shared, w)}
+
+
+def similar_roles_index(G: nx.DiGraph, x: str, n: int) -> list[dict]:
+    """The inverted-index :func:`_similar_roles` of before the sparse matrix (a Python loop over every
+    role sharing a skill): kept as the reference the matrix is tested and benchmarked against."""
     rows = []
     wa = {s: WEIGHTS[d["level"]] for s, d in G.adj[x].items() if d["rel"] == "requires" and d.get("count", 1)}
     num: dict[str, float] = defaultdict(float)
@@ -196,15 +211,13 @@ def _similar_roles(G: nx.DiGraph, x: str, n: int) -> list[dict]:
         wj, jac = round(mn / (ta + tb - mn), 4), round(inter[u] / (len(wa) + cb - inter[u]), 4)
         scored.append((-wj, -jac, node_name(G, u).lower(), u))
     for nwj, njac, _, u in heapq.nsmallest(n, scored):
-        shared = [s for s in wa if s in G.adj[u]]
-        w = {s: min(wa[s], WEIGHTS[G.adj[u][s]["level"]]) for s in shared}
-        rows.append({"node": node_name(G, u), "id": u, "score": -nwj, "jaccard": -njac,
-                     "reason": _reason(G, shared, w)})
+        rows.append(_role_row(G, wa, u, -nwj, -njac))
     return rows
 
 
 def _similar_groups(G: nx.DiGraph, x: str, kind: str) -> list[dict]:
-    """Every team/product/company of ``kind`` sharing a skill with ``x``, by weighted similarity."""
+    """Every team/product/company of ``kind`` sharing a skill with ``x``, by weighted similarity
+    (a team's own parents and sub-teams left out: they share its roles by construction)."""
     rows = []
     wa = level_weights(skill_needs(G, group_roles(G, x)))
     cands = {m for m, d in G.nodes(data=True) if d.get("kind") == kind and m != x}

@@ -5,6 +5,7 @@ import click
 
 from .app import main
 from .options import (
+    field_option,
     jobs_option,
     linker_options,
     max_bytes_option,
@@ -25,7 +26,8 @@ from .options import (
 @skip_bad_option
 @max_bytes_option
 @linker_options
-def build_cmd(paths, ontologies, out, jobs, skip_bad, max_bytes, linker, min_score):
+@field_option
+def build_cmd(paths, ontologies, out, jobs, skip_bad, max_bytes, linker, min_score, fields):
     """Read postings (default: seeds/), link their skills, build the role–skill–team graph and write
     OUT/graph.json, mentions.jsonl, summary.md, skillgraph.ttl and graph.html. The same input gives
     byte-identical files."""
@@ -37,4 +39,4 @@ def build_cmd(paths, ontologies, out, jobs, skip_bad, max_bytes, linker, min_sco
     kw = {} if max_bytes is None else {"max_bytes": max_bytes}
     build(paths, out=out, ontology_files=ontologies, jobs=jobs, skip_bad=skip_bad, warn=warn,
           progress=progress_bar, on_written=written, summary=note if skip_bad else None,
-          linker=linker, min_score=min_score, **kw)
+          linker=linker, min_score=min_score, fields=fields, **kw)

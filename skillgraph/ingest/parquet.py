@@ -10,13 +10,15 @@ import io
 from typing import Iterator
 
 from ..model import Posting
+from .fields import DEFAULT_FIELDS, FieldNames
 from .problems import Sink, input_error
 from .records import records_to_postings
 
 __all__ = ["read_parquet"]
 
 
-def read_parquet(data: bytes, path: str, name: str, sink: Sink) -> Iterator[Posting]:
+def read_parquet(data: bytes, path: str, name: str, sink: Sink,
+                 names: FieldNames = DEFAULT_FIELDS) -> Iterator[Posting]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -28,4 +30,5 @@ def read_parquet(data: bytes, path: str, name: str, sink: Sink) -> Iterator[Post
         sink.fail(input_error(path, None, f"unreadable Parquet file ({str(exc).splitlines()[0]})",
                               "write it again with pyarrow or Spark, or convert it to .jsonl"))
         return
-    yield from records_to_postings(enumerate(table.to_pylist(), 1), path, name, sink, False, numbered_by="record")
+    yield from records_to_postings(enumerate(table.to_pylist(), 1), path, name, sink, False, numbered_by="record",
+                                   names=names)

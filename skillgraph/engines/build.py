@@ -2,8 +2,8 @@
 
 Spark reads and extracts every posting (:mod:`skillgraph.engines.inputs`), writes ``mentions.parquet/``
 and ``postings.parquet/`` and the aggregate tables (:mod:`skillgraph.engines.aggregates`) into the build
-folder with its own writer (sorted, :data:`DEFAULT_PARTITIONS` files each unless told, so the same input
-gives the same rows in the same files), and the graph files are then built here by the local code
+folder with its own writer (:data:`DEFAULT_PARTITIONS` files each unless told, each file sorted, so the
+same input gives the same bytes), and the graph files are then built here by the local code
 (:func:`skillgraph.pipeline.write_graph_files`), all swapped in as one set (:func:`skillgraph.outputs.output_set`).
 
 Up to ``max_roles`` postings the extractions come back to the driver and the graph is the local build's,
@@ -73,22 +73,24 @@ def _tables(events):
 
 
 def _write(df, path: Path, keys: Sequence[str], partitions: int, drop: Sequence[str] = ()) -> None:
-    """Sorted by ``keys``, in ``partitions`` files (ranges of the keys), no timestamps in the files."""
-    df = df.repartitionByRange(partitions, *keys).sortWithinPartitions(*keys)
+    """``partitions`` files, rows spread by a hash of the first two keys (Murmur3: fixed) and sorted by ``keys``
+    in each, no timestamps in them: the same rows give the same bytes. (Range partitioning would sort
+    across files too, but its boundaries come from a sample that follows the order shuffles deliver rows
+    in, which varies from run to run.)"""
+    df = df.repartition(partitions, *keys[:2]).sortWithinPartitions(*keys)
     if drop:
         df = df.drop(*drop)
     df.write.mode("overwrite").parquet(str(path.resolve()))
 
 
-def _problems(events, early, sink) -> int:
-    """Every bad record in reading order: the first raised (no skip_bad) or each warned; returns the count."""
+def _problems(events, early, sink) -> None:
+    """Every bad record in reading order: the first raised (no skip_bad) or each warned and counted."""
     from ..errors import InputError
 
     bad = [(r["file"], r["seq"], r["message"]) for r in
            events.where("kind = 'bad'").select("file", "seq", "message").collect()]
     for _, _, message in sorted(bad + early):
         sink.fail(InputError(message))
-    return len(bad) + len(early)
 
 
 def _graph(spark_tables, events, ont, n: int, max_roles: int):
@@ -134,7 +136,8 @@ def build_spark(paths=DEFAULT_INPUT, *, out: str | Path = "outputs", ontology_fi
                                          max_bytes=max_bytes)
         events = events.persist(StorageLevel.MEMORY_AND_DISK)
         try:
-            skipped = _problems(events, early, sink) + sink.skipped
+            _problems(events, early, sink)
+            skipped = sink.skipped
             n = events.where("kind = 'posting'").count()
             if summary is not None:
                 summary(f"read {n + skipped} postings: {n} kept, {skipped} skipped")

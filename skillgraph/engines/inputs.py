@@ -118,15 +118,14 @@ def _record_events(batches, data: bytes, names: dict[int, tuple[str, str]]):
 
 def _parquet_check(path: str, display: str) -> str | None:
     """A Parquet file's footer read on the driver: a damaged file is the local reader's one line."""
-    from ..ingest.problems import input_error
+    from ..ingest.parquet import unreadable
 
     try:
         import pyarrow.parquet as pq
 
         pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError, … for a damaged file
-        return str(input_error(display, None, f"unreadable Parquet file ({str(exc).splitlines()[0]})",
-                               "write it again with pyarrow or Spark, or convert it to .jsonl"))
+        return str(unreadable(display, exc))
     return None
 
 

@@ -12,7 +12,7 @@ from typing import Callable, ContextManager, Iterable, Mapping, Sequence
 
 from .ingest.readers import MAX_BYTES
 
-__all__ = ["BuildResult", "Written", "build", "extract_paths"]
+__all__ = ["BuildResult", "Written", "build", "extract_paths", "write_graph_files"]
 
 Progress = Callable[[int], ContextManager[Callable[[int], None]]]
 """``progress(total)`` → a context manager yielding ``update(n)``."""
@@ -101,11 +101,8 @@ def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", 
     ``out`` while this one runs fails at once with an :class:`~skillgraph.errors.OutputError`.
     ``on_written`` is called for each file once the set is in place (the CLI prints a line for each).
     """
-    from .export import write_rdf
-    from .export.summary import summary as summary_md
-    from .graph import build_graph, save_graph, save_mentions
-    from .outputs import output_set, write_text
-    from .viz import write_html
+    from .graph import build_graph, save_mentions
+    from .outputs import output_set
 
     out = Path(out)
     with output_set(out) as stage:     # locked; becomes ``out`` in one step when every file is written
@@ -113,18 +110,39 @@ def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", 
                                 warn=warn, progress=progress, max_bytes=max_bytes, summary=summary,
                                 linker=linker, min_score=min_score, fields=fields)
         G = build_graph(xs, ont)
-        files: list[Written] = []
-        save_graph(G, stage / "graph.json")
-        files.append(Written(out / "graph.json", f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"))
-        n = save_mentions(xs, stage / "mentions.jsonl")
-        files.append(Written(out / "mentions.jsonl", f"{len(xs)} postings, {n} mentions"))
-        write_text(stage / "summary.md", summary_md(G))
-        files.append(Written(out / "summary.md"))
-        n = write_rdf(G, stage / "skillgraph.ttl")
-        files.append(Written(out / "skillgraph.ttl", f"{n} triples"))
-        rep = write_html(G, stage / "graph.html")
-        files.append(Written(out / "graph.html", f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn"))
+
+        def mentions() -> list[Written]:
+            n = save_mentions(xs, stage / "mentions.jsonl")
+            return [Written(out / "mentions.jsonl", f"{len(xs)} postings, {n} mentions")]
+
+        files = write_graph_files(G, stage, out, after_graph=mentions)
     if on_written is not None:
         for w in files:
             on_written(w)
     return BuildResult(G, xs, files)
+
+
+def write_graph_files(G, stage: Path, out: Path, *, after_graph: Callable[[], list[Written]] | None = None,
+                      graph_note: str = "") -> list[Written]:
+    """Write a build's graph files into ``stage`` (the folder of :func:`skillgraph.outputs.output_set`
+    that becomes ``out``): graph.json, (whatever ``after_graph`` writes), summary.md, skillgraph.ttl and
+    graph.html. Returns what was written, named under ``out``; both engines' builds end here."""
+    from .export import write_rdf
+    from .export.summary import summary as summary_md
+    from .graph import save_graph
+    from .outputs import write_text
+    from .viz import write_html
+
+    files: list[Written] = []
+    save_graph(G, stage / "graph.json")
+    files.append(Written(out / "graph.json", f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
+                         + graph_note))
+    if after_graph is not None:
+        files.extend(after_graph())
+    write_text(stage / "summary.md", summary_md(G))
+    files.append(Written(out / "summary.md"))
+    n = write_rdf(G, stage / "skillgraph.ttl")
+    files.append(Written(out / "skillgraph.ttl", f"{n} triples"))
+    rep = write_html(G, stage / "graph.html")
+    files.append(Written(out / "graph.html", f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn"))
+    return files

@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 
 from skillgraph.extraction import embed as E
 from skillgraph.extraction.hybrid import model_links
-
-RANKING = 0.5   # the --min-score that ranks best on the ESCO linking validation sentences (README)
 from skillgraph.extraction.link import Linker
 from skillgraph.extraction.spans import Span
 from skillgraph.model import Concept
 from skillgraph.ontology import Ontology
+
+RANKING = 0.5   # the --min-score that ranks best on the ESCO linking validation sentences (README)
 
 
 def _c(cid, label, *alts):

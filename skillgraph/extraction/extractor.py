@@ -84,12 +84,16 @@ class Extractor:
         index = SentenceIndex(text, segments)
         folded = fold(text)
         matches, units = self.matcher.scan(text, folded)
+        hybrid = self.linker == "hybrid"
+        nontext = non_text_spans(text) if matches or hybrid else []
+        employer = employer_spans(text, posting.company) if matches or hybrid else []
         if matches:
-            matches = drop_in_spans(matches, non_text_spans(text))   # not inside URLs, e-mails, paths
-            matches = drop_within(matches, employer_spans(text, posting.company))   # Notion at Notion
+            matches = drop_in_spans(matches, nontext)            # not inside URLs, e-mails, paths
+            matches = drop_within(matches, employer)             # Notion at Notion
         teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
-        if teams and matches:                                   # a team's name is not a skill
-            matches = drop_in_spans(matches, team_claims(text, teams))
+        claims = team_claims(text, teams) if teams and (matches or hybrid) else []
+        if claims and matches:                                   # a team's name is not a skill
+            matches = drop_in_spans(matches, claims)
         mentions, curated = [], self.ontology.is_curated
         for s, e, ids in matches:
             sg = index.at(s) or Segment(s, e, None, "context")
@@ -102,14 +106,17 @@ class Extractor:
                 score, how = dictionary_how(self.ontology, cid, text[s:e], self._how)
                 mentions.append((cid, s, e, sg.start, se, sg.section, sg.level, score, how))
         cands = []
-        if self.linker == "hybrid":
+        if hybrid:
             if spans is None:
                 from .spans import find_spans
 
                 spans = find_spans([text])[0]
-            spans = drop_in_spans(spans, non_text_spans(text))   # the model's spans: not in URLs either
+            # the model's spans follow the dictionary's rules: not in URLs, not the employer, not a team
+            spans = drop_in_spans(drop_within(drop_in_spans(spans, nontext), employer), claims)
+            sentence_of = lambda s: _sentence_of(index, s)   # noqa: E731
+            known = {(sentence_of(m[1]), m[0]) for m in mentions}   # a sentence link repeats no dictionary one
             found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score,
-                                          self.semantic, lambda s: _sentence_of(index, s))
+                                          self.semantic, sentence_of, known)
             for cid, s, e, score, how in found:
                 sg = index.at(s) or Segment(s, e, None, "context")
                 mentions.append((cid, s, e, sg.start, max(sg.end, e), sg.section, sg.level, score, how))

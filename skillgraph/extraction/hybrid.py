@@ -83,15 +83,16 @@ def _uncovered(spans: Sequence[Span], hits: Sequence[tuple[int, int]]) -> list[S
 
 
 def model_links(text: str, spans: Sequence[Span], hits: Sequence[tuple[int, int]], linker: Linker,
-                min_score: float, semantic=None, sentence_of=None):
+                min_score: float, semantic=None, sentence_of=None, known=()):
     """([(concept, start, end, score, how)], [(start, end, score, nearest links)]) for the model spans of
     one posting that overlap none of the dictionary ``hits`` (sorted ``(start, end)``). With ``semantic``
     (a :class:`~skillgraph.extraction.embed.LabelMatrix`) and ``sentence_of`` (offset → sentence
     ``(start, end)``, or None for a sentence not to link whole) the embedding scores spans and links
-    whole sentences too."""
+    whole sentences too; ``known`` holds the ``(sentence, concept)`` pairs the dictionary already linked,
+    which a sentence link does not repeat."""
     todo = _uncovered(spans, hits)
     if semantic is not None:
-        return _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of)
+        return _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known)
     mentions, candidates = [], []
     for sp in todo:
         links = linker.rank(text[sp.start:sp.end], k=NEAREST)
@@ -119,7 +120,7 @@ def _span_ranking(span_text: str, cos, linker: Linker, semantic) -> list[tuple[f
     return out
 
 
-def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of):
+def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known=()):
     from .embed import embed
 
     concepts = linker.ontology.concepts
@@ -127,7 +128,7 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of)
     vecs = embed([text[sp.start:sp.end] for sp in spans] + [text[s:e] for s, e in sents])
     cos = semantic.scores(vecs)
     row = {sp: i for i, sp in enumerate(spans)}
-    mentions, candidates, linked = [], [], set()
+    mentions, candidates, linked = [], [], set(known)
     for sp in todo:
         ranked = _span_ranking(text[sp.start:sp.end], cos[row[sp]], linker, semantic)
         took = [(cid, sp.start, sp.end, sc, how) for sc, cid, how in ranked[:SPAN_LINKS] if sc >= min_score]

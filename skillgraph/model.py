@@ -65,6 +65,7 @@ class Posting:
     work_mode: str | None = None     # remote | hybrid | on-site
     repaired: bool = False
     extra: tuple[tuple[str, str], ...] = ()   # other record fields, sorted (key, value)
+    language: str | None = None      # ISO 639-1 code when not English ("de", "fr"); None for English
 
 
 class Mention(NamedTuple):
@@ -211,6 +212,8 @@ def extraction_to_dict(x: Extraction, include_text: bool = False) -> dict:
     }
     if p.extra:
         d["extra"] = dict(p.extra)
+    if p.language:
+        d["language"] = p.language
     if include_text:
         d["text"] = p.text
     return d

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, ContextManager, Iterable, Sequence
+from typing import Callable, ContextManager, Iterable, Mapping, Sequence
 
 from .ingest.readers import MAX_BYTES
 
-__all__ = ["BuildResult", "Written", "build", "extract_paths"]
+__all__ = ["BuildResult", "Written", "build", "extract_paths", "write_graph_files"]
 
 Progress = Callable[[int], ContextManager[Callable[[int], None]]]
 """``progress(total)`` → a context manager yielding ``update(n)``."""
@@ -44,14 +44,21 @@ class BuildResult:
                 f"{len(self.extractions)} postings, files=[{files}])")
 
 
+def _stderr_warning(msg: str) -> None:
+    import sys
+
+    sys.stderr.write(f"warning: {msg}\n")
+
+
 def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, skip_bad: bool = False,
                   jobs: int = 1, engine: str = "fast", warn: Callable[[str], None] | None = None,
                   progress: Progress | None = None, max_bytes: int | None = MAX_BYTES,
                   summary: Callable[[str], None] | None = None, linker: str = "exact",
-                  min_score: float | None = None):
+                  min_score: float | None = None, fields: Mapping[str, str] | None = None):
     """Read postings from ``paths`` (files, folders, ``-``), load the ontology (shipped + ``ontology_files``)
     and extract every posting; mentions in paragraphs repeated across postings are marked
-    (:mod:`skillgraph.extraction.boilerplate`). Returns ``(ontology, extractions)``.
+    (:mod:`skillgraph.extraction.boilerplate`); postings not in English get ``language`` and one warning
+    line (:mod:`skillgraph.ingest.language`). Returns ``(ontology, extractions)``.
 
     ``warn`` gets one line per skipped posting (with ``skip_bad``); ``summary``, if given, the line
     ``read N postings: K kept, S skipped``. Files over ``max_bytes`` (default 100 MB) are refused.
@@ -59,13 +66,17 @@ def extract_paths(paths: Iterable[str], ontology_files: Sequence[str] = (), *, s
     context manager yielding an ``update(n)`` callback (``click.progressbar`` fits; so does ``contextlib.nullcontext``).
     ``linker`` is ``exact`` (the dictionary) or ``hybrid`` (plus the span model, see
     :func:`skillgraph.extraction.extract_all`); ``min_score`` the hybrid linker's threshold.
+    ``fields`` names record fields by kind ({"text": "description", "company": "employer"}, see
+    :func:`skillgraph.ingest.read_postings`).
     """
     from .extraction import extract_all
     from .extraction.boilerplate import mark_boilerplate
     from .ingest import read_postings
+    from .ingest.language import check_languages
     from .ontology import load_ontology
 
-    postings = list(read_postings(paths, skip_bad=skip_bad, warn=warn, max_bytes=max_bytes, summary=summary))
+    postings = check_languages(list(read_postings(paths, skip_bad=skip_bad, warn=warn, max_bytes=max_bytes,
+                                                  summary=summary, fields=fields)), warn or _stderr_warning)
     ont = load_ontology(ontology_files)
     kw = {"jobs": jobs, "engine": engine, "linker": linker, "min_score": min_score}
     if progress is None:
@@ -79,7 +90,8 @@ def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", 
           jobs: int = 1, skip_bad: bool = False, warn: Callable[[str], None] | None = None,
           progress: Progress | None = None, on_written: Callable[[Written], None] | None = None,
           max_bytes: int | None = MAX_BYTES, summary: Callable[[str], None] | None = None,
-          linker: str = "exact", min_score: float | None = None) -> BuildResult:
+          linker: str = "exact", min_score: float | None = None,
+          fields: Mapping[str, str] | None = None) -> BuildResult:
     """Build the role–skill–team graph of some postings and write ``out/``: ``graph.json``,
     ``mentions.jsonl``, ``summary.md``, ``skillgraph.ttl`` and ``graph.html``.
 
@@ -89,30 +101,48 @@ def build(paths: Iterable[str] = DEFAULT_INPUT, *, out: str | Path = "outputs", 
     ``out`` while this one runs fails at once with an :class:`~skillgraph.errors.OutputError`.
     ``on_written`` is called for each file once the set is in place (the CLI prints a line for each).
     """
-    from .export import write_rdf
-    from .export.summary import summary as summary_md
-    from .graph import build_graph, save_graph, save_mentions
-    from .outputs import output_set, write_text
-    from .viz import write_html
+    from .graph import build_graph, save_mentions
+    from .outputs import output_set
 
     out = Path(out)
     with output_set(out) as stage:     # locked; becomes ``out`` in one step when every file is written
         ont, xs = extract_paths(tuple(paths) or DEFAULT_INPUT, ontology_files, skip_bad=skip_bad, jobs=jobs,
                                 warn=warn, progress=progress, max_bytes=max_bytes, summary=summary,
-                                linker=linker, min_score=min_score)
+                                linker=linker, min_score=min_score, fields=fields)
         G = build_graph(xs, ont)
-        files: list[Written] = []
-        save_graph(G, stage / "graph.json")
-        files.append(Written(out / "graph.json", f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"))
-        n = save_mentions(xs, stage / "mentions.jsonl")
-        files.append(Written(out / "mentions.jsonl", f"{len(xs)} postings, {n} mentions"))
-        write_text(stage / "summary.md", summary_md(G))
-        files.append(Written(out / "summary.md"))
-        n = write_rdf(G, stage / "skillgraph.ttl")
-        files.append(Written(out / "skillgraph.ttl", f"{n} triples"))
-        rep = write_html(G, stage / "graph.html")
-        files.append(Written(out / "graph.html", f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn"))
+
+        def mentions() -> list[Written]:
+            n = save_mentions(xs, stage / "mentions.jsonl")
+            return [Written(out / "mentions.jsonl", f"{len(xs)} postings, {n} mentions")]
+
+        files = write_graph_files(G, stage, out, after_graph=mentions)
     if on_written is not None:
         for w in files:
             on_written(w)
     return BuildResult(G, xs, files)
+
+
+def write_graph_files(G, stage: Path, out: Path, *, after_graph: Callable[[], list[Written]] | None = None,
+                      graph_note: str = "") -> list[Written]:
+    """Write a build's graph files into ``stage`` (the folder of :func:`skillgraph.outputs.output_set`
+    that becomes ``out``): graph.json, (whatever ``after_graph`` writes), summary.md, skillgraph.ttl and
+    graph.html. Returns what was written, named under ``out``; both engines' builds end here."""
+    from .export import write_rdf
+    from .export.summary import summary as summary_md
+    from .graph import save_graph
+    from .outputs import write_text
+    from .viz import write_html
+
+    files: list[Written] = []
+    save_graph(G, stage / "graph.json")
+    files.append(Written(out / "graph.json", f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
+                         + graph_note))
+    if after_graph is not None:
+        files.extend(after_graph())
+    write_text(stage / "summary.md", summary_md(G))
+    files.append(Written(out / "summary.md"))
+    n = write_rdf(G, stage / "skillgraph.ttl")
+    files.append(Written(out / "skillgraph.ttl", f"{n} triples"))
+    rep = write_html(G, stage / "graph.html")
+    files.append(Written(out / "graph.html", f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn"))
+    return files

@@ -26,3 +26,17 @@ def shared_data() -> Path:
     if not d.is_dir():
         pytest.skip(f"{d}: not present (the shared data folder beside the project)")
     return d
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _embedding_cache(tmp_path_factory):
+    """The semantic linker's label matrices go to a session folder, never the user's ~/.cache."""
+    import os
+
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old

@@ -130,3 +130,22 @@ def test_help_does_not_import_heavy_libraries():
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_field_option_names_columns(tmp_path):
+    f = tmp_path / "jobs.csv"
+    f.write_text("body,description,employer\nAbout us.,Required: Python and SQL.,Acme Corp\n")
+    g = tmp_path / "jobs.jsonl"
+    g.write_text(json.dumps({"description": "Required: PyTorch.", "employer": "Globex"}) + "\n")
+    res = run("extract", str(f), str(g), "--format", "json", "--field", "text=description",
+              "--field", "company=employer")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert [(p["company"], sorted(s["label"] for s in p["skills"])) for p in out] == [
+        ("Acme Corp", ["Python", "SQL"]), ("Globex", ["PyTorch"])]
+    bad = run("extract", str(f), "--field", "company=companyName")
+    assert bad.exit_code == 1
+    [line] = bad.output.strip().splitlines()
+    assert "jobs.csv" in line and "companyName" in line and "columns seen: body, description, employer" in line
+    bad = run("extract", str(f), "--field", "pay=salary")
+    assert bad.exit_code == 1 and len(bad.output.strip().splitlines()) == 1 and "unknown field kind" in bad.output

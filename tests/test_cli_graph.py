@@ -212,3 +212,22 @@ def test_usage_errors_are_one_line_exit_1(args, says):
     lines = r.stderr.splitlines()
     assert r.exit_code == 1 and len(lines) == 1 and says in lines[0] and "--help" in lines[0]
     assert lines[0].startswith("error: ")
+
+
+@pytest.mark.slow
+@seeds
+def test_seeds_team_matrix_has_no_pairs_alike_by_construction(built):
+    """On the seeds the team matrix was led by 1.000 pairs: teams of one posting against each other
+    and ATG against Responsible AI (part of it, the same one role)."""
+    graph = str(built[0])
+    rows = _ids(graph, "overlap", "--matrix", "--by", "team")
+    assert rows and max(r["weighted"] for r in rows) < 1.0
+    pairs = {frozenset((r["a_id"], r["b_id"])) for r in rows}
+    assert frozenset(("team:advanced-technologies-group", "team:responsible-ai")) not in pairs
+    nested = _ids(graph, "overlap", "--matrix", "--by", "team", "--nested")
+    contains = {frozenset((r["a_id"], r["b_id"])): r["contains"] for r in nested if r.get("contains")}
+    assert contains[frozenset(("team:advanced-technologies-group", "team:responsible-ai"))] == "same roles"
+    assert [r for r in nested if not r.get("contains")] == rows
+    table = run("overlap", "--matrix", "--by", "team", "--nested", "--graph", graph).stdout
+    assert "CONTAINS" in table and "same roles" in table
+    assert "Nested teams are not scored" in run("overlap", "--help").stdout

@@ -13,7 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "skillgraph"
 MAX_LINES = 400
-HEAVY = ("spacy", "rdflib", "pyoxigraph", "pyshacl", "pyvis", "playwright", "numpy", "scipy", "thinc")
+HEAVY = ("spacy", "rdflib", "pyoxigraph", "pyshacl", "pyvis", "playwright", "numpy", "scipy", "thinc", "wordllama",
+         "tokenizers", "safetensors")
 
 
 def _modules() -> dict[str, Path]:

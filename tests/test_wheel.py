@@ -80,7 +80,8 @@ def test_wheel_carries_the_span_model_and_hybrid_runs_from_it(installed):
             assert f"{SPAN_MODEL}/{rel}" in names, rel
             assert z.read(f"{SPAN_MODEL}/{rel}") == (ROOT / SPAN_MODEL / rel).read_bytes(), rel
     seed = sorted((work / "seeds").glob("*.txt"))[2]
-    out = _run([str(bin_ / "skillgraph"), "extract", str(seed), "--linker", "hybrid", "--format", "json"],
+    out = _run([str(bin_ / "skillgraph"), "extract", str(seed), "--linker", "hybrid", "--min-score", "0.5",
+                "--format", "json"],
                cwd=work).stdout
     [p] = json.loads(out)
     assert any(m["how"] == "model+lexical" for m in p["mentions"])

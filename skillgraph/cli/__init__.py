@@ -10,11 +10,11 @@ answers at once.
 - :mod:`.render` — rows as a table, JSON or CSV
 - commands, one module per job: :mod:`.extract`, :mod:`.build`, :mod:`.queries` (gap, plan, overlap,
   path, similar, skills, roles, teams), :mod:`.ontology`, :mod:`.rdf` (export, validate, sparql,
-  importers), :mod:`.viz`
+  importers), :mod:`.trends` (diff), :mod:`.viz`
 """
 from __future__ import annotations
 
-from . import build, extract, ontology, queries, rdf, viz  # noqa: F401  (each registers its commands)
+from . import build, discover, evaluate, extract, ontology, queries, rdf, trends, viz  # noqa: F401  (each registers its commands)
 from .app import main
 from .options import FORMATS, format_option
 from .render import render

@@ -5,6 +5,7 @@ import click
 
 from .app import main
 from .options import (
+    field_option,
     jobs_option,
     linker_options,
     max_bytes_option,
@@ -18,14 +19,14 @@ from .render import render
 
 
 def run_extraction(paths, ontologies, skip_bad=False, jobs=1, engine="fast", max_bytes=None, linker="exact",
-                   min_score=None):
+                   min_score=None, fields=None):
     """:func:`skillgraph.pipeline.extract_paths` with the CLI's warnings and progress bar."""
     from ..pipeline import extract_paths
 
     kw = {} if max_bytes is None else {"max_bytes": max_bytes}
     return extract_paths(paths, ontologies, skip_bad=skip_bad, jobs=jobs, engine=engine, warn=warn,
                          progress=progress_bar, summary=note if skip_bad else None, linker=linker,
-                         min_score=min_score, **kw)
+                         min_score=min_score, fields=fields, **kw)
 
 
 def _jsonl_chunks(xs, include_text: bool, size: int = 1 << 20):
@@ -100,14 +101,17 @@ def _write_parquet(xs, out: str) -> None:
               help="Sentences from our rule-based splitter (fast) or spaCy's sentencizer.")
 @max_bytes_option
 @linker_options
-def extract_cmd(paths, ontologies, fmt, out, include_text, skip_bad, jobs, engine, max_bytes, linker, min_score):
+@field_option
+def extract_cmd(paths, ontologies, fmt, out, include_text, skip_bad, jobs, engine, max_bytes, linker, min_score,
+                fields):
     """Link the skills in job postings (files, directories, or - for stdin) to the ontology.
 
     PATHS may be .txt, .md, .html, .json, .jsonl, .csv, .parquet files or directories.
     """
     if fmt == "parquet" and not out:
         raise click.UsageError("--format parquet writes a file: add --out FILE.parquet")
-    _, xs = run_extraction(paths, ontologies, skip_bad, jobs, engine, max_bytes, linker, min_score)
+    _, xs = run_extraction(paths, ontologies, skip_bad, jobs, engine, max_bytes, linker, min_score,
+                           fields)
     if fmt == "parquet":
         _write_parquet(xs, out)
     elif fmt in ("json", "jsonl"):

@@ -9,7 +9,8 @@ import click
 
 from ..vocab import LEVELS
 
-__all__ = ["FORMATS", "LEVELS", "format_option", "jobs_option", "linker_options", "max_bytes_option", "note",
+__all__ = ["FORMATS", "LEVELS", "field_option", "format_option", "jobs_option", "linker_options", "max_bytes_option",
+           "note",
            "ontology_option",
            "progress_bar", "skip_bad_option", "warn"]
 
@@ -66,6 +67,22 @@ def linker_options(f):
                         help="exact: the ontology's labels and their variants (fastest); hybrid: also the "
                              "trained span model, its spans linked with scores.")(f)
 
+
+def _fields(ctx, param, values):
+    """``("text=description", "company=employer")`` → {"text": "description", "company": "employer"},
+    each kind checked (an unknown kind is one line naming the kinds)."""
+    from ..ingest.fields import field_names, parse_field
+
+    pairs = [parse_field(v) for v in values]
+    field_names(pairs)                       # fails early on an unknown kind
+    return dict(pairs) or None
+
+
+field_option = click.option(
+    "--field", "fields", multiple=True, metavar="KIND=COLUMN", callback=_fields,
+    help="Name the record field (CSV column, JSON key) of a kind: text, id, title, company, location; "
+         "repeatable, e.g. --field text=description --field company=employer. Without it the usual names "
+         "are tried, case and separators ignored (companyName = company_name).")
 
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
                            help="Worker processes.")

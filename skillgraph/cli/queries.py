@@ -136,19 +136,31 @@ def plan_cmd(G, ontologies, fmt, args, profile):
 @click.option("--by", type=click.Choice(["role", "team"]), default="role", show_default=True,
               help="What the matrix compares.")
 @click.option("--top", type=click.IntRange(1), help="Only the N most similar pairs of the matrix.")
+@click.option("--nested", is_flag=True,
+              help="--by team: also list the pairs where one team is part of the other, after the scored "
+                   "pairs, as 'contains' (they are never scored).")
 @with_graph
-def overlap_cmd(G, ontologies, fmt, names, matrix, by, top):
+def overlap_cmd(G, ontologies, fmt, names, matrix, by, top, nested):
     """Shared and distinct skills of A and B with Jaccard and level-weighted similarity, or
-    --matrix over all roles/teams."""
+    --matrix over all roles/teams.
+
+    \b
+    Nested teams are not scored: a team counts the roles of its sub-teams, so a parent and its
+    child share roles by construction (a parent whose only roles are one child's would score
+    1.000). The team matrix leaves such pairs out (--nested lists them, marked 'contains'), and
+    `similar TEAM` leaves out the team's parents and sub-teams."""
     from ..query import overlap, overlap_matrix
 
     if matrix:
         if names:
             raise click.UsageError("--matrix takes no names")
-        rows = overlap_matrix(G, by=by, limit=top)
+        rows = overlap_matrix(G, by=by, limit=top, nested=nested)
         if fmt == "table":
             rows = _distinct(G, rows, ("a", "a_id"), ("b", "b_id"))
-        return render(rows, fmt, ["a", "b", "weighted", "jaccard", "shared"] if fmt == "table" else None)
+        cols = ["a", "b", "weighted", "jaccard", "shared"] + (["contains"] if nested and by == "team" else [])
+        if fmt == "csv" and nested and by == "team":
+            rows = [{"contains": None, **r} for r in rows]
+        return render(rows, fmt, cols if fmt == "table" else None)
     if len(names) != 2:
         raise click.UsageError("give two names A B (or --matrix)")
     res = overlap(G, *names)

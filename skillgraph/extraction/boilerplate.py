@@ -26,7 +26,7 @@ from typing import Sequence
 
 from skillgraph.model import Extraction
 
-__all__ = ["MIN_COMPANIES", "MIN_POSTINGS", "MIN_WORDS", "boilerplate_paragraphs", "mark_boilerplate"]
+__all__ = ["MIN_COMPANIES", "MIN_POSTINGS", "MIN_WORDS", "boilerplate_paragraphs", "mark_boilerplate", "paragraphs"]
 
 MIN_WORDS = 15
 MIN_POSTINGS = 3
@@ -40,7 +40,7 @@ def _norm(p: str) -> str:
     return " ".join(_NON_WORD.sub(" ", p.lower()).split())
 
 
-def _paragraphs(text: str):
+def paragraphs(text: str):
     """(start, end, normalised key) of every paragraph of MIN_WORDS words or more."""
     for m in _LINE.finditer(text):
         key = _norm(m.group())
@@ -55,7 +55,7 @@ def boilerplate_paragraphs(xs: Sequence[Extraction]) -> dict[str, int]:
     for i, x in enumerate(xs):
         p = x.posting
         who = (p.company or "").strip().lower() or f"\0{p.id}\0{i}"
-        for _, _, key in _paragraphs(p.text):
+        for _, _, key in paragraphs(p.text):
             posts[key].add(f"{p.id}\0{i}")
             companies[key].add(who)
     return {k: len(v) for k, v in posts.items()
@@ -69,7 +69,7 @@ def mark_boilerplate(xs: Sequence[Extraction]) -> list[Extraction]:
         return list(xs)
     out = []
     for x in xs:
-        spans = [(s, e) for s, e, key in _paragraphs(x.posting.text) if key in common]
+        spans = [(s, e) for s, e, key in paragraphs(x.posting.text) if key in common]
         if not spans or not x.mentions:
             out.append(x)
             continue

@@ -24,6 +24,17 @@ from .window import SENTENCE_CAP, window
 __all__ = ["Extractor", "extract"]
 
 
+def _sentence_of(index: SentenceIndex, offset: int) -> tuple[int, int] | None:
+    """The sentence to link whole for a model span at ``offset``; None under a context heading ("About
+    us", benefits, EEO): a company's self-description is not what the role needs."""
+    sg = index.at(offset)
+    if sg is None:
+        return None
+    if sg.section and heading_level(sg.section) == "context":
+        return None
+    return (sg.start, sg.end)
+
+
 class Extractor:
     """Links one posting at a time; build it once per ontology.
 
@@ -40,6 +51,7 @@ class Extractor:
         self.linker = linker
         self.min_score = min_score
         self._scorer = None
+        self._semantic = None
         self._how: dict = {}
 
     @property
@@ -50,6 +62,15 @@ class Extractor:
 
             self._scorer = linker_for(self.ontology)
         return self._scorer
+
+    @property
+    def semantic(self):
+        """The ontology's label matrix (:func:`~skillgraph.extraction.embed.matrix_for`), built on first use."""
+        if self._semantic is None:
+            from .embed import matrix_for
+
+            self._semantic = matrix_for(self.ontology)
+        return self._semantic
 
     def extract(self, posting: Posting, segments: Sequence[Segment] | None = None, spans=None) -> Extraction:
         return self.expand(posting, *self.extract_compact(posting, segments, spans))
@@ -63,12 +84,16 @@ class Extractor:
         index = SentenceIndex(text, segments)
         folded = fold(text)
         matches, units = self.matcher.scan(text, folded)
+        hybrid = self.linker == "hybrid"
+        nontext = non_text_spans(text) if matches or hybrid else []
+        employer = employer_spans(text, posting.company) if matches or hybrid else []
         if matches:
-            matches = drop_in_spans(matches, non_text_spans(text))   # not inside URLs, e-mails, paths
-            matches = drop_within(matches, employer_spans(text, posting.company))   # Notion at Notion
+            matches = drop_in_spans(matches, nontext)            # not inside URLs, e-mails, paths
+            matches = drop_within(matches, employer)             # Notion at Notion
         teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
-        if teams and matches:                                   # a team's name is not a skill
-            matches = drop_in_spans(matches, team_claims(text, teams))
+        claims = team_claims(text, teams) if teams and (matches or hybrid) else []
+        if claims and matches:                                   # a team's name is not a skill
+            matches = drop_in_spans(matches, claims)
         mentions, curated = [], self.ontology.is_curated
         for s, e, ids in matches:
             sg = index.at(s) or Segment(s, e, None, "context")
@@ -81,16 +106,20 @@ class Extractor:
                 score, how = dictionary_how(self.ontology, cid, text[s:e], self._how)
                 mentions.append((cid, s, e, sg.start, se, sg.section, sg.level, score, how))
         cands = []
-        if self.linker == "hybrid":
+        if hybrid:
             if spans is None:
                 from .spans import find_spans
 
                 spans = find_spans([text])[0]
-            spans = drop_in_spans(spans, non_text_spans(text))   # the model's spans: not in URLs either
-            found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score)
-            for cid, s, e, score in found:
+            # the model's spans follow the dictionary's rules: not in URLs, not the employer, not a team
+            spans = drop_in_spans(drop_within(drop_in_spans(spans, nontext), employer), claims)
+            sentence_of = lambda s: _sentence_of(index, s)   # noqa: E731
+            known = {(sentence_of(m[1]), m[0]) for m in mentions}   # a sentence link repeats no dictionary one
+            found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score,
+                                          self.semantic, sentence_of, known)
+            for cid, s, e, score, how in found:
                 sg = index.at(s) or Segment(s, e, None, "context")
-                mentions.append((cid, s, e, sg.start, max(sg.end, e), sg.section, sg.level, score, "model+lexical"))
+                mentions.append((cid, s, e, sg.start, max(sg.end, e), sg.section, sg.level, score, how))
             for s, e, score, links in unlinked:
                 sg = index.at(s) or Segment(s, e, None, "context")
                 cands.append((s, e, sg.start, max(sg.end, e), score, links))

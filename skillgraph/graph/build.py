@@ -198,6 +198,8 @@ class _Builder:
                         salary=None if sal is None else {"low": sal.low, "high": sal.high,
                                                          "currency": intern(sal.currency),
                                                          "period": intern(sal.period)})
+        if p.language:                                  # only on postings not in English
+            self.G.nodes[rid]["language"] = p.language
 
     def _add_requires(self, rid: str, pid: str, mentions, sentences: dict[str, str]) -> None:
         """Group the mentions by concept, one edge dict each, placed straight into the adjacency."""

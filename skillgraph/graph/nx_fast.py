@@ -15,13 +15,20 @@ and clearing and refilling the graph in sorted order) 6.2–7.7 s and 1,109 MB.
 The helpers keep networkx's invariants: every edge dict is the same object in ``_succ[u][v]`` and
 ``_pred[v][u]``, and ``_node``, ``_succ`` and ``_pred`` hold the same keys. Nothing else in
 skillgraph touches these attributes (reading the graph goes through ``G.adj``, ``G.pred``,
-``G.nodes``).
+``G.nodes``), except :func:`edge_count`, which only reads ``_succ``.
 """
 from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["place_edges", "rename_nodes", "sort_storage"]
+__all__ = ["edge_count", "place_edges", "rename_nodes", "sort_storage"]
+
+
+def edge_count(G: nx.DiGraph) -> int:
+    """``G.number_of_edges()`` without its Python-level walk over every node's degree: at 100k nodes
+    and 2.5M edges 7 ms instead of 99 ms (measured), which was most of a ``similar ROLE`` query's
+    time when the sparse matrix checks its cache against the graph's size."""
+    return sum(map(len, G._succ.values()))
 
 
 def place_edges(G: nx.DiGraph, u: str, edges: dict[str, dict]) -> None:

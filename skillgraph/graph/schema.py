@@ -16,7 +16,7 @@ __all__ = ["MAX_DEPTH", "check_graph"]
 MAX_DEPTH = 64   # graph.json nests 5 deep (links > evidence > record); more is not ours
 
 _STR = ("label", "title", "posting", "source", "company", "iri", "definition", "skill_kind", "seniority",
-        "work_mode", "section", "text", "sentence", "level", "requirement")
+        "work_mode", "language", "section", "text", "sentence", "level", "requirement")
 _STR_LISTS = ("aliases", "alt_labels", "hidden_labels", "locations", "degrees", "exact_match", "close_match")
 _INTS = ("demand", "min_years", "count", "start", "end")
 _HOW = "rebuild it with `skillgraph build`"

@@ -4,9 +4,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, Mapping
 
-__all__ = ["TEXT_FIELDS"]
+from ..errors import InputError
+
+__all__ = ["DEFAULT_FIELDS", "FIELD_KINDS", "TEXT_FIELDS", "FieldNames", "field_names", "parse_field"]
 
 #: Record fields (case-insensitive) that hold the posting text, in order of preference.
 TEXT_FIELDS: tuple[str, ...] = ("text", "description", "job_description", "body", "content")
@@ -81,3 +84,69 @@ def stringify(value) -> str:
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+#: The kinds of field ``--field KIND=COLUMN`` can name, and the names tried for each when it is not named.
+FIELD_KINDS: dict[str, tuple[str, ...]] = {
+    "text": TEXT_FIELDS, "id": ID_FIELDS, "title": TITLE_FIELDS, "company": COMPANY_FIELDS,
+    "location": LOCATION_FIELDS,
+}
+_KIND_ALIASES = {"locations": "location"}
+
+
+@dataclass(frozen=True)
+class FieldNames:
+    """The record field names of each kind, in order of preference: the defaults, or the one column
+    the user named (``named``: sorted (kind, column) pairs, checked against every file read)."""
+
+    text: tuple[str, ...] = TEXT_FIELDS
+    id: tuple[str, ...] = ID_FIELDS
+    title: tuple[str, ...] = TITLE_FIELDS
+    company: tuple[str, ...] = COMPANY_FIELDS
+    location: tuple[str, ...] = LOCATION_FIELDS
+    named: tuple[tuple[str, str], ...] = ()
+
+    def missing(self, columns: Iterable[str]) -> list[tuple[str, str]]:
+        """The named (kind, column) pairs none of ``columns`` is (names compared by :func:`norm_key`)."""
+        seen = {norm_key(c) for c in columns}
+        return [(k, c) for k, c in self.named if norm_key(c) not in seen]
+
+
+DEFAULT_FIELDS = FieldNames()
+
+
+def field_names(named: Mapping[str, str] | Iterable[tuple[str, str]] | None = None) -> FieldNames:
+    """:class:`FieldNames` with ``named`` ({kind: column}, e.g. ``{"text": "description", "company":
+    "employer"}``) replacing the defaults of those kinds. An unknown kind or an empty column is an
+    :class:`~skillgraph.errors.InputError`."""
+    if not named:
+        return DEFAULT_FIELDS
+    pairs = named.items() if isinstance(named, Mapping) else named
+    chosen: dict[str, str] = {}
+    for kind, column in pairs:
+        k = str(kind).strip().casefold()
+        k = _KIND_ALIASES.get(k, k)
+        if k not in FIELD_KINDS:
+            raise InputError(f"--field {kind}={column}: unknown field kind '{kind}' — use one of "
+                             f"{', '.join(FIELD_KINDS)}")
+        if not str(column).strip():
+            raise InputError(f"--field {kind}=: no column named — write --field {k}=COLUMN")
+        chosen[k] = str(column).strip()
+    return FieldNames(**{k: (c,) for k, c in chosen.items()}, named=tuple(sorted(chosen.items())))
+
+
+def parse_field(spec: str) -> tuple[str, str]:
+    """``"company=employer"`` → ("company", "employer"); no ``=`` is an InputError."""
+    kind, sep, column = spec.partition("=")
+    if not sep:
+        raise InputError(f"--field {spec}: not KIND=COLUMN — write e.g. --field text=description "
+                         f"(kinds: {', '.join(FIELD_KINDS)})")
+    return kind, column
+
+
+def missing_error(path: str, missing: list[tuple[str, str]], columns: Iterable[str]) -> str:
+    """What a file lacks: ``no column 'employer' (--field company=employer); columns seen: a, b``."""
+    cols = sorted({str(c) for c in columns})
+    shown = ", ".join(cols[:30]) + (", …" if len(cols) > 30 else "") if cols else "none"
+    named = ", ".join(f"'{c}' (--field {k}={c})" for k, c in missing)
+    return f"no column {named}; columns seen: {shown}"

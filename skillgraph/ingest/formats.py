@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..model import Posting
-from .fields import TEXT_FIELDS, WRAPPER_KEYS, field_index, is_field, lookup
+from .fields import DEFAULT_FIELDS, WRAPPER_KEYS, FieldNames, field_index, is_field, lookup, missing_error
 from .jsonsafe import array_elements, has_surrogate_escape, json_problem, loads, scrub_surrogates
 from .problems import Sink, empty_error, input_error, shown
 from .records import posting, records_to_postings
@@ -46,36 +46,43 @@ def _array_records(text: str, path: str):
             yield number, value
 
 
-def read_json(text: str, path: str, name: str, sink: Sink, repaired: bool) -> Iterator[Posting]:
+def read_json(text: str, path: str, name: str, sink: Sink, repaired: bool,
+              names: FieldNames = DEFAULT_FIELDS) -> Iterator[Posting]:
+    text_fields = names.text
     scrub = has_surrogate_escape(text)
     try:
         data = loads(text)
     except ValueError as exc:
         if sink.skip_bad and text.lstrip().startswith("["):
             yield from records_to_postings(_array_records(text, path), path, name, sink, repaired,
-                                           numbered_by="record", scrub=scrub)
+                                           numbered_by="record", scrub=scrub, names=names)
         else:
             sink.fail(_bad_json(path, exc))
         return
     if scrub:
         data, fixed = scrub_surrogates(data)
         repaired = repaired or fixed
-    if isinstance(data, dict) and lookup(data, TEXT_FIELDS)[0] is None:
+    if isinstance(data, dict) and lookup(data, text_fields)[0] is None:
         lists = [k for k, v in data.items() if isinstance(v, list)]
         wrapped = [k for k in lists if is_field(k, WRAPPER_KEYS)] or (lists if len(lists) == 1 else [])
         if wrapped:
             data = data[wrapped[0]]
     if isinstance(data, dict):
-        key, value = lookup(data, TEXT_FIELDS)
+        key, value = lookup(data, text_fields)
+        missing = names.missing(data)
+        if missing:
+            sink.fail(input_error(path, None, missing_error(path, missing, data),
+                                  "name a field the object has (--field KIND=COLUMN)"))
+            return
         if key is None:
-            sink.fail(input_error(path, None, f"the JSON object has no text field (one of {', '.join(TEXT_FIELDS)})",
-                                  "rename the field that holds the posting text"))
+            sink.fail(input_error(path, None, f"the JSON object has no text field (one of {', '.join(text_fields)})",
+                                  "rename the field that holds the posting text (or name it: --field text=COLUMN)"))
             return
         if not isinstance(value, str) or not value.strip():
             sink.fail(empty_error(path, None, f"empty '{key}' field"))
             return
         try:
-            yield posting(name, path, value, repaired, is_html=None, record=data, text_key=key)
+            yield posting(name, path, value, repaired, is_html=None, record=data, text_key=key, names=names)
         except InputError:
             sink.fail(empty_error(path, None))
         return
@@ -86,7 +93,8 @@ def read_json(text: str, path: str, name: str, sink: Sink, repaired: bool) -> It
     if not data:
         sink.fail(input_error(path, None, "the JSON array holds no postings", "add posting objects or remove the file"))
         return
-    yield from records_to_postings(enumerate(data, 1), path, name, sink, repaired, numbered_by="record")
+    yield from records_to_postings(enumerate(data, 1), path, name, sink, repaired, numbered_by="record",
+                                   names=names)
 
 
 def _jsonl_records(text: str, path: str):
@@ -101,12 +109,13 @@ def _jsonl_records(text: str, path: str):
                                       "each line of a .jsonl file must be one complete JSON object")
 
 
-def read_jsonl(text: str, path: str, name: str, sink: Sink, repaired: bool) -> Iterator[Posting]:
+def read_jsonl(text: str, path: str, name: str, sink: Sink, repaired: bool,
+               names: FieldNames = DEFAULT_FIELDS) -> Iterator[Posting]:
     if not text.strip():
         sink.fail(empty_error(path, None, "empty file (no JSON lines)"))
         return
     yield from records_to_postings(_jsonl_records(text, path), path, name, sink, repaired, numbered_by="line",
-                                   scrub=has_surrogate_escape(text))
+                                   scrub=has_surrogate_escape(text), names=names)
 
 
 class _Lines:
@@ -136,12 +145,12 @@ class _Lines:
         self.row = []
 
 
-def _csv_header(text: str) -> tuple[str, list[str]]:
+def _csv_header(text: str, text_fields) -> tuple[str, list[str]]:
     nl = text.find("\n")
     first_line = text if nl < 0 else text[:nl]
     for d in (",", ";", "\t", "|"):
         cols = next(csv.reader([first_line], delimiter=d), [])
-        if any(is_field(c, TEXT_FIELDS) for c in cols):
+        if any(is_field(c, text_fields) for c in cols):
             return d, cols
     return ",", next(csv.reader([first_line]), [])
 
@@ -167,17 +176,25 @@ def _csv_rows(text: str, delimiter: str, path: str):
         yield start, row
 
 
-def read_csv(text: str, path: str, name: str, sink: Sink, repaired: bool) -> Iterator[Posting]:
-    delimiter, header = _csv_header(text)
-    if not any(is_field(c, TEXT_FIELDS) for c in header):
+def read_csv(text: str, path: str, name: str, sink: Sink, repaired: bool,
+             names: FieldNames = DEFAULT_FIELDS) -> Iterator[Posting]:
+    text_fields = names.text
+    delimiter, header = _csv_header(text, text_fields)
+    missing = names.missing(header)
+    if missing:
+        sink.fail(input_error(path, 1, missing_error(path, missing, header),
+                              "name a column the header has (--field KIND=COLUMN)"))
+        return
+    if not any(is_field(c, text_fields) for c in header):
         sink.fail(input_error(path, 1, "no text column in the CSV header "
-                              f"({', '.join(header) or 'empty'}); expected one of {', '.join(TEXT_FIELDS)}",
-                              "name the column that holds the posting text 'text' or 'description'"))
+                              f"({', '.join(header) or 'empty'}); expected one of {', '.join(text_fields)}",
+                              "name the column that holds the posting text 'text' or 'description' "
+                              "(or name it: --field text=COLUMN)"))
         return
     old_limit = csv.field_size_limit()
     csv.field_size_limit(max(old_limit, 1 << 30))        # a 10 MB field is one posting, read in linear time
     try:
-        text_col = field_index(header, TEXT_FIELDS)
+        text_col = field_index(header, text_fields)
         rows = 0
         for start, row in _csv_rows(text, delimiter, path):
             if isinstance(row, InputError):
@@ -196,7 +213,8 @@ def read_csv(text: str, path: str, name: str, sink: Sink, repaired: bool) -> Ite
                 sink.fail(empty_error(path, start, f"row has an empty or missing '{header[text_col]}' field"))
                 continue
             rec = {k: v for k, v in rec.items() if v != "" or k == header[text_col]}
-            yield from records_to_postings([(start, rec)], path, name, sink, repaired, numbered_by="line")
+            yield from records_to_postings([(start, rec)], path, name, sink, repaired, numbered_by="line",
+                                           names=names, check_named=False)
         if rows == 0:
             sink.fail(empty_error(path, None, "the CSV has a header but no rows"))
     finally:

@@ -7,11 +7,12 @@ import stat
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 from ..errors import InputError
 from ..model import Posting
 from .decode import decode
+from .fields import DEFAULT_FIELDS, FieldNames, field_names
 from .formats import read_csv, read_json, read_jsonl, read_text, sniff
 from .parquet import read_parquet
 from .problems import Sink, input_error, shown, stderr_warn
@@ -24,9 +25,10 @@ MAX_BYTES = 100_000_000
 """The largest posting file (or stdin) read by default: 100 MB (``--max-bytes`` raises it)."""
 
 
-def _read_source(display: str, name: str, sink: Sink, data: bytes, ext: str) -> Iterator[Posting]:
+def _read_source(display: str, name: str, sink: Sink, data: bytes, ext: str,
+                 names: FieldNames = DEFAULT_FIELDS) -> Iterator[Posting]:
     if ext == ".parquet":                       # binary: no text decoding
-        yield from read_parquet(data, display, name, sink)
+        yield from read_parquet(data, display, name, sink, names)
         return
     try:
         text, repaired = decode(data, display)
@@ -36,11 +38,11 @@ def _read_source(display: str, name: str, sink: Sink, data: bytes, ext: str) -> 
     if ext == "-":
         ext = {"json": ".json", "jsonl": ".jsonl", "text": ""}[sniff(text)]
     if ext == ".json":
-        yield from read_json(text, display, name, sink, repaired)
+        yield from read_json(text, display, name, sink, repaired, names)
     elif ext == ".jsonl":
-        yield from read_jsonl(text, display, name, sink, repaired)
+        yield from read_jsonl(text, display, name, sink, repaired, names)
     elif ext == ".csv":
-        yield from read_csv(text, display, name, sink, repaired)
+        yield from read_csv(text, display, name, sink, repaired, names)
     else:
         is_html = True if ext in (".html", ".htm") else None
         yield from read_text(text, display, name, sink, repaired, is_html)
@@ -175,7 +177,8 @@ def _read_stdin(max_bytes: int | None) -> bytes:
 
 def read_postings(paths, *, skip_bad: bool = False, warn: Callable[[str], None] | None = None,
                   max_bytes: int | None = MAX_BYTES,
-                  summary: Callable[[str], None] | None = None) -> Iterator[Posting]:
+                  summary: Callable[[str], None] | None = None,
+                  fields: Mapping[str, str] | FieldNames | None = None) -> Iterator[Posting]:
     """Yield one :class:`Posting` per posting in ``paths`` (str/Path or a list of them).
 
     * A directory is walked recursively in sorted order, taking files with
@@ -198,7 +201,13 @@ def read_postings(paths, *, skip_bad: bool = False, warn: Callable[[str], None] 
       reading goes on with the next record (a bad element of a JSON array, a bad CSV row or JSON
       line takes no neighbour with it) or file.
     * ``summary``, if given, gets ``read N postings: K kept, S skipped`` at the end.
+    * ``fields`` names the record field of some kinds ({"text": "description", "company":
+      "employer"}; kinds text, id, title, company, location), replacing the names tried by default
+      (which are compared case- and separator-insensitively, as named ones are). A named column that
+      a record file (.csv header, .json/.jsonl/.parquet records) does not have is an InputError
+      naming the file and the columns it has; whole-text files are not affected.
     """
+    names = fields if isinstance(fields, FieldNames) else field_names(fields)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     sink = Sink(skip_bad, warn or stderr_warn)
@@ -216,7 +225,7 @@ def read_postings(paths, *, skip_bad: bool = False, warn: Callable[[str], None] 
         else:
             base = os.path.basename(rel)
             display, name = _safe(path), _safe(base if base_counts[base] == 1 else rel)
-        for p in _read_source(display, name, sink, data, ext):
+        for p in _read_source(display, name, sink, data, ext, names):
             kept += 1
             yield p
     if summary is not None:

@@ -8,13 +8,11 @@ from typing import Iterable, Iterator
 from ..errors import InputError
 from ..model import Posting
 from .fields import (
-    COMPANY_FIELDS,
-    ID_FIELDS,
-    LOCATION_FIELDS,
-    TEXT_FIELDS,
-    TITLE_FIELDS,
+    DEFAULT_FIELDS,
+    FieldNames,
     key_map,
     lookup,
+    missing_error,
     plain,
     stringify,
 )
@@ -39,16 +37,15 @@ def _nothing_visible(text: str) -> bool:
         pos = _NOTHING_VISIBLE.match(text, end + 3).end()
     return pos == len(text)
 
-_RECORD_FIELDS = ((ID_FIELDS, "id"), (TITLE_FIELDS, "title"), (COMPANY_FIELDS, "company"),
-                  (LOCATION_FIELDS, "locations"))
+_RECORD_FIELDS = (("id", "id"), ("title", "title"), ("company", "company"), ("location", "locations"))
 
 
-def _record_fields(record: dict, text_key: str | None, keys: dict[str, str]
+def _record_fields(record: dict, text_key: str | None, keys: dict[str, str], names: FieldNames
                    ) -> tuple[str | None, dict, list[tuple[str, str]]]:
     """(the record's own id or None, its title/company/locations, the other fields for ``extra``)."""
     pid, fields, used = None, {}, {text_key}
-    for names, key in _RECORD_FIELDS:
-        k, v = lookup(record, names, keys)
+    for kind, key in _RECORD_FIELDS:
+        k, v = lookup(record, getattr(names, kind), keys)
         if k is None:
             continue
         used.add(k)
@@ -67,17 +64,19 @@ def _record_fields(record: dict, text_key: str | None, keys: dict[str, str]
 
 def posting(pid: str, source: str, raw: str, repaired: bool, *, is_html: bool | None,
             record: dict | None = None, text_key: str | None = None,
-            keys: dict[str, str] | None = None) -> Posting:
+            keys: dict[str, str] | None = None, names: FieldNames = DEFAULT_FIELDS) -> Posting:
     """The posting of text ``raw`` (of ``record``'s field ``text_key``, if from a record): repaired,
     with the metadata of its text; a record's id/title/company/locations fields win. Raises a bare
-    InputError when nothing is left after repair (the caller says where)."""
+    InputError when nothing is left after repair (the caller says where). ``names``: the field names
+    of each kind (:func:`~skillgraph.ingest.fields.field_names`)."""
     text, fixed = repair(raw, is_html=is_html)
     if _nothing_visible(text):
         raise InputError("empty")
     fields: dict = {}
     extra: list[tuple[str, str]] = []
     if record is not None:
-        own_id, fields, extra = _record_fields(record, text_key, keys if keys is not None else key_map(record))
+        own_id, fields, extra = _record_fields(record, text_key, keys if keys is not None else key_map(record),
+                                              names)
         if own_id is not None:
             pid = own_id
     meta = extract_metadata(text, title=fields.get("title"))
@@ -89,11 +88,23 @@ def posting(pid: str, source: str, raw: str, repaired: bool, *, is_html: bool | 
 
 
 def records_to_postings(records: Iterable[tuple[int, object]], path: str, name: str, sink: Sink, repaired: bool,
-                        *, numbered_by: str, scrub: bool = False) -> Iterator[Posting]:
+                        *, numbered_by: str, scrub: bool = False, names: FieldNames = DEFAULT_FIELDS,
+                        check_named: bool = True) -> Iterator[Posting]:
     """records: iterable of (number, record or error). ``numbered_by`` is "line" or "record".
     ``scrub``: replace lone surrogates (from ``\\ud800`` escapes) by U+FFFD, marking those postings
-    ``repaired``."""
+    ``repaired``. ``names``: the field names of each kind; with ``check_named``, a column the user
+    named (``--field``) that no record of the file has is one error naming the fields seen."""
     file_repaired = repaired
+    seen: set[str] = set()
+    yield from _records_to_postings(records, path, name, sink, file_repaired, numbered_by, scrub, names, seen)
+    missing = names.missing(seen) if check_named and names.named and seen else []
+    if missing:
+        sink.fail(input_error(path, None, missing_error(path, missing, seen),
+                              "name a column the file has (--field KIND=COLUMN)"))
+
+
+def _records_to_postings(records, path, name, sink, file_repaired, numbered_by, scrub, names, seen):
+    text_names = names.text
     for number, rec in records:
         repaired = file_repaired
         if scrub and not isinstance(rec, InputError):
@@ -109,12 +120,14 @@ def records_to_postings(records: Iterable[tuple[int, object]], path: str, name: 
                                   'make every posting an object such as {"id": …, "text": …}'))
             continue
         keys = key_map(rec)
-        key, value = lookup(rec, TEXT_FIELDS, keys)
+        if names.named and len(seen) < 1000:
+            seen.update(map(str, rec))
+        key, value = lookup(rec, text_names, keys)
         if key is None:
             has = ", ".join(map(str, rec)) or "no fields"
             sink.fail(input_error(path, where_line, f"{numbered_by} {number} has no text field "
-                                  f"(one of {', '.join(TEXT_FIELDS)}); it has {has}",
-                                  "rename the field that holds the posting text"))
+                                  f"(one of {', '.join(text_names)}); it has {has}",
+                                  "rename the field that holds the posting text (or name it: --field text=COLUMN)"))
             continue
         if isinstance(value, list):
             value = "\n".join(str(v) for v in value if v is not None)
@@ -123,6 +136,6 @@ def records_to_postings(records: Iterable[tuple[int, object]], path: str, name: 
             continue
         try:
             yield posting(f"{name}:{number}", f"{path}:{number}", value, repaired, is_html=None,
-                          record=rec, text_key=key, keys=keys)
+                          record=rec, text_key=key, keys=keys, names=names)
         except InputError:
             sink.fail(empty_error(path, where_line, f"{numbered_by} {number} has no text after repair"))

@@ -4,6 +4,13 @@
 Similarity: Jaccard = |A∩B| / |A∪B| over skills; weighted = Σ_{A∩B} min(wA, wB) /
 Σ_{A∪B} max(wA, wB) with w the level weight (weighted Jaccard, 1.0 for identical profiles;
 weights: :data:`~skillgraph.query.groups.WEIGHTS`).
+
+Nested teams are not compared: a team's group holds the roles of its sub-teams, and the teams one
+posting names (a pod in a team in a group) all hold that posting's role, so when every role of team B
+is one of team A's the pair is alike by construction (a parent whose only roles are one child's
+scores 1.000, which says nothing). The team matrix and ``similar TEAM`` leave such pairs out;
+``overlap_matrix(..., nested=True)`` lists them after the scored pairs, marked ``contains``
+("A contains B", or "same roles").
 """
 from __future__ import annotations
 
@@ -77,10 +84,51 @@ def _matrix_profiles(G: nx.DiGraph, nodes: list[str], by: str) -> dict[str, dict
     return profs
 
 
+def _containment(G: nx.DiGraph, a: str, ra: frozenset, b: str, rb: frozenset) -> str | None:
+    """"same roles", "<A> contains <B>" (every role of B is one of A's), or None."""
+    if ra == rb:
+        return "same roles"
+    if rb <= ra:
+        return f"{node_name(G, a)} contains {node_name(G, b)}"
+    if ra <= rb:
+        return f"{node_name(G, b)} contains {node_name(G, a)}"
+    return None
+
+
+def _nested_pairs(G: nx.DiGraph, nodes: list[str]) -> dict[tuple[int, int], str]:
+    """{(i, j), i < j: how} of the teams in ``nodes`` of which one holds every role of the other
+    (only teams sharing a role are looked at: through role → teams)."""
+    roles = {n: frozenset(group_roles(G, n)) for n in nodes}
+    by_role: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        for r in roles[n]:
+            by_role[r].append(i)
+    out: dict[tuple[int, int], str] = {}
+    for idx in by_role.values():
+        for k, i in enumerate(idx):
+            for j in idx[k + 1:]:
+                if (i, j) not in out:
+                    how = _containment(G, nodes[i], roles[nodes[i]], nodes[j], roles[nodes[j]])
+                    if how:
+                        out[(i, j)] = how
+    return out
+
+
+def _contains_row(G: nx.DiGraph, nodes: list[str], i: int, j: int, how: str) -> dict:
+    a, b = nodes[i], nodes[j]
+    return {"a": node_name(G, a), "b": node_name(G, b), "weighted": None, "jaccard": None, "shared": None,
+            "a_id": a, "b_id": b, "contains": how}
+
+
 def overlap_matrix(G: nx.DiGraph, by: str = "role", *, limit: int | None = None,
-                   max_pairs: int = MAX_MATRIX_PAIRS) -> list[dict]:
+                   max_pairs: int = MAX_MATRIX_PAIRS, nested: bool = False) -> list[dict]:
     """Every pair of roles (or teams) that shares a skill, with Jaccard and weighted similarity,
     most similar first (ties by id); ``limit`` keeps the first rows.
+
+    Teams of which one holds every role of the other (a sub-team, or teams the same postings name)
+    are not scored: they are alike by construction. They are left out, or with ``nested`` listed
+    after the scored pairs (in id order, within ``limit``) with null scores and ``contains``
+    ("<A> contains <B>" or "same roles").
 
     Teams with no member roles are left out. Computed with matrix products (numpy): level weights
     are multiples of 0.25, so Σ min(wA, wB) = 0.25·Σ_t [wA ≥ t][wB ≥ t] over t = 0.25, 0.5, 0.75, 1
@@ -119,11 +167,20 @@ def overlap_matrix(G: nx.DiGraph, by: str = "role", *, limit: int | None = None,
     wj = np.round(mn / (tot[iu] + tot[ju] - mn), 4)
     jac = np.round(sh / (cnt[iu] + cnt[ju] - sh), 4)
     order = np.lexsort((ju, iu, -jac, -wj))
+    pairs_nested = _nested_pairs(G, nodes) if by == "team" else {}
+    if pairs_nested:
+        code = iu.astype(np.int64) * len(nodes) + ju
+        skip = np.asarray([i * len(nodes) + j for i, j in pairs_nested], dtype=np.int64)
+        order = order[~np.isin(code[order], skip)]
     if limit is not None:
         order = order[:limit]
-    return [{"a": node_name(G, nodes[iu[o]]), "b": node_name(G, nodes[ju[o]]), "weighted": float(wj[o]),
+    rows = [{"a": node_name(G, nodes[iu[o]]), "b": node_name(G, nodes[ju[o]]), "weighted": float(wj[o]),
              "jaccard": float(jac[o]), "shared": int(sh[o]), "a_id": nodes[iu[o]], "b_id": nodes[ju[o]]}
             for o in order.tolist()]
+    if nested:
+        room = None if limit is None else max(limit - len(rows), 0)
+        rows += [_contains_row(G, nodes, i, j, how) for (i, j), how in sorted(pairs_nested.items())][:room]
+    return rows
 
 
 # --- similar --------------------------------------------------------------------------------------
@@ -178,8 +235,23 @@ def _similar_skills(G: nx.DiGraph, x: str) -> list[dict]:
 
 
 def _similar_roles(G: nx.DiGraph, x: str, n: int) -> list[dict]:
-    """The ``n`` roles nearest ``x`` by weighted similarity, through an inverted index: only roles
-    sharing a skill are touched, each once per shared skill."""
+    """The ``n`` roles nearest ``x`` by weighted similarity, from the cached sparse role × skill
+    matrix (:mod:`~skillgraph.query.role_matrix`): only the columns of ``x``'s skills are read."""
+    from .role_matrix import nearest_roles
+
+    wa = {s: WEIGHTS[d["level"]] for s, d in G.adj[x].items() if d["rel"] == "requires" and d.get("count", 1)}
+    return [_role_row(G, wa, u, wj, jac) for wj, jac, u in nearest_roles(G, x, wa, n)]
+
+
+def _role_row(G: nx.DiGraph, wa: dict[str, float], u: str, wj: float, jac: float) -> dict:
+    shared = [s for s in wa if s in G.adj[u]]
+    w = {s: min(wa[s], WEIGHTS[G.adj[u][s]["level"]]) for s in shared}
+    return {"node": node_name(G, u), "id": u, "score": wj, "jaccard": jac, "reason": _reason(G, shared, w)}
+
+
+def similar_roles_index(G: nx.DiGraph, x: str, n: int) -> list[dict]:
+    """The inverted-index :func:`_similar_roles` of before the sparse matrix (a Python loop over every
+    role sharing a skill): kept as the reference the matrix is tested and benchmarked against."""
     rows = []
     wa = {s: WEIGHTS[d["level"]] for s, d in G.adj[x].items() if d["rel"] == "requires" and d.get("count", 1)}
     num: dict[str, float] = defaultdict(float)
@@ -196,18 +268,19 @@ def _similar_roles(G: nx.DiGraph, x: str, n: int) -> list[dict]:
         wj, jac = round(mn / (ta + tb - mn), 4), round(inter[u] / (len(wa) + cb - inter[u]), 4)
         scored.append((-wj, -jac, node_name(G, u).lower(), u))
     for nwj, njac, _, u in heapq.nsmallest(n, scored):
-        shared = [s for s in wa if s in G.adj[u]]
-        w = {s: min(wa[s], WEIGHTS[G.adj[u][s]["level"]]) for s in shared}
-        rows.append({"node": node_name(G, u), "id": u, "score": -nwj, "jaccard": -njac,
-                     "reason": _reason(G, shared, w)})
+        rows.append(_role_row(G, wa, u, -nwj, -njac))
     return rows
 
 
 def _similar_groups(G: nx.DiGraph, x: str, kind: str) -> list[dict]:
-    """Every team/product/company of ``kind`` sharing a skill with ``x``, by weighted similarity."""
+    """Every team/product/company of ``kind`` sharing a skill with ``x``, by weighted similarity
+    (teams holding all of a team's roles, or all of whose roles it holds, left out: alike by construction)."""
     rows = []
     wa = level_weights(skill_needs(G, group_roles(G, x)))
     cands = {m for m, d in G.nodes(data=True) if d.get("kind") == kind and m != x}
+    if kind == "team":
+        rx = frozenset(group_roles(G, x))
+        cands = {m for m in cands if not _containment(G, x, rx, m, frozenset(group_roles(G, m)))}
     for m in cands:
         wb = level_weights(skill_needs(G, group_roles(G, m)))
         jac, wj, shared = _similarity(wa, wb)

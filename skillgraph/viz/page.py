@@ -23,6 +23,7 @@ from skillgraph.errors import InputError
 from skillgraph.outputs import write_text
 from skillgraph.vocab import KINDS, LEVELS
 
+from .data import explorer_data, json_for_script
 from .labels import display_label, node_label
 from .layout import SEED, layout
 from .screenshot import screenshot_html
@@ -30,6 +31,7 @@ from .select import select_subgraph
 from .style import (
     ANCESTOR_STYLE,
     BOX_MARGIN,
+    FOCUS_BORDER,
     FONT,
     LEVEL_STYLE,
     NODE_STYLE,
@@ -72,8 +74,14 @@ def _vis_node(G, n, x: float, y: float) -> dict:
     return node
 
 
-def _vis_nodes(G, pos) -> list[dict]:
-    return [_vis_node(G, n, *pos[n]) for n in sorted(G)]
+def _vis_nodes(G, pos, focus=None) -> list[dict]:
+    out = [_vis_node(G, n, *pos[n]) for n in sorted(G)]
+    for node in out:
+        if node["id"] == focus:   # --focus: a thick red border, and the page selects it on load
+            node["color"]["border"] = node["color"]["highlight"]["border"] = FOCUS_BORDER
+            node["borderWidth"] = 4
+            node["focus"] = True
+    return out
 
 
 def _vis_edges(G) -> list[dict]:
@@ -124,10 +132,31 @@ def _vis_js() -> str:
     return js
 
 
+_SCRIPTS = ("explorer.js", "panel.js", "filters.js", "matrix.js")   # in this order (each uses the last)
+
+
+@functools.lru_cache(maxsize=1)
+def _explorer_js() -> str:
+    """The explorer's scripts (package data), checked so they cannot end the inline <script> early."""
+    js = "\n".join(files("skillgraph.viz").joinpath(f).read_text(encoding="utf-8")
+                   for f in _SCRIPTS)
+    if "</script" in js.lower() or "<!--" in js:
+        raise InputError(f"one of skillgraph/viz/{', '.join(_SCRIPTS)} contains '</script' or '<!--'; "
+                         "reinstall skillgraph")
+    return js
+
+
 @functools.lru_cache(maxsize=1)
 def _page_template() -> str:
     """``page.html``, the Jinja2 template, read as package data."""
     return files("skillgraph.viz").joinpath("page.html").read_text(encoding="utf-8")
+
+
+def _page_data(G: nx.DiGraph) -> dict:
+    """:func:`explorer_data` plus the level colours the matrix paints with."""
+    data = explorer_data(G)
+    data["level_colors"] = {lv: LEVEL_STYLE[lv]["color"] for lv in LEVELS}
+    return data
 
 
 def _dash(st: dict) -> str:
@@ -152,16 +181,19 @@ def _legend(H) -> tuple[list, list, list]:
 
 
 def render_html(H: nx.DiGraph, *, title: str = "Skill graph", message: str | None = None,
-                stats: str = "") -> str:
-    """The page for ``H`` as a string (everything ``H`` holds is drawn: select first)."""
+                stats: str = "", G: nx.DiGraph | None = None, focus: str | None = None,
+                cli_filters: str = "") -> str:
+    """The page for ``H`` as a string (everything ``H`` holds is drawn: select first); the explorer's
+    panel and comparisons read :func:`~skillgraph.viz.data.explorer_data` of ``G`` (default ``H``)."""
     import jinja2
+    from markupsafe import Markup
     from pyvis import __version__ as pyvis_version
     from pyvis.network import Network
 
     pos = layout(H)
     # pyvis's own add_node/add_edge scan lists on every call (quadratic): fill its lists directly.
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    net.nodes = _vis_nodes(H, pos)
+    net.nodes = _vis_nodes(H, pos, focus)
     net.edges = _vis_edges(H)
     net.options = _vis_options(len(net.nodes))
     kinds, levels, other = _legend(H)
@@ -169,7 +201,10 @@ def render_html(H: nx.DiGraph, *, title: str = "Skill graph", message: str | Non
                              autoescape=True, keep_trailing_newline=True)
     env.globals.update(title=title, message=message, stats=stats, kinds=kinds, levels=levels,
                        other_edges=other, pyvis_version=pyvis_version,
-                       vis_js=jinja2.utils.markupsafe.Markup(_vis_js()))
+                       vis_js=jinja2.utils.markupsafe.Markup(_vis_js()), focus=focus,
+                       cli_filters=cli_filters,
+                       explorer_json=Markup(json_for_script(_page_data(H if G is None else G))),
+                       explorer_js=Markup(_explorer_js()))
     net.templateEnv = env
     net.path = "skillgraph.html"
     env.globals["vis_options"] = net.options  # pyvis passes `options` as a JSON string
@@ -190,6 +225,20 @@ def _stats(G: nx.DiGraph, H: nx.DiGraph) -> str:
     return stats
 
 
+def cli_filters(filters: dict) -> str:
+    """The filters a page was drawn with, as the ``skillgraph viz`` options that give them."""
+    parts = []
+    if filters.get("focus"):
+        parts.append(f"--focus {filters['focus']} --depth {filters.get('depth') or 1}")
+    parts += [f"--role {r}" for r in filters.get("role") or ()]
+    parts += [f"--team {t}" for t in filters.get("team") or ()]
+    if filters.get("level"):
+        parts.append(f"--level {filters['level']}")
+    if int(filters.get("min_count") or 1) > 1:
+        parts.append(f"--min-count {filters['min_count']}")
+    return " ".join(parts)
+
+
 def write_html(G: nx.DiGraph, path, *, focus=None, depth: int = 1, role=None, team=None,
                level: str | None = None, min_count: int = 1, max_nodes: int | None = 500,
                title: str | None = None, screenshot=None) -> dict:
@@ -206,7 +255,8 @@ def write_html(G: nx.DiGraph, path, *, focus=None, depth: int = 1, role=None, te
         title = "Skill graph"
         if report["filters"]["focus"]:
             title += f" around {node_label(G, report['filters']['focus'])}"
-    page = render_html(H, title=str(title), message=report["message"], stats=_stats(G, H))
+    page = render_html(H, title=str(title), message=report["message"], stats=_stats(G, H), G=G,
+                       focus=report["filters"]["focus"], cli_filters=cli_filters(report["filters"]))
     path = Path(path)
     write_text(path, page)
     report = {"path": str(path), **report, "bytes": len(page.encode("utf-8")), "screenshot": None}

@@ -38,6 +38,7 @@ OTHER_EDGE_STYLE = {"color": "#bbbbbb", "width": 1.0, "dashes": False}  # a rela
 FONT = {"role": 15, "company": 15, "team": 14, "product": 14, "skill": 14, "ancestor": 12}
 WRAP = {"role": 170, "company": 150, "team": 150, "product": 150, "skill": 150, "ancestor": 140}
 BOX_MARGIN = 8    # role boxes: padding around the text
+FOCUS_BORDER = "#e00000"   # the --focus node's border (4 px)
 
 
 def style_key(d: dict) -> str:

@@ -39,3 +39,41 @@ def test_similar_roles_and_skills(G):
     rows = similar(G, "diffusion models")
     assert rows[0]["reason"].startswith("asked together in")
     assert "skill:diffusion" not in {r["id"] for r in rows}
+
+
+def _nested(G, a, b):
+    from skillgraph.query.groups import group_roles
+
+    ra, rb = set(group_roles(G, a)), set(group_roles(G, b))
+    return ra <= rb or rb <= ra
+
+
+def test_team_matrix_leaves_out_nested_teams(G):
+    # Responsible AI is part of ATG, whose only role is Responsible AI's: scored, it would be 1.000
+    rows = overlap_matrix(G, by="team")
+    assert rows and all(not _nested(G, r["a_id"], r["b_id"]) for r in rows)
+    assert all(r["weighted"] < 1.0 for r in rows)
+    pairs = {(r["a_id"], r["b_id"]) for r in rows}
+    assert ("team:advanced-technologies-group", "team:responsible-ai") not in pairs
+    assert ("team:labs", "team:visual-modeling") not in pairs
+
+
+def test_team_matrix_nested_lists_them_as_contains(G):
+    rows = overlap_matrix(G, by="team", nested=True)
+    scored = [r for r in rows if "contains" not in r]
+    assert scored == overlap_matrix(G, by="team")
+    tail = rows[len(scored):]
+    assert [(r["a_id"], r["b_id"], r["contains"], r["weighted"]) for r in tail] == [
+        ("team:advanced-technologies-group", "team:responsible-ai", "same roles", None),
+        ("team:labs", "team:visual-modeling", "Labs contains Visual Modeling", None)]
+    assert overlap_matrix(G, by="team", nested=True, limit=len(scored) + 1)[-1]["contains"] == "same roles"
+
+
+def test_similar_team_leaves_out_its_parents_and_sub_teams(G):
+    ids = [r["id"] for r in similar(G, "team:Visual Modeling")]
+    assert "team:labs" not in ids and ids
+    assert "team:visual-modeling" not in [r["id"] for r in similar(G, "team:Labs")]
+
+
+def test_role_matrix_keeps_its_pairs(G):
+    assert len(overlap_matrix(G, nested=True)) == len(overlap_matrix(G)) == 6

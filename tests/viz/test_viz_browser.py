@@ -7,144 +7,12 @@ Run alone with ``pytest -m browser tests/viz/test_viz_browser.py``.
 """
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from skillgraph.viz import select_subgraph, write_html
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-def _missing() -> str | None:
-    if not Path(CHROMIUM).exists():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    if importlib.util.find_spec("playwright") is None:
-        return "playwright is not installed (pip install playwright; it drives /usr/bin/chromium)"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser():
-    reason = _missing()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-class Page:
-    """An opened page plus what went wrong in it: console errors, page errors, requests tried."""
-
-    def __init__(self, browser, path: Path, width=1400, height=900):
-        self.url = Path(path).resolve().as_uri()
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page = browser.new_page(viewport={"width": width, "height": height})
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.route("**/*", self._route)
-        self.page.goto(self.url, wait_until="load")
-        self.page.wait_for_function("window.skillgraph && window.skillgraph.ready", timeout=20_000)
-
-    def _route(self, route):
-        if route.request.url == self.url:
-            route.continue_()
-        else:
-            self.requests.append(route.request.url)
-            route.abort()
-
-    def counts(self) -> tuple[int, int]:
-        return tuple(self.page.evaluate(
-            "() => [window.skillgraph.network.body.nodeIndices.length,"
-            " window.skillgraph.network.body.edgeIndices.length]"))
-
-    def hover(self, x: float, y: float) -> str:
-        """Move the mouse to (x, y) in the page, wait for vis's tooltip and return its text."""
-        self.page.mouse.move(x - 3, y - 3)
-        self.page.mouse.move(x, y, steps=3)
-        tip = self.page.locator("div.vis-tooltip")
-        self.page.wait_for_function(
-            "() => { const t = document.querySelector('div.vis-tooltip');"
-            " return t && getComputedStyle(t).visibility === 'visible' && t.innerText.length > 0; }",
-            timeout=5_000)
-        return tip.inner_text()
-
-    def node_point(self, node_id: str) -> tuple[float, float]:
-        p = self.page.evaluate("""(id) => {
-            const net = window.skillgraph.network;
-            const d = net.canvasToDOM(net.getPositions([id])[id]);
-            const r = net.body.container.getBoundingClientRect();
-            return [r.left + d.x, r.top + d.y]; }""", node_id)
-        return p[0], p[1]
-
-    def edge_point(self, source: str | None = None) -> tuple[str, float, float]:
-        """A requirement edge (from ``source`` if given) and a point on it where nothing else is."""
-        return tuple(self.page.evaluate("""(source) => {
-            const sg = window.skillgraph, net = sg.network;
-            const r = net.body.container.getBoundingClientRect();
-            const ids = sg.edges.getIds({filter: e => e.rel === "requires" && (!source || e.from === source)});
-            for (const id of ids) {
-                const e = sg.edges.get(id), P = net.getPositions([e.from, e.to]);
-                for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
-                    const d = net.canvasToDOM({x: P[e.from].x + f * (P[e.to].x - P[e.from].x),
-                                               y: P[e.from].y + f * (P[e.to].y - P[e.from].y)});
-                    if (d.x < 5 || d.y < 5 || d.x > r.width - 5 || d.y > r.height - 5) continue;
-                    let alone = true;  // only this edge (and no node) within 8 px around the point
-                    for (const dx of [-8, 0, 8]) for (const dy of [-8, 0, 8]) {
-                        const q = {x: d.x + dx, y: d.y + dy}, hit = net.getEdgeAt(q);
-                        if (net.getNodeAt(q) !== undefined || (hit !== undefined && hit !== id)) alone = false;
-                    }
-                    if (alone && net.getEdgeAt(d) === id) {
-                        return [id, r.left + d.x, r.top + d.y];
-                    }
-                }
-            }
-            return null; }""", source))
-
-    def overlapping_labels(self) -> list:
-        """Pairs of nodes whose drawn boxes (shape and label, as vis-network measured them) overlap."""
-        return self.page.evaluate("""() => {
-            const body = window.skillgraph.network.body, ids = body.nodeIndices, bad = [];
-            const box = ids.map(id => body.nodes[id].shape.boundingBox);
-            for (let i = 0; i < ids.length; i++) {
-                for (let j = i + 1; j < ids.length; j++) {
-                    const a = box[i], b = box[j];
-                    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
-                        bad.push([ids[i], ids[j]]);
-                    }
-                }
-            }
-            return bad; }""")
-
-    def close(self):
-        self.page.close()
-
-
-@pytest.fixture
-def open_page(browser):
-    pages = []
-
-    def _open(path, **kw):
-        pg = Page(browser, path, **kw)
-        pages.append(pg)
-        return pg
-
-    yield _open
-    for pg in pages:
-        pg.close()
-
-
-# ----------------------------------------------------------------------------------------------
 
 def test_page_loads_offline_and_draws_every_node_and_edge(tmp_path, open_page, seed_like_graph):
     G = seed_like_graph()
@@ -274,9 +142,9 @@ def test_seed_graph_page_and_screenshot(tmp_path, open_page, root):
     assert shot.stat().st_size > 10_000
 
 
-def test_cli_screenshot_option(tmp_path, seed_like_graph):
-    if _missing():
-        pytest.skip(_missing())
+def test_cli_screenshot_option(tmp_path, seed_like_graph, browser_missing):
+    if browser_missing:
+        pytest.skip(browser_missing)
     import subprocess
     import sys
 

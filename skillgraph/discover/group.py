@@ -1,0 +1,176 @@
+"""Unknown skills for curators: the hybrid pass's candidates grouped, counted and ranked.
+
+A *candidate* is a span the span model found that no concept claims at ``--min-score``
+(:class:`~skillgraph.model.Candidate`). :func:`discover` groups the candidates of many extractions
+by :func:`group_key` and ranks the groups by postings, then mentions, then key.
+
+The key is the scored linker's own normalisation (:func:`skillgraph.extraction.link.words`: case
+folded, split on anything but letters, digits, ``+`` and ``#``, plurals singular, function and frame
+words left out), with
+
+- trailing *form words* left out (:data:`FORM_WORDS`: "Azure DevOps pipelines" is Azure DevOps), as
+  long as a word remains;
+- the words joined without spaces, so a closed and an open form are one key ("DevOps", "Dev Ops",
+  "dev-ops").
+
+So case, plural, hyphen and separator variants of one string share a key, and groups never merge
+across keys. A variant that is already a label of a concept (:func:`~skillgraph.ontology.norm_label`)
+is claimed and is left out, and so is a candidate under a heading that makes its section context
+("About Pinterest", EEO, benefits): extraction links no extra vocabulary's label there (company
+blurbs, not requirements), so a draft concept for it would never link; and so is a candidate in a
+boilerplate paragraph (:mod:`skillgraph.extraction.boilerplate`: the same long line in postings of
+several companies, an EEO or benefits pitch), which would otherwise rank by repetition. (A pitch
+inside a posting that is one long line is not a paragraph of its own and still counts: the civil
+service postings' "apply for EUSS on or before …" on postings-dev.)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from skillgraph.extraction.boilerplate import boilerplate_paragraphs, paragraphs
+from skillgraph.extraction.levels import heading_level
+from skillgraph.extraction.link import words
+from skillgraph.extraction.segmentation import SentenceIndex
+from skillgraph.graph.names import slug
+from skillgraph.model import Extraction, Nearest
+from skillgraph.ontology import Ontology, norm_label
+
+__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "discover", "group_key"]
+
+FORM_WORDS = frozenset(
+    "pipeline tool tooling platform framework ecosystem stack suite library technology".split())
+"""Trailing words that say what form a skill takes, not which skill (compared singular)."""
+EXAMPLES = 3
+"""Example sentences kept per group: the first distinct ones in input order (posting, then offset)."""
+NEAREST = 3
+"""Nearest existing concepts kept per group (best score any of its variants got, then concept id)."""
+_RESERVED = frozenset({"scheme", "draft", "discovered"})
+_STRIP = " \t&,;:/|*•·–—-\"'.…"
+
+
+@dataclass(frozen=True)
+class Group:
+    """One unknown skill: its draft id and label, counts, variants, example sentences, nearest concepts."""
+
+    id: str                                   # skill:<slug>, unique against the ontology and the other groups
+    label: str                                # the most frequent variant that keeps every key word
+    key: str
+    postings: int
+    mentions: int
+    variants: tuple[tuple[str, int], ...]     # (surface text, mentions), most frequent first
+    examples: tuple[tuple[str, str], ...]     # (posting id, sentence)
+    nearest: tuple[Nearest, ...]
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "label": self.label, "key": self.key, "postings": self.postings,
+                "mentions": self.mentions,
+                "variants": [{"text": t, "mentions": n} for t, n in self.variants],
+                "examples": [{"posting": p, "sentence": s} for p, s in self.examples],
+                "nearest": [{"concept": n.concept, "label": n.label, "score": n.score} for n in self.nearest]}
+
+
+def _key_words(text: str) -> tuple[str, ...]:
+    ws = list(words(text))
+    while len(ws) > 1 and ws[-1] in FORM_WORDS:
+        ws.pop()
+    return tuple(ws)
+
+
+def group_key(text: str) -> str:
+    """The key candidates are grouped under ("" for a span without content words)."""
+    return "".join(_key_words(text))
+
+
+def surface(text: str) -> str:
+    """A candidate's text as a label: single spaces, no stray punctuation at either end."""
+    return " ".join(text.split()).strip(_STRIP)
+
+
+class _Acc:
+    __slots__ = ("examples", "mentions", "nearest", "postings", "seen", "variants")
+
+    def __init__(self):
+        self.postings: dict[str, None] = {}
+        self.mentions = 0
+        self.variants: dict[str, int] = {}
+        self.examples: list[tuple[str, str]] = []
+        self.seen: set[str] = set()
+        self.nearest: dict[str, Nearest] = {}
+
+    def add(self, pid: str, text: str, sentence: str, nearest: Iterable[Nearest]) -> None:
+        self.postings[pid] = None
+        self.mentions += 1
+        self.variants[text] = self.variants.get(text, 0) + 1
+        s = " ".join(sentence.split())
+        if len(self.examples) < EXAMPLES and s not in self.seen:
+            self.seen.add(s)
+            self.examples.append((pid, s))
+        for n in nearest:
+            old = self.nearest.get(n.concept)
+            if old is None or n.score > old.score:
+                self.nearest[n.concept] = Nearest(*n)
+
+
+def _in_context(index: SentenceIndex, start: int) -> bool:
+    sg = index.at(start)
+    return bool(sg and sg.section and heading_level(sg.section) == "context")
+
+
+def _label(key: str, variants: list[tuple[str, int]]) -> str:
+    full = [t for t, _ in variants if "".join(words(t)) == key]
+    return (full or [t for t, _ in variants])[0]
+
+
+def _unique_id(label: str, taken: set[str]) -> str:
+    base = slug(label)
+    if base in _RESERVED:
+        base += "-skill"
+    cid, n = f"skill:{base}", 2
+    while cid in taken:
+        cid, n = f"skill:{base}-{n}", n + 1
+    taken.add(cid)
+    return cid
+
+
+def discover(extractions: Iterable[Extraction], ontology: Ontology | None = None, *, min_postings: int = 1,
+             top: int | None = None) -> list[Group]:
+    """The unknown skills among the candidates of ``extractions``, best first (postings, mentions, key).
+
+    Variants already a label of a concept of ``ontology`` are left out; group ids are unique against its
+    concepts. Groups in fewer than ``min_postings`` postings are dropped; ``top`` keeps the first ``top``.
+    """
+    known = ontology.labels() if ontology is not None else {}
+    xs = list(extractions)
+    common = boilerplate_paragraphs(xs)
+    accs: dict[str, _Acc] = {}
+    for x in xs:
+        if not x.candidates:
+            continue
+        pid = x.posting.id
+        index = SentenceIndex(x.posting.text)
+        repeated = [(s, e) for s, e, k in paragraphs(x.posting.text) if k in common] if common else ()
+        for c in x.candidates:
+            text = surface(c.text)
+            key = group_key(text)
+            if (not key or norm_label(text) in known or _in_context(index, c.start)
+                    or any(s <= c.start < e for s, e in repeated)):
+                continue
+            acc = accs.get(key)
+            if acc is None:
+                acc = accs[key] = _Acc()
+            acc.add(pid, text, c.sentence, c.nearest)
+    ranked = sorted(((len(a.postings), a.mentions, k) for k, a in accs.items() if len(a.postings) >= min_postings),
+                    key=lambda t: (-t[0], -t[1], t[2]))
+    if top is not None:
+        ranked = ranked[:top]
+    taken = set(ontology.concepts) if ontology is not None else set()
+    out = []
+    for npost, nment, key in ranked:
+        a = accs[key]
+        variants = sorted(a.variants.items(), key=lambda tv: (-tv[1], tv[0]))
+        label = _label(key, variants)
+        nearest = sorted(a.nearest.values(), key=lambda n: (-n.score, n.concept))[:NEAREST]
+        out.append(Group(_unique_id(label, taken), label, key, npost, nment, tuple(variants),
+                         tuple(a.examples), tuple(nearest)))
+    return out

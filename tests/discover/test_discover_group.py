@@ -1,0 +1,141 @@
+"""discover/group.py: variants of one skill land in one group, distinct keys never merge, ranking by
+postings then mentions, examples and nearest concepts deterministic, known labels left out."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillgraph.discover import EXAMPLES, Group, discover, group_key
+from skillgraph.discover.group import FORM_WORDS
+from skillgraph.extraction.link import FRAME_WORDS, words
+from skillgraph.model import Candidate, Concept, Extraction, Nearest, Posting
+from skillgraph.ontology import Ontology
+
+
+def _x(pid: str, *cands: tuple) -> Extraction:
+    """An extraction of posting ``pid`` under a "Requirements:" heading, one line per candidate
+    (text, sentence[, nearest]), offsets into that text."""
+    text, out = "Requirements:\n", []
+    for c in cands:
+        cand, sent, near = (*c, ())[:3]
+        start = len(text) + 2 + max(0, sent.find(cand))
+        text += f"- {sent}\n"
+        out.append(Candidate(cand, start, start + len(cand), sent, 0.3, tuple(near)))
+    return Extraction(Posting(pid, pid, text), candidates=tuple(out))
+
+
+# --- the grouping property ---------------------------------------------------------------------------
+
+def _plain(w: str) -> bool:
+    """A word the linker keeps as it is (not a function/frame/form word; no plural ending of its own)."""
+    return (words(w) == (w,) and w not in FRAME_WORDS and w not in FORM_WORDS
+            and not w.endswith(("s", "u", "i", "ie", "y")))
+
+
+WORD = st.text("abcdefghiklmnoprtvwxz", min_size=4, max_size=8).filter(_plain)
+PHRASE = st.lists(WORD, min_size=1, max_size=3, unique=True)
+
+
+@st.composite
+def variant(draw, ws: list[str]) -> str:
+    """A case / plural / hyphen / separator / form-word variant of the phrase ``ws``."""
+    ws = list(ws)
+    plural = draw(st.booleans())
+    if plural:
+        ws[-1] += "s"
+    closed = not plural and len(ws) > 1 and draw(st.booleans())
+    sep = "" if closed else draw(st.sampled_from([" ", "-", "_", "/", "  ", " - ", "\u2013"]))
+    s = sep.join(ws)
+    s = "".join(ch.upper() if draw(st.booleans()) else ch for ch in s)
+    if draw(st.booleans()):
+        s += " " + draw(st.sampled_from(["pipelines", "tools", "platform", "Framework", "stack"]))
+    return draw(st.sampled_from(["", " ", "• ", "("])) + s + draw(st.sampled_from(["", ",", ";", " &", "."]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), PHRASE)
+def test_variants_of_one_string_land_in_one_group(data, ws):
+    vs = data.draw(st.lists(variant(ws), min_size=2, max_size=5))
+    assert len({group_key(v) for v in vs}) == 1, vs
+    xs = [_x(f"p{i}", (v, f"We use {v} daily.")) for i, v in enumerate(vs)]
+    [g] = discover(xs)
+    assert (g.postings, g.mentions) == (len(vs), len(vs))
+    assert group_key(g.label) == g.key
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PHRASE, min_size=2, max_size=6))
+def test_distinct_keys_never_merge(phrases):
+    texts = [" ".join(ws) for ws in phrases]
+    groups = discover([_x(f"p{i}", (t, t)) for i, t in enumerate(texts)])
+    assert len(groups) == len({group_key(t) for t in texts})
+    assert len({g.key for g in groups}) == len(groups)
+    assert len({g.id for g in groups}) == len(groups)
+    for g in groups:
+        assert all(group_key(v) == g.key for v, _ in g.variants)
+
+
+# --- examples ----------------------------------------------------------------------------------------
+
+def test_azure_devops_and_its_pipelines_are_one_group_ranked_by_postings_then_mentions():
+    xs = [_x("a", ("Azure DevOps", "Ship with Azure DevOps."), ("Kafka Streams", "Kafka Streams jobs.")),
+          _x("b", ("Azure Devops pipelines", "Own the Azure Devops pipelines."),
+             ("Kafka Streams", "Kafka Streams apps."), ("kafka streams", "More kafka streams.")),
+          _x("c", ("azure-devops", "We run azure-devops."))]
+    groups = discover(xs)
+    assert [(g.label, g.postings, g.mentions) for g in groups] == [
+        ("Azure DevOps", 3, 3), ("Kafka Streams", 2, 3)]
+    g = groups[0]
+    assert g.id == "skill:azure-devops"
+    assert {t for t, _ in g.variants} == {"Azure DevOps", "Azure Devops pipelines", "azure-devops"}
+    assert g.examples == (("a", "Ship with Azure DevOps."), ("b", "Own the Azure Devops pipelines."),
+                          ("c", "We run azure-devops."))
+
+
+def test_examples_are_the_first_distinct_sentences_in_input_order():
+    xs = [_x(f"p{i}", ("Pulumi", "We use Pulumi." if i < 3 else f"Pulumi, {i}.")) for i in range(8)]
+    [g] = discover(xs)
+    assert len(g.examples) == EXAMPLES
+    assert g.examples == (("p0", "We use Pulumi."), ("p3", "Pulumi, 3."), ("p4", "Pulumi, 4."))
+
+
+def test_nearest_keeps_each_concepts_best_score_across_variants():
+    a = (Nearest("skill:ci-cd", "CI/CD", 0.4), Nearest("skill:azure", "Azure", 0.55))
+    b = (Nearest("skill:ci-cd", "CI/CD", 0.62),)
+    [g] = discover([_x("a", ("Azure DevOps", "s", a)), _x("b", ("Azure DevOps pipelines", "t", b))])
+    assert [(n.concept, n.score) for n in g.nearest] == [("skill:ci-cd", 0.62), ("skill:azure", 0.55)]
+
+
+def test_min_postings_and_top():
+    xs = [_x("a", ("Pulumi", "s"), ("Tekton", "s")), _x("b", ("Pulumi", "t")), _x("c", ("Argo CD", "u"))]
+    assert [g.label for g in discover(xs, min_postings=2)] == ["Pulumi"]
+    assert [g.label for g in discover(xs, top=2)] == ["Pulumi", "Argo CD"]
+
+
+def test_a_variant_that_is_a_concept_label_is_claimed_and_ids_avoid_the_ontology():
+    ont = Ontology.from_concepts([Concept("skill:pulumi", "x", "Pulumi"),
+                                  Concept("skill:tekton", "y", "Tekton CI")])
+    xs = [_x("a", ("pulumi", "s"), ("Tekton", "s")), _x("b", ("Tekton", "t"), ("", "t"), ("hands-on", "t"))]
+    [g] = discover(xs, ont)
+    assert (g.label, g.id) == ("Tekton", "skill:tekton-2")
+    assert isinstance(g, Group) and g.as_dict()["variants"] == [{"text": "Tekton", "mentions": 2}]
+
+
+def test_candidates_under_a_context_heading_are_left_out():
+    text = "About us:\nWe love Pulumi stacks.\n\nRequirements:\n- Tekton and Pulumi.\n"
+    cands = [Candidate(t, i, i + len(t), "s", 0.3) for t in ("Pulumi", "Tekton")
+             for i in [text.find(t), text.rfind(t)]]
+    groups = discover([Extraction(Posting("p", "p", text), candidates=tuple(cands))])
+    assert [(g.label, g.mentions) for g in groups] == [("Tekton", 2), ("Pulumi", 1)]   # one Pulumi is in "About us"
+
+
+def test_candidates_in_boilerplate_paragraphs_are_left_out():
+    pitch = "You must apply for the EUSS scheme before the deadline and bring every document the office asks for."
+    xs = []
+    for i, company in enumerate(["Acme", "Globex", "Initech"]):
+        text = f"Requirements:\n- Pulumi {i}.\n{pitch}\n"
+        at, pu = text.index("EUSS"), text.index("Pulumi")
+        cands = (Candidate("Pulumi", pu, pu + 6, "s", 0.3), Candidate("EUSS scheme", at, at + 11, pitch, 0.3))
+        xs.append(Extraction(Posting(f"p{i}", "x", text, company=company), candidates=cands))
+    assert [g.label for g in discover(xs)] == ["Pulumi"]
+    assert [g.label for g in discover(xs[:2])] == ["EUSS scheme", "Pulumi"]    # two postings: not boilerplate

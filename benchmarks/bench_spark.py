@@ -6,8 +6,10 @@
 Makes ``--postings`` postings cycled from the seeds (each its own id), extracts them once with the local
 Extractor in this process (the baseline) and once with :func:`skillgraph.engines.spark.extract_dataframe`
 (counting mentions, so every row is extracted), then prints postings/s of each, their ratio, the time
-to start the session, the time of a first one-posting job (broadcast + executor Extractor build), and
-the peak resident memory of this process and of its children (the JVM and Python workers). Needs Java 17
+to start the session, the time of a first one-posting job (broadcast + executor Extractor build), the
+cost of one more partition (the same postings split into few and into many partitions, the time
+difference over the partition difference: task scheduling plus each task's Arrow batches), and the
+peak resident memory of this process and of the Spark JVM. Needs Java 17
 and the extra ``skillgraph[spark]``.
 """
 from __future__ import annotations
@@ -40,6 +42,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--postings", type=int, default=20000)
     ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--partitions", default="4,64", help="few,many partitions for the per-partition cost")
     a = ap.parse_args()
 
     from skillgraph.extraction.extractor import Extractor
@@ -68,6 +71,14 @@ def main() -> None:
     t = time.perf_counter()
     n_spark = extract_dataframe(df, ont)[0].count()
     dist = time.perf_counter() - t
+    few, many = (int(x) for x in a.partitions.split(","))
+    timed = {}
+    for n in (few, many):
+        part = spark.createDataFrame(rows, "id string, text string").repartition(n)
+        t = time.perf_counter()
+        extract_dataframe(part, ont)[0].count()
+        timed[n] = time.perf_counter() - t
+    per_partition = (timed[many] - timed[few]) / (many - few)
     jvm = _hwm_mb(spark.sparkContext._gateway.proc.pid)
     spark.stop()
 
@@ -78,6 +89,8 @@ def main() -> None:
     print(f"spark {a.master}: {dist:.1f} s, {a.postings / dist:.0f} postings/s "
           f"(x{local / dist:.2f} of local)")
     print(f"spark session start {session:.1f} s, first one-posting job {first:.1f} s")
+    print(f"{few} partitions {timed[few]:.1f} s, {many} partitions {timed[many]:.1f} s: "
+          f"{per_partition * 1000:+.0f} ms per extra partition")
     print(f"peak RSS: this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kb:.0f} MB, "
           f"Spark JVM {jvm} MB (VmHWM; the Python workers are not counted)")
 

@@ -239,6 +239,16 @@ def cli_filters(filters: dict) -> str:
     return " ".join(parts)
 
 
+def _page_message(G: nx.DiGraph, report: dict) -> str | None:
+    """The reduction message plus what still covers the whole graph (left out of the drawing only)."""
+    if not report.get("reduced"):
+        return report["message"]
+    kinds = Counter(d.get("kind") for _, d in G.nodes(data=True))
+    return (f"{report['message']} Only the drawing is reduced: the side panel, the two-group gap and "
+            f"overlap and the role × skill matrix (paged) use the whole graph — "
+            f"{kinds.get('role', 0):,} roles, {kinds.get('skill', 0):,} skills.")
+
+
 def write_html(G: nx.DiGraph, path, *, focus=None, depth: int = 1, role=None, team=None,
                level: str | None = None, min_count: int = 1, max_nodes: int | None = 500,
                title: str | None = None, screenshot=None) -> dict:
@@ -255,7 +265,7 @@ def write_html(G: nx.DiGraph, path, *, focus=None, depth: int = 1, role=None, te
         title = "Skill graph"
         if report["filters"]["focus"]:
             title += f" around {node_label(G, report['filters']['focus'])}"
-    page = render_html(H, title=str(title), message=report["message"], stats=_stats(G, H), G=G,
+    page = render_html(H, title=str(title), message=_page_message(G, report), stats=_stats(G, H), G=G,
                        focus=report["filters"]["focus"], cli_filters=cli_filters(report["filters"]))
     path = Path(path)
     write_text(path, page)

@@ -59,6 +59,8 @@ def test_reduced_page_says_what_was_left_out(tmp_path, open_page, seed_like_grap
     assert pg.counts() == (rep["nodes"], rep["edges"])
     msg = pg.page.locator("#sg-message")
     assert msg.is_visible() and "Left out" in msg.inner_text()
+    # what is aggregated is said: the panel and the matrix still cover every role and skill
+    assert "Only the drawing is reduced" in msg.inner_text() and "5 roles, 37 skills" in msg.inner_text()
 
 
 def test_hover_shows_evidence_and_search_finds_a_node(tmp_path, open_page, seed_like_graph):

@@ -54,9 +54,15 @@ def _wrap(text: str, font: float, max_px: float) -> list[str]:
 
 
 def display_label(G, n) -> str:
-    """The label as drawn: clipped, wrapped here (not by vis-network) so the layout knows its size."""
-    key = style_key(G.nodes[n])
-    return "\n".join(_wrap(clip(node_label(G, n), 90 if key == "role" else 60), FONT[key], WRAP[key]))
+    """The label as drawn: clipped, wrapped here (not by vis-network) so the layout knows its size.
+    A node whose title repeats carries its disambiguator in the ``tag`` attribute (set by the page
+    from :func:`skillgraph.graph.names.distinct_names`): drawn in brackets after the clipped title, so
+    clipping never cuts what tells two "Machine Learning Engineer" boxes apart."""
+    d = G.nodes[n]
+    key = style_key(d)
+    tag = f" ({clip(d['tag'], 40)})" if d.get("tag") else ""
+    text = clip(node_label(G, n), max(20, (90 if key == "role" else 60) - len(tag))) + tag
+    return "\n".join(_wrap(text, FONT[key], WRAP[key]))
 
 
 def label_box(G, n) -> tuple[float, float, float]:

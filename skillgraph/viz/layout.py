@@ -1,7 +1,7 @@
 """Positions for the page, computed in Python (physics off in the browser): a seeded
-Fruchterman–Reingold force layout in numpy, scaled to the label area at a screen's aspect, then
-label-box overlap removal and compaction (the page zooms to fit, so a tighter drawing means bigger
-labels on screen)."""
+Fruchterman–Reingold force layout in numpy, scaled to the label area at a screen's aspect, teams,
+companies and products put beside the roles they stand for, then label-box overlap removal and
+compaction (the page zooms to fit, so a tighter drawing means bigger labels on screen)."""
 from __future__ import annotations
 
 import math
@@ -149,17 +149,120 @@ def _compact(p, wh, rounds: int = 12, shrink: float = 0.9):
     return best
 
 
-_EDGE_WEIGHT = {"requires": 1.0, "belongs_to": 1.0, "works_on": 0.8, "has_role": 0.5,
-                "has_team": 0.4, "part_of": 0.8, "collaborates_with": 0.5, "broader": 0.6}
+_GROUP_KINDS = ("team", "company", "product")   # nodes drawn beside the roles they stand for
+
+
+def _groups(G: nx.DiGraph, idx: dict[str, int]) -> dict[int, list[int]]:
+    """{team/company/product index: indices of the roles it stands for} (teams: sub-teams' too)."""
+    from skillgraph.query.groups import group_roles
+
+    out = {}
+    for n, i in idx.items():
+        if G.nodes[n].get("kind") in _GROUP_KINDS:
+            roles = [idx[r] for r in group_roles(G, n) if r in idx]
+            if roles:
+                out[i] = roles
+    return out
+
+
+def _team_pairs(groups: dict[int, list[int]], kinds: list) -> dict[tuple[int, int], float]:
+    """Extra pulls that keep a team's roles together: each role to the next of the same team
+    (a chain, so a team of k roles adds k - 1 pulls, not k²)."""
+    out: dict[tuple[int, int], float] = {}
+    for g, roles in groups.items():
+        if kinds[g] == "team":
+            for a, b in zip(roles, roles[1:], strict=False):
+                out[(min(a, b), max(a, b))] = _TEAM_PULL
+    return out
+
+
+def _offsets(step: float, radius: int):
+    """Grid offsets ``step`` apart within ``radius`` steps, nearest first (ties in a fixed order)."""
+    import numpy as np
+
+    r = np.arange(-radius, radius + 1, dtype=float) * step
+    grid = np.stack(np.meshgrid(r, r), -1).reshape(-1, 2)
+    order = np.lexsort((grid[:, 0], grid[:, 1], np.hypot(grid[:, 0], grid[:, 1])))
+    return grid[order]
+
+
+def _gap(c, off_g, w_g, h_g, q, wh_q):
+    """Distance between the box of a group drawn at each of the points ``c`` and the box of each
+    node at ``q`` (rows of ``wh_q``): 0 where they touch; a (len(c), len(q)) array."""
+    import numpy as np
+
+    dx = np.abs(c[:, None, 0] - q[None, :, 0]) - (w_g + wh_q[None, :, 0]) / 2
+    dy = np.abs(c[:, None, 1] + off_g - q[None, :, 1] - wh_q[None, :, 2]) - (h_g + wh_q[None, :, 1]) / 2
+    return np.hypot(np.maximum(dx, 0), np.maximum(dy, 0)), np.maximum(dx, dy)
+
+
+def _in_column(p, wh, groups: dict[int, list[int]]):
+    """Each group of one role put in a column with it, alternately just above and just below; a
+    group of several roles at their middle. Overlap removal then makes room around them."""
+    p = p.copy()
+    used = {}   # role -> [height stacked above, height stacked below]
+    for g in sorted(groups, key=lambda g: (len(groups[g]), g)):
+        roles = groups[g]
+        if len(roles) > 1:
+            p[g] = p[roles].mean(0)
+            continue
+        r = roles[0]
+        up, down = used.setdefault(r, [0.0, 0.0])
+        h = wh[g, 1] + _PAD
+        side = -1.0 if up <= down else 1.0
+        p[g, 0] = p[r, 0]
+        p[g, 1] = p[r, 1] + wh[r, 2] + side * (wh[r, 1] / 2 + _PAD + (up if side < 0 else down) + h / 2) - wh[g, 2]
+        used[r][0 if side < 0 else 1] += h
+    return p
+
+
+def _nearer_free_place(p, wh, groups: dict[int, list[int]], pad: float = _PAD, radius: int = 30):
+    """Where overlap removal pushed a group away from its roles, move it to the free place (its box
+    overlapping no other) with the smallest mean gap to their boxes, if that is nearer."""
+    import numpy as np
+
+    p = p.copy()
+    w, h, off = wh[:, 0], wh[:, 1], wh[:, 2]
+    for g in sorted(groups, key=lambda g: (len(groups[g]), g)):
+        roles = np.array(groups[g])
+        now = _gap(p[g][None], off[g], w[g], h[g], p[roles], wh[roles])[0].mean()
+        if now <= pad:
+            continue
+        step = max(4.0, h[g] / 2)
+        cands = p[roles].mean(0) + _offsets(step, radius)
+        reach = radius * step + float(w.max()) + pad
+        near = np.flatnonzero((np.abs(p[:, 0] - p[g, 0]) < reach * 2) | (np.abs(p[:, 1] - p[g, 1]) < reach * 2))
+        near = near[(np.abs(p[near] - cands.mean(0)) < reach).all(1) & (near != g)]
+        gaps = _gap(cands, off[g], w[g], h[g], p[roles], wh[roles])[0].mean(1)
+        free = (_gap(cands, off[g], w[g], h[g], p[near], wh[near])[1] >= pad).all(1) if len(near) else \
+            np.ones(len(cands), dtype=bool)
+        if free.any():
+            i = np.flatnonzero(free)[np.argmin(gaps[free])]
+            if gaps[i] < now:
+                p[g] = cands[i]
+    return p
+
+
+_TEAM_PULL = 0.6   # weight of the pull between two roles of one team (a requirement link is 1.0)
+
+# Pull per relation. A team, product or company has one link per role, a role dozens of skills: its
+# group links pull 4x harder so the group is drawn by its roles and its roles near one another
+# (with _in_column and _nearer_free_place: the median gap between the label boxes of a
+# team/product/company and its nearest own role, seeds 111 → 26 px; 60 postings of postings-dev
+# 433 → 37 px, in a drawing 18,400 px wide).
+_EDGE_WEIGHT = {"requires": 1.0, "belongs_to": 4.0, "works_on": 3.2, "has_role": 2.0,
+                "has_team": 1.6, "part_of": 3.2, "collaborates_with": 0.5, "broader": 0.6}
 
 
 def layout(G: nx.DiGraph, seed: int = SEED, aspect: float = 1.5) -> dict[str, tuple[float, float]]:
     """Deterministic positions (px at zoom 1) for every node of ``G``, label boxes not overlapping.
 
-    A seeded force layout (requirement links pull hardest, the skill hierarchy least; nodes with
-    bigger labels push harder) is scaled so that the drawing covers about twice the area of its
-    label boxes at the ``aspect`` of a screen, then overlapping boxes are pushed apart until none
-    overlap. Compact on purpose: the page zooms to fit, so spare space would only shrink the labels.
+    A seeded force layout (a role's links to its team, product and company pull hardest, then
+    requirements, the skill hierarchy least; roles of one team pull together; nodes with bigger labels push harder) is scaled so that the drawing covers
+    about twice the area of its label boxes at the ``aspect`` of a screen; each team, company and
+    product is put beside the roles it stands for (:func:`_in_column`); overlapping boxes are pushed
+    apart until none overlap; a group pushed away moves to the nearest free place. Compact on
+    purpose: the page zooms to fit, so spare space would only shrink the labels.
     """
     import numpy as np
 
@@ -174,6 +277,10 @@ def layout(G: nx.DiGraph, seed: int = SEED, aspect: float = 1.5) -> dict[str, tu
             continue
         key = (min(idx[u], idx[v]), max(idx[u], idx[v]))
         wts[key] = max(wts.get(key, 0.0), _EDGE_WEIGHT.get(d.get("rel"), 0.5))
+    groups = _groups(G, idx)
+    kinds = [G.nodes[x].get("kind") for x in nodes]
+    for key, w in _team_pairs(groups, kinds).items():
+        wts[key] = max(wts.get(key, 0.0), w)
     pairs = sorted(wts)
     src = np.array([p[0] for p in pairs], dtype=int)
     dst = np.array([p[1] for p in pairs], dtype=int)
@@ -193,7 +300,9 @@ def layout(G: nx.DiGraph, seed: int = SEED, aspect: float = 1.5) -> dict[str, tu
     spread = np.maximum(np.percentile(np.abs(p), 95, axis=0), 1e-6)
     p[:, 0] *= target * math.sqrt(aspect) / 2 / spread[0]
     p[:, 1] *= target / math.sqrt(aspect) / 2 / spread[1]
+    p = _in_column(p, wh, groups)
     p = _remove_overlaps(p, wh)
+    p = _nearer_free_place(p, wh, groups)
     p = _compact(p, wh)
     p -= (p.max(0) + p.min(0)) / 2
     return {x: (round(float(p[i, 0]), 1), round(float(p[i, 1]), 1)) for i, x in enumerate(nodes)}

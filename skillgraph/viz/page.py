@@ -180,6 +180,22 @@ def _legend(H) -> tuple[list, list, list]:
     return kind_rows, level_rows, other
 
 
+def _tagged(H: nx.DiGraph, G: nx.DiGraph) -> nx.DiGraph:
+    """A copy of ``H`` in which roles and teams whose titles repeat in ``G`` carry a ``tag`` (company,
+    location, both or id: :func:`~skillgraph.graph.names.distinct_names`, the names the panel shows)."""
+    from skillgraph.graph.names import distinct_names
+
+    shown = distinct_names(G, [n for n, k in G.nodes(data="kind") if k in ("role", "team")])
+    H = H.copy()
+    for n in H:
+        name = node_label(H, n)
+        full = shown.get(n, name)
+        if full != name and full.startswith(name + " (") and full.endswith(")"):
+            tag = full[len(name) + 2:-1]
+            H.nodes[n]["tag"] = tag.split(":", 1)[1] if tag == n else tag  # the shape says the kind
+    return H
+
+
 def render_html(H: nx.DiGraph, *, title: str = "Skill graph", message: str | None = None,
                 stats: str = "", G: nx.DiGraph | None = None, focus: str | None = None,
                 cli_filters: str = "") -> str:
@@ -190,6 +206,7 @@ def render_html(H: nx.DiGraph, *, title: str = "Skill graph", message: str | Non
     from pyvis import __version__ as pyvis_version
     from pyvis.network import Network
 
+    H = _tagged(H, H if G is None else G)
     pos = layout(H)
     # pyvis's own add_node/add_edge scan lists on every call (quadratic): fill its lists directly.
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")

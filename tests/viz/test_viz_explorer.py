@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from skillgraph.query import gap, overlap
 from skillgraph.query.groups import group_roles, skill_needs
-from skillgraph.viz import write_html
+from skillgraph.viz import render_html, write_html
 from skillgraph.viz.data import MAX_EVIDENCE, explorer_data, json_for_script
 
 
@@ -74,6 +74,24 @@ def test_repeated_role_titles_are_told_apart(seed_like_graph):
     names = {explorer_data(G)["nodes"][r]["n"] for r in ("role:000-seed", "role:002-seed")}
     assert names == {"Sr. Machine Learning Engineer, Applied Science (San Francisco, CA)",
                      "Sr. Machine Learning Engineer, Applied Science (New York, NY)"}
+
+
+def test_repeated_titles_are_told_apart_in_the_drawing(seed_like_graph):
+    G = seed_like_graph()
+    long_title = "Senior Machine Learning Engineer, Generative Models and Multimodal Ranking Infrastructure Group"
+    for r, loc in (("role:000-seed", "San Francisco, CA"), ("role:002-seed", "New York, NY")):
+        G.nodes[r]["label"] = long_title
+        G.nodes[r]["locations"] = [loc]
+    html = render_html(G)
+    nodes = json.loads(re.search(r"nodes = new vis.DataSet\((\[.*?\])\);", html).group(1))
+    labels = {n["id"]: n["label"] for n in nodes}
+    drawn = {r: " ".join(labels[r].split()) for r in ("role:000-seed", "role:002-seed")}
+    # the title is clipped, never the bracket that tells the two apart
+    assert drawn["role:000-seed"].endswith("(San Francisco, CA)")
+    assert drawn["role:002-seed"].endswith("(New York, NY)")
+    assert drawn["role:000-seed"].startswith("Senior Machine Learning Engineer") and "…" in drawn["role:000-seed"]
+    # a title that does not repeat is drawn as it is
+    assert " ".join(labels["role:001-seed"].split()) == G.nodes["role:001-seed"]["label"]
 
 
 # ---------------------------------------------------------------- in Chromium

@@ -315,3 +315,30 @@ def test_matrix_view_sorts_pages_and_keeps_500_roles(tmp_path, open_page):
     pg.page.locator("td.sg-rname").first.click()        # a role's name: back to the graph, panel open
     assert pg.page.locator("#sg-matrix").is_hidden() and pg.page.locator("#sg-panel").is_visible()
     assert pg.errors == [] and pg.requests == []
+
+
+@pytest.mark.browser
+def test_drawn_page_tells_repeated_titles_apart_and_puts_teams_by_their_roles(tmp_path, open_page,
+                                                                              seed_like_graph):
+    G = seed_like_graph()
+    G.nodes["role:002-seed"]["label"] = G.nodes["role:000-seed"]["label"]
+    G.nodes["role:002-seed"]["locations"] = ["New York, NY"]
+    out = tmp_path / "g.html"
+    write_html(G, out)
+    pg = open_page(out)
+    got = pg.page.evaluate("""() => {
+        const sg = window.skillgraph, pos = sg.network.getPositions();
+        const box = id => sg.network.getBoundingBox(id);
+        const gap = (a, b) => { const A = box(a), B = box(b);
+            const dx = Math.max(0, Math.max(A.left, B.left) - Math.min(A.right, B.right));
+            const dy = Math.max(0, Math.max(A.top, B.top) - Math.min(A.bottom, B.bottom));
+            return Math.hypot(dx, dy); };
+        return {a: sg.nodes.get("role:000-seed").label.replace(/\\s+/g, " "),
+                b: sg.nodes.get("role:002-seed").label.replace(/\\s+/g, " "),
+                team: gap("team:responsible-ai", "role:002-seed"),
+                width: Math.max(...Object.values(pos).map(p => p.x)) -
+                       Math.min(...Object.values(pos).map(p => p.x))}; }""")
+    assert got["a"].endswith("(San Francisco, CA)") and got["b"].endswith("(New York, NY)")
+    # as Chromium draws it, the team's box is beside its role's, not across the drawing
+    assert got["team"] < 0.05 * got["width"], got
+    assert pg.errors == [] and pg.requests == []

@@ -113,6 +113,36 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+_HEADER_MAX = 300   # characters: a posting's header line is short; a flattened page is not one
+_FIELD_SEP = re.compile(r"\s*\\?\|\s*")   # "Title | Company | Remote", Markdown-escaped "\\|" too
+
+
+def header_line(text: str) -> tuple[int, int] | None:
+    """(start, end) of the posting's header line — its first non-blank line when that is short and
+    made of ``|``-separated fields ("Acme | Senior ML Engineer | PyTorch | Remote", a Hacker News
+    header, a job board's title line) — or None. Skills named there are what the role is advertised
+    for, so they count as *required* (the dev gold's convention), whatever heading rules say."""
+    s = 0
+    n = len(text)
+    while s < n:
+        e = text.find("\n", s)
+        e = n if e < 0 else e
+        if text[s:e].strip():
+            break
+        s = e + 1
+    else:
+        return None
+    body = text[s:e].rstrip("\r")
+    if len(body) > _HEADER_MAX:
+        return None
+    fields = [f for f in _FIELD_SEP.split(body.strip(" *_#")) if f.strip(" *_")]
+    return (s, s + len(body)) if len(fields) >= 2 else None
+
+
+def _header_segment(text: str, span: tuple[int, int]) -> Segment:
+    return Segment(span[0], span[1], None, sentence_level("required", text[span[0]:span[1]]))
+
+
 def lines(text: str) -> list[Line]:
     """Non-blank lines with the section heading above them (headings are lines of their own)."""
     heads = {h[0]: h for h in headings(text)}
@@ -138,7 +168,12 @@ def lines(text: str) -> list[Line]:
 def segment(text: str) -> list[Segment]:
     """Sentences with the section heading above them and the level that section implies."""
     out: list[Segment] = []
+    head = header_line(text)
+    if head is not None:
+        out.append(_header_segment(text, head))
     for ln in lines(text):
+        if head is not None and ln.start < head[1]:
+            continue
         if ln.heading:
             out.append(Segment(ln.start, ln.end, ln.section, "context"))
             continue
@@ -187,6 +222,7 @@ class SentenceIndex:
         self.text = text
         self.last: Segment | None = None
         self.line: tuple[int, int, list[Segment], list[int]] | None = None   # the line looked at last
+        self.header = header_line(text)
         if segs is not None:       # sentences given (spaCy): levels still to be adjusted per sentence
             self.segs = list(segs)
             self.starts = [x.start for x in self.segs]
@@ -205,6 +241,9 @@ class SentenceIndex:
         return sg
 
     def _at(self, i: int) -> Segment | None:
+        head = self.header
+        if head is not None and head[0] <= i < head[1]:
+            return _header_segment(self.text, head)
         k = bisect_right(self.starts, i) - 1
         if self.heads is None:
             return self._given_at(k, i)

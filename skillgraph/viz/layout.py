@@ -258,8 +258,9 @@ def layout(G: nx.DiGraph, seed: int = SEED, aspect: float = 1.5) -> dict[str, tu
     """Deterministic positions (px at zoom 1) for every node of ``G``, label boxes not overlapping.
 
     A seeded force layout (a role's links to its team, product and company pull hardest, then
-    requirements, the skill hierarchy least; roles of one team pull together; nodes with bigger labels push harder) is scaled so that the drawing covers
-    about twice the area of its label boxes at the ``aspect`` of a screen; each team, company and
+    requirements, the skill hierarchy least; roles of one team pull together; nodes with bigger
+    labels push harder) is scaled so that the drawing covers about twice the area of its label
+    boxes at the ``aspect`` of a screen; each team, company and
     product is put beside the roles it stands for (:func:`_in_column`); overlapping boxes are pushed
     apart until none overlap; a group pushed away moves to the nearest free place. Compact on
     purpose: the page zooms to fit, so spare space would only shrink the labels.

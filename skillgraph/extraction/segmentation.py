@@ -222,7 +222,8 @@ class SentenceIndex:
         self.text = text
         self.last: Segment | None = None
         self.line: tuple[int, int, list[Segment], list[int]] | None = None   # the line looked at last
-        self.header = header_line(text)
+        head = header_line(text)
+        self.header = None if head is None else _header_segment(text, head)
         if segs is not None:       # sentences given (spaCy): levels still to be adjusted per sentence
             self.segs = list(segs)
             self.starts = [x.start for x in self.segs]
@@ -242,8 +243,8 @@ class SentenceIndex:
 
     def _at(self, i: int) -> Segment | None:
         head = self.header
-        if head is not None and head[0] <= i < head[1]:
-            return _header_segment(self.text, head)
+        if head is not None and head.start <= i < head.end:
+            return head
         k = bisect_right(self.starts, i) - 1
         if self.heads is None:
             return self._given_at(k, i)

@@ -17,7 +17,7 @@ from skillgraph.errors import UnknownNodeError
 from skillgraph.ontology import norm_label
 from skillgraph.vocab import KINDS
 
-__all__ = ["distinct_names", "node_name", "norm_name", "resolve_node", "slug"]
+__all__ = ["distinct_names", "distinct_tags", "node_name", "norm_name", "resolve_node", "slug"]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -108,25 +108,32 @@ def _tags(d: dict, n: str):
     yield lambda: n
 
 
-def distinct_names(G: nx.DiGraph, ids: Iterable[str]) -> dict[str, str]:
-    """{id: display name} where nodes whose names repeat among ``ids`` get a disambiguator in
-    brackets — their company, location, both, or else their id, the first that tells them apart."""
+def distinct_tags(G: nx.DiGraph, ids: Iterable[str]) -> dict[str, str]:
+    """{id: disambiguator} for the nodes whose names repeat among ``ids``: their company, location,
+    both, or else their id — the first that tells them apart. Nodes with a unique name are absent."""
     ids = sorted(set(ids))
     groups: dict[str, list[str]] = {}
     for n in ids:
         groups.setdefault(node_name(G, n), []).append(n)
     out = {}
-    for name, nodes in groups.items():
+    for nodes in groups.values():
         if len(nodes) == 1:
-            out[nodes[0]] = name
             continue
         tags = [list(_tags(G.nodes[n], n)) for n in nodes]
         for i in range(4):
             vals = [t[i]() for t in tags]
             if all(vals) and len(set(vals)) == len(vals):
                 break
-        out.update({n: f"{name} ({v})" for n, v in zip(nodes, vals, strict=True)})
+        out.update(zip(nodes, vals, strict=True))
     return out
+
+
+def distinct_names(G: nx.DiGraph, ids: Iterable[str]) -> dict[str, str]:
+    """{id: display name} where nodes whose names repeat among ``ids`` get their
+    :func:`distinct_tags` disambiguator in brackets."""
+    ids = sorted(set(ids))
+    tags = distinct_tags(G, ids)
+    return {n: f"{node_name(G, n)} ({tags[n]})" if n in tags else node_name(G, n) for n in ids}
 
 
 # --- resolve_node -----------------------------------------------------------------------------------

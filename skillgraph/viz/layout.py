@@ -149,16 +149,21 @@ def _compact(p, wh, rounds: int = 12, shrink: float = 0.9):
     return best
 
 
-_GROUP_KINDS = ("team", "company", "product")   # nodes drawn beside the roles they stand for
+def _group_kinds() -> tuple[str, ...]:
+    """The kinds drawn beside the roles they stand for: every group kind but the role itself."""
+    from skillgraph.query.groups import GROUP_KINDS
+
+    return tuple(k for k in GROUP_KINDS if k != "role")
 
 
 def _groups(G: nx.DiGraph, idx: dict[str, int]) -> dict[int, list[int]]:
     """{team/company/product index: indices of the roles it stands for} (teams: sub-teams' too)."""
     from skillgraph.query.groups import group_roles
 
+    kinds = _group_kinds()
     out = {}
     for n, i in idx.items():
-        if G.nodes[n].get("kind") in _GROUP_KINDS:
+        if G.nodes[n].get("kind") in kinds:
             roles = [idx[r] for r in group_roles(G, n) if r in idx]
             if roles:
                 out[i] = roles
@@ -231,8 +236,8 @@ def _nearer_free_place(p, wh, groups: dict[int, list[int]], pad: float = _PAD, r
         step = max(4.0, h[g] / 2)
         cands = p[roles].mean(0) + _offsets(step, radius)
         reach = radius * step + float(w.max()) + pad
-        near = np.flatnonzero((np.abs(p[:, 0] - p[g, 0]) < reach * 2) | (np.abs(p[:, 1] - p[g, 1]) < reach * 2))
-        near = near[(np.abs(p[near] - cands.mean(0)) < reach).all(1) & (near != g)]
+        near = np.flatnonzero((np.abs(p - cands.mean(0)) < reach).all(1))   # boxes a candidate may meet
+        near = near[near != g]
         gaps = _gap(cands, off[g], w[g], h[g], p[roles], wh[roles])[0].mean(1)
         free = (_gap(cands, off[g], w[g], h[g], p[near], wh[near])[1] >= pad).all(1) if len(near) else \
             np.ones(len(cands), dtype=bool)

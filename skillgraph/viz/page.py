@@ -182,16 +182,14 @@ def _legend(H) -> tuple[list, list, list]:
 
 def _tagged(H: nx.DiGraph, G: nx.DiGraph) -> nx.DiGraph:
     """A copy of ``H`` in which roles and teams whose titles repeat in ``G`` carry a ``tag`` (company,
-    location, both or id: :func:`~skillgraph.graph.names.distinct_names`, the names the panel shows)."""
-    from skillgraph.graph.names import distinct_names
+    location, both or id: :func:`~skillgraph.graph.names.distinct_tags`, as the panel shows them)."""
+    from skillgraph.graph.names import distinct_tags
 
-    shown = distinct_names(G, [n for n, k in G.nodes(data="kind") if k in ("role", "team")])
+    tags = distinct_tags(G, [n for n, k in G.nodes(data="kind") if k in ("role", "team")])
     H = H.copy()
     for n in H:
-        name = node_label(H, n)
-        full = shown.get(n, name)
-        if full != name and full.startswith(name + " (") and full.endswith(")"):
-            tag = full[len(name) + 2:-1]
+        if n in tags:
+            tag = tags[n]
             H.nodes[n]["tag"] = tag.split(":", 1)[1] if tag == n else tag  # the shape says the kind
     return H
 

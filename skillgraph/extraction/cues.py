@@ -15,7 +15,10 @@ HEADING = {
     # searched in the heading lower-cased, "’" as "'", ":" as a space, padded with spaces
     "about_you": ((r"\babout (you|the candidate|yourself)\b", r"\babout you", r"\babout the candidate"),
                   r"\bwho you are\b", r"\bif you\b", r"\bthrive\b"),
-    "preferred": ("nice to have", "nice-to-have", r"\bpreferred", r"\bbonus", (r"\bplus(es)?\b", r"\bplus"),
+    "preferred": ("nice to have", "nice-to-have", r"\bpreferred",
+                  # "Bonus points", not "Salary & Bonus" / "Benefits/Bonus" (pay)
+                  (r"^(?!.*\b(?:pay|salary|benefit|compensation|equity|pension|package)).*\bbonus", r"\bbonus"),
+                  (r"\bplus(es)?\b", r"\bplus"),
                   r"\bdesir", "good to have", r"\boptional", "would be great", r"\bideally", "extra credit",
                   "even better", "extra points", "stand out"),
     "context": (r"\babout\b", "benefit", "compensation", r"\bperks\b", "relocation", "statement",
@@ -26,7 +29,9 @@ HEADING = {
     "responsibility": ((r"what you('ll|'d| will| would)( actually)? (do|be doing|work on)", "what you"),
                        "responsibilit", r"\bduties\b", "day to day", "day-to-day", "your impact", r"\bthe role\b",
                        "in this role", "your role", "role overview", (r"what you('ll| will) own", "what you"),
-                       "accountabilit", r"\bthe work\b", r"\bthe job\b"),
+                       "accountabilit", r"\bthe work\b", r"\bthe job\b",
+                       (r"\byou('ll| will) (do|work|build|own|tackle|be (doing|working|building))\b",
+                        "you'll", "you will")),
     "required": ("looking for", r"\brequire", "qualification", r"\bmust\b", (r"\bskills?\b", r"\bskill"),
                  r"\bexperience\b", (r"what you (bring|need|have)", "what you"),
                  (r"what you('ll| will) (bring|need)", "what you"), "you have", (r"tech(nical)? stack", "tech"),
@@ -55,7 +60,20 @@ SENTENCE = {
                  (r"\b\d+\+? years\b", r"\byears\b"),
                  (r"\b(?:ph\.? ?d|m\.? ?s\.?|masters?|bachelor'?s?|b\.? ?s\.?)\b.*\bin\b", r"\bph", r"\bm.", r"\bms",
                   r"\bm s", r"\bmaster", r"\bbachelor", r"\bb.", r"\bbs", r"\bb s"),
-                 r"\bdegree in\b"),
+                 r"\bdegree in\b",
+                 # a key line naming the stack ("Stack: Go, Rust", "Our stack is Bun / Hono", "Technologies: …")
+                 (r"^\W*(?:our |the )?(?:(?:core|main|key) )?(?:tech(?:nical|nology)? )?"
+                  r"(?:stack|technologies|tech|tools|skills|keywords|languages)\b\s*(?::|-|\u2013|is\b|are\b|includes?\b)",
+                  "stack", "tech", "tools", "skills", "keywords", "languages"),
+                 (r"\byou(?:'|\u2019)?re (?:highly |very )?"
+                  r"(?:skilled|experienced|proficient|fluent|an expert|expert)\b",
+                  "you're", "you\u2019re", "youre"),
+                 (r"\b(?:we(?:'|\u2019)?re|we are|is|are) (?:now |also |currently |actively )?hiring\b", "hiring"),
+                 # a requirement bullet's opening: "Familiarity with RAG …", "Strong experience in Spark"
+                 (r"^\W*(?:(?:strong|solid|deep|proven|good|excellent|hands-on|working|some|prior|practical|"
+                  r"demonstrated|demonstrable|extensive|basic) )*(?:experience|familiarity|knowledge|understanding|"
+                  r"expertise|background|fluency) (?:with|in|of)\b",
+                  "experience", "familiarity", "knowledge", "understanding", "expertise", "background", "fluency")),
     "responsibility": ((r"\byou(?:'|\u2019)?ll\b", r"\byou'll\b", "\\byou\u2019ll\\b", r"\byoull\b"),
                        r"\byou will\b", r"\byour responsibilities\b"),
 }

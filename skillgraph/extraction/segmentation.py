@@ -15,9 +15,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
+from skillgraph.ingest.metadata.title import looks_like_title
+
+from .inline import InlineHeading, glued_boundaries, inline_headings
 from .levels import heading_level, sentence_level
 
-__all__ = ["Line", "Segment", "SentenceIndex", "headings", "lines", "segment", "split_sentences"]
+__all__ = ["Line", "Segment", "SentenceIndex", "headings", "line_pieces", "lines", "segment", "split_sentences"]
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2023\u2043\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|sr|jr|dr|mr|ms|mrs|inc|co|ltd|no|approx|incl|st|dept|[a-z])|"
@@ -60,6 +63,8 @@ def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
         return False
     bullet = bool(_BULLET.match(line))
     h = _strip_heading(line)
+    if not bullet and h.endswith(("\u2026", "...")) and len(h.split()) <= 8 and heading_level(h) is not None:
+        return True   # "We're Excited About You Because You Have…": a lead-in to the list below
     if not h or len(h.split()) > 8 or h[-1] in ".,;!?" or h.startswith(("#", "$")):
         return False
     if bullet:  # "- Nice to have:" inside a list (HTML <li><strong>…</strong><ul>)
@@ -120,8 +125,10 @@ _FIELD_SEP = re.compile(r"\s*\\?\|\s*")   # "Title | Company | Remote", Markdown
 def header_line(text: str) -> tuple[int, int] | None:
     """(start, end) of the posting's header line — its first non-blank line when that is short and
     made of ``|``-separated fields ("Acme | Senior ML Engineer | PyTorch | Remote", a Hacker News
-    header, a job board's title line) — or None. Skills named there are what the role is advertised
-    for, so they count as *required* (the dev gold's convention), whatever heading rules say."""
+    header, a job board's title line) or is a job title ("Sr. Machine Learning Engineer, Applied
+    Science": :func:`~skillgraph.ingest.metadata.title.looks_like_title`) — or None. Skills named
+    there are what the role is advertised for, so they count as *required* (the dev gold's
+    convention), whatever heading rules say."""
     s = 0
     n = len(text)
     while s < n:
@@ -134,9 +141,32 @@ def header_line(text: str) -> tuple[int, int] | None:
         return None
     body = text[s:e].rstrip("\r")
     if len(body) > _HEADER_MAX:
+        end = _flattened_header(body)
+        return None if end is None else (s, s + end)
+    bare = body.strip(" *_#")
+    fields = [f for f in _FIELD_SEP.split(bare) if f.strip(" *_")]
+    return (s, s + len(body)) if len(fields) >= 2 or (bare and looks_like_title(bare)) else None
+
+
+_LAST_FIELD_WORDS = 4
+_FIELD_WORDS = 12
+
+
+def _flattened_header(body: str) -> int | None:
+    """The end of the header fields that open a page flattened into one line ("Data Architect – Azure,
+    Databricks | Remote (UK) | £100,000 A fast-growing fintech is seeking…"): at least two ``|`` in the
+    first :data:`_HEADER_MAX` characters, fields of at most 12 words and no sentence end; the field after the last ``|``
+    ends after 4 words, where the prose begins. None when the line does not open so."""
+    seps = list(_FIELD_SEP.finditer(body, 0, _HEADER_MAX))
+    if len(seps) < 2:
         return None
-    fields = [f for f in _FIELD_SEP.split(body.strip(" *_#")) if f.strip(" *_")]
-    return (s, s + len(body)) if len(fields) >= 2 else None
+    a = 0
+    for m in seps:     # a field is a few words, never a sentence running into the next
+        if len(body[a:m.start()].split()) > _FIELD_WORDS or _SENT_END.search(body, a, m.start()):
+            return None
+        a = m.end()
+    tail = re.match(r"\s*(?:\S+\s+){0,%d}\S+" % (_LAST_FIELD_WORDS - 1), body[a:])
+    return a + (tail.end() if tail else 0)
 
 
 def _header_segment(text: str, span: tuple[int, int]) -> Segment:
@@ -172,13 +202,47 @@ def segment(text: str) -> list[Segment]:
     if head is not None:
         out.append(_header_segment(text, head))
     for ln in lines(text):
+        base = ln.start
         if head is not None and ln.start < head[1]:
-            continue
-        if ln.heading:
+            if ln.end <= head[1]:
+                continue
+            base = head[1]            # a flattened page: the prose after its header fields
+        elif ln.heading:
             out.append(Segment(ln.start, ln.end, ln.section, "context"))
             continue
-        for a, b in split_sentences(text[ln.start:ln.end]):
-            out.append(Segment(ln.start + a, ln.start + b, ln.section, ln.level))
+        for a, b, ih in line_pieces(text[base:ln.end]):
+            section, level = (ln.section, ln.level) if ih is None or ih.level is None else (ih.section, ih.level)
+            out.append(Segment(base + a, base + b, section, level))
+    return out
+
+
+_GLUED = re.compile(r"[a-z][A-Z]")
+
+
+def line_pieces(line: str) -> list[tuple[int, int, InlineHeading | None]]:
+    """The sentences of one line (:func:`split_sentences`), cut again where a flattened page glued a
+    heading or a sentence to the text before it (:mod:`.inline`), each with the inline heading it falls
+    under (None: the line's own section)."""
+    sents = list(split_sentences(line))
+    glued = glued_boundaries(line) if _GLUED.search(line) else []
+    heads = inline_headings(line, glued) if glued or ":" in line else []
+    if not glued and not heads:
+        return [(a, b, None) for a, b in sents]
+    cuts = sorted({*glued, *(h.start for h in heads)})
+    starts = [h.start for h in heads]
+    out = []
+    for a, b in sents:
+        k = bisect_right(cuts, a)
+        for c in [*cuts[k:bisect_right(cuts, b - 1)], b]:
+            s, e = a, c
+            while s < e and line[s].isspace():
+                s += 1
+            while e > s and line[e - 1].isspace():
+                e -= 1
+            if e > s:
+                j = bisect_right(starts, s) - 1
+                out.append((s, e, heads[j] if j >= 0 else None))
+            a = c
     return out
 
 
@@ -266,14 +330,18 @@ class SentenceIndex:
         ls = text.rfind("\n", 0, i) + 1
         le = text.find("\n", i)
         le = len(text) if le < 0 else le
+        head = self.header
+        if head is not None and head.start <= ls < head.end:
+            ls = head.end             # a flattened page: the prose after its header fields
         sents = self.cache.get(ls)
         if sents is None:
             body = text[ls:le].rstrip("\r")
             section, level = (h[2], h[3]) if h is not None else (None, "context")
             settled = section is not None and heading_level(section) is not None
             sents = self.cache[ls] = [
-                Segment(ls + a, ls + b, section, _level(level, body[a:b], settled))
-                for a, b in split_sentences(body)]
+                Segment(ls + a, ls + b, section, _level(level, body[a:b], settled)) if ih is None or ih.level is None
+                else Segment(ls + a, ls + b, ih.section, _level(ih.level, body[a:b], True))
+                for a, b, ih in line_pieces(body)]
         return ls, le + 1, sents, [sg.end for sg in sents]
 
     def _given_at(self, k: int, i: int) -> Segment | None:

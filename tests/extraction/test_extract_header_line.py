@@ -28,8 +28,16 @@ def test_skills_in_a_header_line_are_required(tiny):
     got = _levels(tiny, text)
     assert got["PyTorch"] == "required"
     assert got["SQL"] == "context"          # the line after it keeps its own level
-    # without the separators it is one more line under no heading
-    assert _levels(tiny, text.replace(" | ", ", "))["PyTorch"] == "context"
+    # without the separators, and not shaped like a job title, it is one more line under no heading
+    flat = text.replace(" | ", ", ").replace("Senior ML Engineer", "we build search")
+    assert _levels(tiny, flat)["PyTorch"] == "context"
+
+
+def test_a_title_line_is_a_header_line(tiny):
+    text = "Sr. Machine Learning Engineer, PyTorch Platform\n\nAcme builds search with SQL.\n"
+    assert header_line(text) == (0, text.index("\n"))
+    assert _levels(tiny, text) == {"PyTorch": "required", "SQL": "context"}
+    assert header_line("We build search tools with PyTorch\n") is None     # a sentence, not a title
 
 
 def test_markdown_escaped_bold_header_and_blank_lines_before_it(tiny):
@@ -42,6 +50,16 @@ def test_a_long_first_paragraph_is_not_a_header(tiny):
     text = "We are Acme | the search company. " * 12 + "We use PyTorch.\n"
     assert len(text) > _HEADER_MAX and header_line(text) is None
     assert _levels(tiny, text)["PyTorch"] == _levels(tiny, text.replace(" | ", " - "))["PyTorch"]
+
+
+def test_a_flattened_page_opens_with_its_header_fields(tiny):
+    text = ("Senior Data Engineer | PyTorch | Remote (UK) | £90,000 "
+            + "The client is a bank that uses SQL and wants PyTorch models. " * 6 + "\nMore.\n")
+    s, e = header_line(text)
+    assert (s, text[s:e]) == (0, "Senior Data Engineer | PyTorch | Remote (UK) | £90,000 The client is")
+    levels = [m.requirement for m in Extractor(tiny).extract(Posting(id="p", source="p", text=text)).mentions]
+    assert levels[0] == "required" and set(levels[1:]) == {"context"}    # the prose after it keeps its own
+    assert all(sg.start >= e for sg in segment(text)[1:])                 # and is segmented after it
 
 
 def test_a_header_cue_still_counts():

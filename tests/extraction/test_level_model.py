@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "training" / "levels"))
 POSTINGS = ROOT.parent / "shared" / "data" / "postings-dev" / "postings.jsonl"
 
-# issue 10: a heading the rules do not know; the bullets name no cue either
-EXCITED = ("ML Engineer\n\nWe're Excited About You Because You Have…\n"
-           "- Fluency in Python and PyTorch\n- A track record of shipping ML systems\n")
+# issue 10: a lead-in the rules do not take for a heading (seven words, no colon, no ellipsis); the
+# bullets name no cue either
+EXCITED = ("ML Engineer\n\nWe're Excited About You Because You Have\n"
+           "- Strong command of Python and PyTorch\n- A track record of shipping ML systems\n")
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +77,9 @@ def test_shipped_model_beats_rules_on_gold(extractor, monkeypatch):
     rules = measure.score_gold(gold, postings, extractor)
     on, off = with_model["sentence"]["accuracy"], rules["sentence"]["accuracy"]
     assert off < on
-    assert on >= 0.66                  # measured 0.676; rules 0.601
-    assert with_model["mention"]["accuracy"] >= 0.70      # measured 0.715; rules 0.625
-    assert with_model["mention"]["per_level"]["context"] >= 0.79   # measured 0.808; rules 0.923
+    assert on >= 0.73                  # measured 0.754
+    assert with_model["mention"]["accuracy"] >= 0.73      # measured 0.759
+    assert with_model["mention"]["per_level"]["context"] >= 0.82   # measured 0.846
 
 
 def test_tiny_training_run():

@@ -66,7 +66,7 @@ def labelled_sentences(text: str, company: str | None = None, boiler: frozenset 
     """(sentence, weak level) of one posting's text; ``boiler``: normalised boilerplate paragraphs."""
     from skillgraph.extraction.boilerplate import _norm
     from skillgraph.extraction.levels import heading_level, sentence_level
-    from skillgraph.extraction.segmentation import headings, split_sentences
+    from skillgraph.extraction.segmentation import headings, line_pieces
 
     heads = headings(text)
     starts = [h[0] for h in heads]
@@ -82,11 +82,13 @@ def labelled_sentences(text: str, company: str | None = None, boiler: frozenset 
             continue                                   # the heading line itself
         known = h is not None and heading_level(h[2]) is not None
         in_boiler = _norm(line) in boiler
-        for a, b in split_sentences(line):
+        for a, b, ih in line_pieces(line):             # inline headings of flattened pages too
             s = line[a:b].strip()
             if len(s.split()) < 3 or len(s) > 400:
                 continue
-            if known:
+            if ih is not None and ih.level is not None:
+                yield s, sentence_level(ih.level, s)
+            elif known:
                 yield s, sentence_level(h[3], s)
             else:
                 lv = sentence_level("context", s)

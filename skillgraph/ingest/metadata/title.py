@@ -5,7 +5,7 @@ import re
 
 from .doc import Doc
 
-__all__ = ["TITLE_KW_RE", "find_title"]
+__all__ = ["TITLE_KW_RE", "find_title", "looks_like_title"]
 
 _TITLE_WORDS = (
     r"Engineer|Scientist|Researcher|Manager|Analyst|Developer|Architect|Lead|Director|Designer|"
@@ -24,7 +24,9 @@ _HIRED_TITLE_RE = re.compile(
     r"(?P<t>(?:[A-Z][\w.+/&-]*)(?:,?\s+(?:[A-Z][\w.+/&-]*|of|and|&|for|in|-|–|II|III|IV))*)")
 
 
-def _looks_like_title(line: str) -> bool:
+def looks_like_title(line: str) -> bool:
+    """A short line shaped like a job title: a title word ("Engineer", "Scientist" …), at most one
+    lower-case word that is not a small word, no closing punctuation, not a bullet."""
     if not (3 <= len(line) <= 100) or line[-1] in ".:;!?" or \
             ((line[0] in _BULLET_CHARS or line[0].isdecimal()) and _BULLET_RE.match(line)):
         return False
@@ -51,7 +53,7 @@ def find_title(doc: Doc, hiring: list[int]) -> tuple[str | None, int | None]:
     for i, line in enumerate(doc.head[:12]):
         if line[0] in "#*_" or line[-1] in "*_":
             line = _MD_MARKUP_RE.sub("", line)      # "# Title", "**Title**" (Markdown)
-        if 3 <= len(line) <= 100 and line[-1] not in ".:;!?" and _looks_like_title(line):
+        if 3 <= len(line) <= 100 and line[-1] not in ".:;!?" and looks_like_title(line):
             return line, i
     for a in hiring:
         m = _HIRED_TITLE_RE.match(doc.text, a)

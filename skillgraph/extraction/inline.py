@@ -1,0 +1,118 @@
+"""Headings inside a line: what a flattened page keeps of its sections.
+
+Job boards that scrape a page into one paragraph glue each heading to the text after it
+("…per year Requirements: TOGAF certificationStrong enterprise architecture experience…",
+"Key ResponsibilitiesSupport and optimise production…", "…to extend.ResponsibilitiesBuilding robust…").
+Line-based heading rules see none of it, so every skill there fell to *context*. Two marks survive the
+flattening and are read here:
+
+- a **glued boundary**: a word running into a capitalised one with no space — where the left part
+  starts lower-case and is at least 3 letters ("requirementsThis", "certificationStrong"), or is a word
+  a heading cue knows ("ExperienceStrong", "ResponsibilitiesDesign"), or the right part opens a
+  sentence ("RoleWe", "GlasgowKey"). Product names ("ClickHouse", "LangChain", "DevOps", "LinkedIn")
+  are capitalised on both sides with neither mark and are left alone. A line is cut into sentences
+  at each boundary as well as at sentence punctuation.
+- an **inline heading**: "Requirements:" / "Key Responsibilities:" (capitalised words before a colon),
+  or the last capitalised words before a glued boundary ("…Key Responsibilities|Support…"), when
+  :func:`~skillgraph.extraction.levels.heading_level` knows them. The sentences after it, up to the
+  next inline heading, take its section and level, as they would under a heading line. A context
+  *field* ("Location: London", "Salary: £80,000") is a value, not a section: it only ends the inline
+  heading before it.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .levels import heading_level
+
+__all__ = ["InlineHeading", "glued_boundaries", "inline_headings"]
+
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_OPENERS = frozenset("We The This You Your Our Job Salary Location Key Apply Please Join About What Who Why How "
+                     "Benefits Requirements Responsibilities Qualifications Skills".split())
+"""Words that open a sentence or a section: "RoleWe", "GlasgowKey" are two things glued together."""
+_COLON_HEAD = re.compile(r"(?:^|(?<=[\s.;)\]]))([A-Z][A-Za-z'\u2019&/-]*(?: [A-Za-z'\u2019&/-]+){0,3}):(?=\s|[A-Z])")
+_MAX_HEAD_WORDS = 3
+_WORDS = re.compile(r"[^\s.,:;!?()\[\]|]+|[.,:;!?()\[\]|]")
+_STOPS = frozenset(".,:;!?()[]|")
+
+
+class InlineHeading(NamedTuple):
+    """From ``start`` (offset into the line) on, sentences are under ``section`` at ``level``; a level of
+    None (a context field such as "Location: Remote", "Salary: …") gives the line's own section back."""
+
+    start: int
+    section: str
+    level: str | None
+
+
+def _left_word(line: str, i: int) -> str:
+    j = i
+    while j > 0 and line[j - 1].isalpha():
+        j -= 1
+    return line[j:i]
+
+
+def _right_word(line: str, i: int) -> str:
+    j = i + 1
+    while j < len(line) and line[j].islower():
+        j += 1
+    return line[i:j]
+
+
+def glued_boundaries(line: str) -> list[int]:
+    """Offsets in ``line`` where a word was glued to the next sentence or heading (see the module doc)."""
+    out = []
+    for m in _GLUE.finditer(line):
+        i = m.start()
+        left, right = _left_word(line, i), _right_word(line, i)
+        head = left
+        while len(head) > 1 and any(c.isupper() for c in head[1:]):   # "GlasgowKey|Responsibilities"
+            head = head[1:]
+        k = max(k for k, c in enumerate(head) if c.isupper() or k == 0)
+        head = head[k:]
+        if (left[0].islower() and len(left) >= 3) or right in _OPENERS or heading_level(head) is not None:
+            out.append(i)
+    return out
+
+
+def _before(line: str, i: int) -> list[str]:
+    """Up to the last few words before offset ``i`` (a glued boundary); a word glued to the one before it
+    gives only its last part and ends the run, as does a word ending in sentence punctuation."""
+    words: list[str] = []
+    for w in reversed(_WORDS.findall(line, max(0, i - 80), i)):
+        if len(words) == _MAX_HEAD_WORDS or w in _STOPS:
+            break
+        parts = _GLUE.split(w)
+        words.append(parts[-1])
+        if len(parts) > 1:
+            break
+    return words[::-1]
+
+
+def inline_headings(line: str, glued: list[int] | None = None) -> list[InlineHeading]:
+    """The inline headings of one line, in order (see the module doc)."""
+    out = []
+    for m in _COLON_HEAD.finditer(line):
+        got = _heading(m.group(1).split())
+        if got is not None:   # a context field ("Location: Remote") only ends the heading before it
+            out.append(InlineHeading(m.end(1) - len(got[0]), got[0], None if got[1] == "context" else got[1]))
+    for i in glued_boundaries(line) if glued is None else glued:
+        got = _heading(_before(line, i))
+        if got is not None:
+            out.append(InlineHeading(i, *got))
+    out.sort()
+    return out
+
+
+def _heading(words: list[str]) -> tuple[str, str] | None:
+    """(phrase, level) of the shortest run of the last ``words``, capitalised, that names a heading:
+    "10% Bonus Key Skills" is "Skills"."""
+    for n in range(1, len(words) + 1):
+        if words[-n][:1].isupper():
+            phrase = " ".join(words[-n:])
+            level = heading_level(phrase)
+            if level is not None:
+                return phrase, level
+    return None

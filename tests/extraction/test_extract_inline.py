@@ -1,0 +1,113 @@
+"""Headings inside one line (flattened job-board pages): glued boundaries, inline headings, and the
+levels they give the sentences after them."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from skillgraph.extraction import Extractor
+from skillgraph.extraction.inline import glued_boundaries, inline_headings
+from skillgraph.extraction.levels import heading_level, sentence_level
+from skillgraph.extraction.segmentation import line_pieces, split_sentences
+from skillgraph.model import Posting
+from skillgraph.ontology import Ontology
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("Strong SQL skillsAbility to explain", "Ability"),            # lower-case word glued to the next
+    ("over 13 months.ResponsibilitiesBuilding pipelines", "Building"),   # a heading word glued on
+    ("About the RoleWe build search", "We"),                      # a sentence opener glued on
+    ("Location: GlasgowKey Responsibilities", "Key"),
+])
+def test_glued_boundaries_are_found(text, cut):
+    assert [text[i:i + len(cut)] for i in glued_boundaries(text)] == [cut]
+
+
+@pytest.mark.parametrize("name", ["ClickHouse", "LangChain", "DevOps", "LinkedIn", "JavaScript", "PyTorch",
+                                  "OpenTelemetry", "GitHub", "iPhone", "SageMaker", "TensorFlow", "YouTube"])
+def test_product_names_are_not_glued(name):
+    assert glued_boundaries(f"We use {name} and {name}s daily") == []
+
+
+def _levels(text, *names):
+    ont = Ontology.from_concepts([_concept(n) for n in names])
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text))
+    return {m.text: m.requirement for m in x.mentions}
+
+
+def _concept(name):
+    from skillgraph.model import Concept
+
+    return Concept(id="skill:" + name.lower(), iri=f"https://example.org/{name.lower()}", label=name)
+
+
+def test_a_flattened_page_keeps_its_sections():
+    page = ("Senior Solution Architect Salary: £80,000 per year Requirements: TOGAF certificationStrong "
+            "Terraform experience Responsibilities: Design secure Kafka pipelinesDesirableExperience with "
+            "Snowflake BenefitsWe offer Excel training")
+    got = _levels(page, "TOGAF", "Terraform", "Kafka", "Snowflake", "Excel")
+    assert got == {"TOGAF": "required", "Terraform": "required", "Kafka": "responsibility",
+                   "Snowflake": "preferred", "Excel": "context"}
+    # one line of prose without those marks: all of it at the line's own level
+    assert set(_levels("Acme builds TOGAF and Kafka tools for banks", "TOGAF", "Kafka").values()) == {"context"}
+
+
+def test_a_context_field_ends_the_inline_heading_before_it():
+    line = "Requirements: TOGAF and Kafka. Location: Remote. Acme sells Kafka hosting."
+    heads = inline_headings(line)
+    assert [(h.section, h.level) for h in heads] == [("Requirements", "required"), ("Location", None)]
+    pieces = line_pieces(line)
+    assert [ih.level if ih else None for _, _, ih in pieces] == ["required", None, None]
+
+
+def test_shortest_heading_words_before_a_colon():
+    assert [(h.section, h.level) for h in inline_headings("Salary: £75k 10% Bonus Key Skills: Azure")] == [
+        ("Salary", None), ("Skills", "required")]
+
+
+def test_pay_bonus_is_not_a_preferred_heading():
+    assert heading_level("Salary & Bonus") == "context"
+    assert heading_level("Benefits/Bonus") == "context"
+    assert heading_level("Bonus points") == "preferred"
+
+
+@pytest.mark.parametrize("sentence", ["Stack: Go, Rust, GraphQL", "Our stack is Bun / Hono / Next",
+                                      "Technologies: Claude Code, SQL", "If you\u2019re skilled at SQL",
+                                      "We're hiring ML and platform engineers"])
+def test_stack_lines_skill_claims_and_hiring_are_required(sentence):
+    assert sentence_level("context", sentence) == "required"
+
+
+def test_you_will_work_on_heading_is_responsibility():
+    assert heading_level("You\u2019ll work on") == "responsibility"
+    assert heading_level("What you\u2019ll bring") == "required"
+
+
+LINE = st.lists(st.sampled_from(list("abcXYZ :.;,-!?\u00e9") + ["Requirements: ", "Role", "We ", "sql"]),
+                max_size=60).map("".join)
+
+
+@given(LINE)
+def test_pieces_cut_sentences_and_lose_no_text(line):
+    pieces = line_pieces(line)
+    sents = list(split_sentences(line))
+    assert [a for a, _, _ in pieces] == sorted(a for a, _, _ in pieces)
+    assert all(b <= c for (_, b, _), (c, _, _) in zip(pieces, pieces[1:], strict=False))
+    covered = {i for a, b, _ in pieces for i in range(a, b)}
+    for a, b in sents:   # every non-blank character of a sentence is in a piece, and pieces stay inside them
+        assert {i for i in range(a, b) if not line[i].isspace()} <= covered
+    assert covered <= {i for a, b in sents for i in range(a, b)}
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200))
+def test_without_glue_or_colons_pieces_are_the_sentences(line):
+    assume(":" not in line and not any(a.islower() and b.isupper() for a, b in zip(line, line[1:], strict=False)))
+    assert line_pieces(line) == [(a, b, None) for a, b in split_sentences(line)]
+
+
+def test_a_lead_in_ending_in_an_ellipsis_is_a_heading(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")          # the rules alone
+    text = "ML Engineer\n\nWe're Excited About You Because You Have\u2026\n- Python and Kafka at scale\n"
+    assert _levels(text, "Python", "Kafka") == {"Python": "required", "Kafka": "required"}
+    assert _levels(text.replace("\u2026", ""), "Python", "Kafka") == {"Python": "context", "Kafka": "context"}

@@ -16,7 +16,9 @@ import re
 from bisect import bisect_right
 from typing import Sequence
 
-__all__ = ["drop_in_spans", "drop_within", "employer_spans", "non_text_spans"]
+from skillgraph.speed import alternation
+
+__all__ = ["NON_TEXT", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans"]
 
 _URL = (r"(?<![\w.+-])(?:https?|ftp|file)(?::/{2}|://?| //)[^\s<>\"'`]+"   # also "https //x" (colon lost)
         r"|(?<![\w.-])www\.[^\s<>\"'`]+")
@@ -27,7 +29,28 @@ _PATH = (r"(?<![^\s(\[\"'`=])(?:~|\.{1,2})?/(?:[\w.-]+/)+[\w.-]*"     # /usr/loc
 # a domain: lower-case top-level domain so "ASP.NET" is not one; an optional path after it
 _DOMAIN = (r"(?<![\w.@-])[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?-i:com|io|ai|org|net|co|dev|app|so|gg|xyz|tech)"
            r"(?![\w-])(?:/[^\s<>\"'`]*)?")
-_NON_TEXT = re.compile(f"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<path>{_PATH})|(?P<domain>{_DOMAIN})", re.I)
+NON_TEXT = (("url", _URL), ("email", _EMAIL), ("path", _PATH), ("domain", _DOMAIN))
+"""The kinds of non-text, tried in this order at each position (one alternation, ``re.I``)."""
+_PATH_HINT = re.compile(r"/[\w.-]+/")      # a path's first two slashes ("CI/CD" has one)
+_TLD = re.compile(r"\.(?:com|io|ai|org|net|co|dev|app|so|gg|xyz|tech)(?![\w-])")   # lower-case, as in _DOMAIN
+
+
+def _possible(text: str) -> tuple[tuple[str, str], ...]:
+    """The kinds of :data:`NON_TEXT` that can match somewhere in ``text``: each needs a literal that a
+    C-speed search finds (a URL ``:/``, `` //`` or ``www.``; an e-mail ``@``; a path ``/x/`` or ``:\\``;
+    a domain a lower-case top-level domain after a dot)."""
+    kinds = []
+    if ":/" in text or " //" in text or "www." in text.lower():
+        kinds.append(NON_TEXT[0])
+    if "@" in text:
+        kinds.append(NON_TEXT[1])
+    if _PATH_HINT.search(text) or ":\\" in text:
+        kinds.append(NON_TEXT[2])
+    if _TLD.search(text):
+        kinds.append(NON_TEXT[3])
+    return tuple(kinds)
+
+
 _TRAILING = ".,;:!?)]}'\""     # sentence punctuation after a URL is not part of it
 
 # words after a company's name that are not part of how the posting calls it
@@ -43,8 +66,11 @@ _NOT_A_NAME = re.compile(r"\b(?:hiring|engineers?|engineering|developers?|scient
 
 def non_text_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, bare domain?) of every URL, e-mail address, file path and domain in ``text``, in order."""
+    kinds = _possible(text)
+    if not kinds:
+        return []
     out = []
-    for m in _NON_TEXT.finditer(text):
+    for m in alternation(kinds, re.I).finditer(text):   # only the kinds that can match (skillgraph.speed)
         s, e = m.span()
         while e > s + 1 and text[e - 1] in _TRAILING:
             e -= 1

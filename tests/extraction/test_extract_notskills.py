@@ -139,3 +139,25 @@ def test_dropped_matches_are_exactly_the_overlapping_or_contained_ones(raw_match
 def test_employer_spans_never_fail_and_name_the_company(company, text):
     for s, e in employer_spans(text, company):
         assert 0 <= s < e <= len(text)
+
+
+_NON_TEXT_CHARS = st.lists(st.sampled_from(["https://", "http //", "www.", "WWW.", "@", "/", ":\\", ".com", ".io",
+                                            ".AI", "a", "Z", "1", " ", "\n", "-", ".", "_", "~", "C:", "x.y"]),
+                           max_size=40).map("".join)
+
+
+@given(_NON_TEXT_CHARS)
+def test_leaving_out_kinds_that_cannot_match_changes_nothing(text):
+    """non_text_spans runs only the kinds whose literal is in the text (skillgraph.speed.alternation):
+    the same spans as the full alternation."""
+    import re
+
+    from skillgraph.extraction.notskills import _TRAILING, NON_TEXT
+
+    full = []
+    for m in re.compile("|".join(f"(?P<{n}>{rx})" for n, rx in NON_TEXT), re.I).finditer(text):
+        s, e = m.span()
+        while e > s + 1 and text[e - 1] in _TRAILING:
+            e -= 1
+        full.append((s, e, m.lastgroup == "domain" and "/" not in text[s:e]))
+    assert non_text_spans(text) == full

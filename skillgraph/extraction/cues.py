@@ -48,7 +48,12 @@ SENTENCE = {
     # searched ignoring case in the sentence as it is
     "preferred": ((r"\b(?:is|are|would be|a big|big) (?:a )?plus\b", r"\bplus\b"), r"\bbonus\b",
                   (r"\bnice[ -]to[ -]have\b", r"\bnice"), r"\bpreferred\b", r"\bdesirable\b", r"\ban advantage\b",
-                  r"\bis advantageous\b"),
+                  r"\bis advantageous\b",
+                  (r"\b(?:is|are|would be|be|being) (?:also |very |highly |really |a )?(?:beneficial|helpful|useful)\b",
+                   "beneficial", "helpful", "useful"),
+                  (r"\bnot (?:essential|mandatory|a requirement)\b",
+                   "not essential", "not mandatory", "not a requirement"),
+                  (r"\bbut not required\b", "but not required")),
     "required": ((r"(?:we(?:'|\u2019)?re|we are) (?:also )?(?:looking|seeking) for .*\b(?:experience|expertise|"
                   r"skills?|knowledge|proficiency|familiarity|background)\b", r"\blooking for", r"\bseeking for"),
                  r"\bthe role requires\b",
@@ -69,6 +74,10 @@ SENTENCE = {
                   r"(?:skilled|experienced|proficient|fluent|an expert|expert)\b",
                   "you're", "you\u2019re", "youre"),
                  (r"\b(?:we(?:'|\u2019)?re|we are|is|are) (?:now |also |currently |actively )?hiring\b", "hiring"),
+                 (r"^\W*(?:job title|title|position|role)\s*:", "title", "position", "role"),   # "Role: X Engineer"
+                 (r"\b(?:looking|searching) for (?:an? |our (?:next |new |first )?)(?:[\w+#./-]+ ){0,5}?"
+                  r"(?:engineer|developer|scientist|researcher|architect|analyst|programmer)s?\b",
+                  "looking for", "searching for"),
                  # a requirement bullet's opening: "Familiarity with RAG …", "Strong experience in Spark"
                  (r"^\W*(?:(?:strong|solid|deep|proven|good|excellent|hands-on|working|some|prior|practical|"
                   r"demonstrated|demonstrable|extensive|basic) )*(?:experience|familiarity|knowledge|understanding|"

@@ -10,14 +10,15 @@ flattening and are read here:
   starts lower-case and is at least 3 letters ("requirementsThis", "certificationStrong"), or is a word
   a heading cue knows ("ExperienceStrong", "ResponsibilitiesDesign"), or the right part opens a
   sentence ("RoleWe", "GlasgowKey"). Product names ("ClickHouse", "LangChain", "DevOps", "LinkedIn")
-  are capitalised on both sides with neither mark and are left alone. A line is cut into sentences
-  at each boundary as well as at sentence punctuation.
+  are capitalised on both sides with neither mark and are left alone. A full stop with no space
+  before a capitalised word ("…BI roles.Proven experience…") is a boundary too. A line is cut into
+  sentences at each boundary as well as at sentence punctuation.
 - an **inline heading**: "Requirements:" / "Key Responsibilities:" (capitalised words before a colon),
   or the last capitalised words before a glued boundary ("…Key Responsibilities|Support…"), when
   :func:`~skillgraph.extraction.levels.heading_level` knows them. The sentences after it, up to the
-  next inline heading, take its section and level, as they would under a heading line. A context
-  *field* ("Location: London", "Salary: £80,000") is a value, not a section: it only ends the inline
-  heading before it.
+  next inline heading, take its section and level, as they would under a heading line. An inline
+  heading that says *context* is a field and its value ("Location: London", "Salary: £80,000 +
+  Benefits/Bonus"), not a section: it only ends the inline heading before it.
 """
 from __future__ import annotations
 
@@ -29,11 +30,13 @@ from .levels import heading_level
 __all__ = ["InlineHeading", "glued_boundaries", "inline_headings"]
 
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_GLUED_STOP = re.compile(r"(?<=[a-z)][.!?])(?=[A-Z][a-z])")
 _OPENERS = frozenset("We The This You Your Our Job Salary Location Key Apply Please Join About What Who Why How "
                      "Benefits Requirements Responsibilities Qualifications Skills".split())
 """Words that open a sentence or a section: "RoleWe", "GlasgowKey" are two things glued together."""
 _COLON_HEAD = re.compile(r"(?:^|(?<=[\s.;)\]]))([A-Z][A-Za-z'\u2019&/-]*(?: [A-Za-z'\u2019&/-]+){0,3}):(?=\s|[A-Z])")
 _MAX_HEAD_WORDS = 3
+_SMALL = frozenset("& and of the to for a an in with on at by or our your you".split())
 _WORDS = re.compile(r"[^\s.,:;!?()\[\]|]+|[.,:;!?()\[\]|]")
 _STOPS = frozenset(".,:;!?()[]|")
 
@@ -62,8 +65,9 @@ def _right_word(line: str, i: int) -> str:
 
 
 def glued_boundaries(line: str) -> list[int]:
-    """Offsets in ``line`` where a word was glued to the next sentence or heading (see the module doc)."""
-    out = []
+    """Offsets in ``line`` where a word was glued to the next sentence or heading (see the module doc),
+    or a sentence to the next with no space after its full stop ("…BI roles.Proven experience…")."""
+    out = [m.start() for m in _GLUED_STOP.finditer(line)]
     for m in _GLUE.finditer(line):
         i = m.start()
         left, right = _left_word(line, i), _right_word(line, i)
@@ -74,7 +78,7 @@ def glued_boundaries(line: str) -> list[int]:
         head = head[k:]
         if (left[0].islower() and len(left) >= 3) or right in _OPENERS or heading_level(head) is not None:
             out.append(i)
-    return out
+    return sorted(out)
 
 
 def _before(line: str, i: int) -> list[str]:
@@ -95,15 +99,31 @@ def inline_headings(line: str, glued: list[int] | None = None) -> list[InlineHea
     """The inline headings of one line, in order (see the module doc)."""
     out = []
     for m in _COLON_HEAD.finditer(line):
-        got = _heading(m.group(1).split())
+        words = m.group(1).split()
+        got = _heading(words)
         if got is not None:   # a context field ("Location: Remote") only ends the heading before it
-            out.append(InlineHeading(m.end(1) - len(got[0]), got[0], None if got[1] == "context" else got[1]))
+            cut = m.end(1) - len(" ".join(words[-_title_run(words, got[0].count(" ") + 1, got[1]):]))
+            out.append(InlineHeading(cut, got[0], None if got[1] == "context" else got[1]))
     for i in glued_boundaries(line) if glued is None else glued:
         got = _heading(_before(line, i))
-        if got is not None:
-            out.append(InlineHeading(i, *got))
+        if got is not None:   # "£90,000 + Benefits/BonusLondon": a context one is a field's value too
+            out.append(InlineHeading(i, got[0], None if got[1] == "context" else got[1]))
     out.sort()
     return out
+
+
+def _title_run(words: list[str], n: int, level: str) -> int:
+    """How many of the last ``words`` the heading spans: its ``n`` words and the capitalised or small
+    words before them that keep its level ("Required Skills & Qualifications"; not "…Strong Terraform
+    experience Responsibilities", not "10% Bonus Key Skills"), never starting on a small word."""
+    k = best = n
+    while k < len(words) and (words[-k - 1][:1].isupper() or words[-k - 1].lower() in _SMALL):
+        k += 1
+        if words[-k].lower() not in _SMALL:
+            if heading_level(" ".join(words[-k:])) != level:
+                break
+            best = k
+    return best
 
 
 def _heading(words: list[str]) -> tuple[str, str] | None:

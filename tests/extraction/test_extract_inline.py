@@ -14,18 +14,21 @@ from skillgraph.model import Posting
 from skillgraph.ontology import Ontology
 
 
-@pytest.mark.parametrize("text, cut", [
-    ("Strong SQL skillsAbility to explain", "Ability"),            # lower-case word glued to the next
-    ("over 13 months.ResponsibilitiesBuilding pipelines", "Building"),   # a heading word glued on
-    ("About the RoleWe build search", "We"),                      # a sentence opener glued on
-    ("Location: GlasgowKey Responsibilities", "Key"),
+@pytest.mark.parametrize("text, cuts", [
+    ("Strong SQL skillsAbility to explain", ["Ability"]),            # lower-case word glued to the next
+    ("over 13 months ResponsibilitiesBuilding pipelines", ["Building"]),   # a heading word glued on
+    ("About the RoleWe build search", ["We"]),                      # a sentence opener glued on
+    ("Location: GlasgowKey Responsibilities", ["Key"]),
+    ("4+ years in BI roles.Proven AWS delivery", ["Proven"]),        # a full stop with no space after it
+    ("over 13 months.ResponsibilitiesBuilding pipelines", ["Responsibilities", "Building"]),
 ])
-def test_glued_boundaries_are_found(text, cut):
-    assert [text[i:i + len(cut)] for i in glued_boundaries(text)] == [cut]
+def test_glued_boundaries_are_found(text, cuts):
+    assert [text[i:i + len(c)] for i, c in zip(glued_boundaries(text), cuts, strict=True)] == cuts
 
 
 @pytest.mark.parametrize("name", ["ClickHouse", "LangChain", "DevOps", "LinkedIn", "JavaScript", "PyTorch",
-                                  "OpenTelemetry", "GitHub", "iPhone", "SageMaker", "TensorFlow", "YouTube"])
+                                  "OpenTelemetry", "GitHub", "iPhone", "SageMaker", "TensorFlow", "YouTube",
+                                  "Node.js", "ASP.NET", "e.g. Python", "U.S. Army"])
 def test_product_names_are_not_glued(name):
     assert glued_boundaries(f"We use {name} and {name}s daily") == []
 
@@ -61,9 +64,20 @@ def test_a_context_field_ends_the_inline_heading_before_it():
     assert [ih.level if ih else None for _, _, ih in pieces] == ["required", None, None]
 
 
-def test_shortest_heading_words_before_a_colon():
-    assert [(h.section, h.level) for h in inline_headings("Salary: £75k 10% Bonus Key Skills: Azure")] == [
-        ("Salary", None), ("Skills", "required")]
+def test_a_glued_context_heading_is_a_field_too():
+    line = "Requirements: SQL Salary: £90,000 + Benefits/BonusLondon, two days a week"
+    assert [(h.section, h.level) for h in inline_headings(line)] == [
+        ("Requirements", "required"), ("Salary", None), ("Benefits/Bonus", None)]
+
+
+def test_shortest_heading_words_before_a_colon_and_the_cut_before_its_title_words():
+    line = "Salary: £75k 10% Bonus Key Skills: Azure"
+    heads = inline_headings(line)
+    assert [(h.section, h.level) for h in heads] == [("Salary", None), ("Skills", "required")]
+    assert line[heads[1].start:].startswith("Key Skills")      # "Bonus" would make it preferred
+    line = "quality.Required Skills & Qualifications:Strong AWS Terraform experience Responsibilities: Design"
+    assert [line[h.start:].split(":")[0] for h in inline_headings(line)] == [
+        "Required Skills & Qualifications", "Responsibilities"]
 
 
 def test_pay_bonus_is_not_a_preferred_heading():

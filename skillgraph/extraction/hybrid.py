@@ -73,30 +73,36 @@ def dictionary_how(ontology: Ontology, cid: str, surface: str, cache: dict) -> t
 
 
 def _uncovered(spans: Sequence[Span], hits: Sequence[tuple[int, int]]) -> list[Span]:
+    """The model spans the dictionary leaves to the scored linker: those overlapping no hit, and those
+    wider than every hit they overlap ("Python programming" around *Python*, "cloud adoption and
+    migration" around *cloud*): a longer phrase the writer wrote as one skill names a more specific
+    one. A span the same as a hit, inside one or crossing one is the dictionary's."""
     starts = [s for s, _ in hits]
     out = []
     for sp in spans:
         k = bisect_left(starts, sp.end)          # hits starting before the span ends
-        if not any(e > sp.start for _, e in hits[max(0, k - 8):k]):
+        over = [(s, e) for s, e in hits[max(0, k - 8):k] if e > sp.start]
+        if all(sp.start <= s and e <= sp.end and e - s < sp.end - sp.start for s, e in over):
             out.append(sp)
     return out
 
 
 def model_links(text: str, spans: Sequence[Span], hits: Sequence[tuple[int, int]], linker: Linker,
-                min_score: float, semantic=None, sentence_of=None, known=()):
+                min_score: float, semantic=None, sentence_of=None, known=(), nolink=frozenset()):
     """([(concept, start, end, score, how)], [(start, end, score, nearest links)]) for the model spans of
     one posting that overlap none of the dictionary ``hits`` (sorted ``(start, end)``). With ``semantic``
     (a :class:`~skillgraph.extraction.embed.LabelMatrix`) and ``sentence_of`` (offset → sentence
     ``(start, end)``, or None for a sentence not to link whole) the embedding scores spans and links
     whole sentences too; ``known`` holds the ``(sentence, concept)`` pairs the dictionary already linked,
-    which a sentence link does not repeat."""
+    which neither a span nor a sentence link repeats. A span in ``nolink`` (see
+    :func:`~skillgraph.extraction.notskills.unlinkable`) is only ever a candidate."""
     todo = _uncovered(spans, hits)
     if semantic is not None:
-        return _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known)
+        return _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known, nolink)
     mentions, candidates = [], []
     for sp in todo:
         links = linker.rank(text[sp.start:sp.end], k=NEAREST)
-        if links and links[0].score >= min_score:
+        if links and links[0].score >= min_score and sp not in nolink:
             mentions.append((links[0].concept, sp.start, sp.end, links[0].score, "model+lexical"))
         else:
             candidates.append((sp.start, sp.end, links[0].score if links else 0.0, tuple(links)))
@@ -120,7 +126,7 @@ def _span_ranking(span_text: str, cos, linker: Linker, semantic) -> list[tuple[f
     return out
 
 
-def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known=()):
+def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known=(), nolink=frozenset()):
     from .embed import embed
 
     concepts = linker.ontology.concepts
@@ -131,9 +137,11 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of,
     mentions, candidates, linked = [], [], set(known)
     for sp in todo:
         ranked = _span_ranking(text[sp.start:sp.end], cos[row[sp]], linker, semantic)
-        took = [(cid, sp.start, sp.end, sc, how) for sc, cid, how in ranked[:SPAN_LINKS] if sc >= min_score]
+        sent = sentence_of(sp.start) if sentence_of else None
+        took = [] if sp in nolink else [(cid, sp.start, sp.end, sc, how) for sc, cid, how in ranked[:SPAN_LINKS]
+                                        if sc >= min_score and (sent, cid) not in linked]
         mentions.extend(took)
-        linked.update((sentence_of(sp.start) if sentence_of else None, m[0]) for m in took)
+        linked.update((sent, m[0]) for m in took)
         if not took:
             near = tuple(Link(cid, concepts[cid].label, sc) for sc, cid, _ in ranked[:NEAREST])
             candidates.append((sp.start, sp.end, near[0].score if near else 0.0, near))

@@ -3,7 +3,11 @@
 For one posting, given the dictionary's hits and the span model's cleaned spans
 (:func:`~skillgraph.extraction.spans.find_spans`):
 
-- a model span that overlaps a dictionary hit is left out: the dictionary's link and evidence win;
+- a model span that overlaps a dictionary hit is left out (the dictionary's link and evidence win), unless
+  it is wider than every hit it overlaps ("Python programming" around *Python*): then it is linked too,
+  to no concept already linked in its sentence, or kept as a candidate;
+- a model span under a context heading, naming a degree's field or a team stays a candidate
+  (:func:`~skillgraph.extraction.notskills.unlinkable`);
 - every other span is ranked by the scored linker (:class:`~skillgraph.extraction.link.Linker`); its
   best concept becomes a mention (``how="model+lexical"``, ``score`` the linker's) when the score is at
   least ``min_score``, else the span is a *candidate*: kept with its sentence and its nearest concepts
@@ -45,7 +49,7 @@ LINKERS = ("exact", "hybrid")
 """``exact``: the dictionary alone (fastest); ``hybrid``: plus the span model and the scored linker."""
 MIN_SCORE = 0.75
 """The default ``--min-score``: a model span (or a sentence) links to a concept scoring at least this.
-0.75 keeps whole postings precise (seed gold precision 0.943 against 0.622 at 0.5); 0.5 ranks best on the
+0.75 keeps whole postings precise (seed gold precision 0.955; 0.797 at 0.6); 0.5 ranks best on the
 ESCO linking validation sentences (TECH RP@5 0.610 against 0.468) — see the README's table."""
 LEXICAL_WEIGHT = 0.5
 """The lexical score's share of a span's score; the embedding's cosine has the rest."""

@@ -93,3 +93,4 @@ def test_a_model_span_under_a_context_heading_stays_a_candidate(cache):
     x = ex.extract(Posting(id="p", source="p", text=text), spans=spans)
     assert [m.start for m in x.mentions if m.concept == "skill:tests"] == [spans[1].start]
     assert [c.start for c in x.candidates] == [spans[0].start]
+

@@ -5,7 +5,8 @@ For one posting, given the dictionary's hits and the span model's cleaned spans
 
 - a model span that overlaps a dictionary hit is left out (the dictionary's link and evidence win), unless
   it is wider than every hit it overlaps ("Python programming" around *Python*): then it is linked too,
-  to no concept already linked in its sentence, or kept as a candidate;
+  to no concept already linked in its sentence, or kept as a candidate (unless its best concept is one
+  of those: then the span is claimed, no unknown skill);
 - a model span under a context heading, naming a degree's field or a team stays a candidate
   (:func:`~skillgraph.extraction.notskills.unlinkable`);
 - every other span is ranked by the scored linker (:class:`~skillgraph.extraction.link.Linker`); its
@@ -49,7 +50,7 @@ LINKERS = ("exact", "hybrid")
 """``exact``: the dictionary alone (fastest); ``hybrid``: plus the span model and the scored linker."""
 MIN_SCORE = 0.75
 """The default ``--min-score``: a model span (or a sentence) links to a concept scoring at least this.
-0.75 keeps whole postings precise (seed gold precision 0.955; 0.797 at 0.6); 0.5 ranks best on the
+0.75 keeps whole postings precise (seed gold precision 0.955; 0.781 at 0.6); 0.5 ranks best on the
 ESCO linking validation sentences (TECH RP@5 0.610 against 0.468) — see the README's table."""
 LEXICAL_WEIGHT = 0.5
 """The lexical score's share of a span's score; the embedding's cosine has the rest."""
@@ -146,7 +147,8 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of,
                                         if sc >= min_score and (sent, cid) not in linked]
         mentions.extend(took)
         linked.update((sent, m[0]) for m in took)
-        if not took:
+        claimed = bool(ranked) and ranked[0][0] >= min_score and (sent, ranked[0][1]) in linked
+        if not took and not claimed:     # a span whose best concept is linked in its sentence is no unknown skill
             near = tuple(Link(cid, concepts[cid].label, sc) for sc, cid, _ in ranked[:NEAREST])
             candidates.append((sp.start, sp.end, near[0].score if near else 0.0, near))
     for j, sent in enumerate(sents):

@@ -94,3 +94,13 @@ def test_a_model_span_under_a_context_heading_stays_a_candidate(cache):
     assert [m.start for m in x.mentions if m.concept == "skill:tests"] == [spans[1].start]
     assert [c.start for c in x.candidates] == [spans[0].start]
 
+
+
+def test_a_wide_span_whose_best_concept_is_linked_inside_it_is_no_candidate(cache):
+    text = "What you will do\nYou will write Python programming exercises every day.\n"
+    a = text.index("Python programming")
+    spans = [Span(a, a + len("Python programming"), "SKILL")]
+    x = Extractor(_ontology(), linker="hybrid", min_score=0.5).extract(Posting(id="p", source="p", text=text),
+                                                                       spans=spans)
+    assert [(m.text, m.how) for m in x.mentions] == [("Python", "label")]
+    assert x.candidates == ()                                 # claimed by Python: not an unknown skill

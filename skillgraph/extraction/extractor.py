@@ -16,7 +16,7 @@ from .hybrid import LINKERS, MIN_SCORE, dictionary_how, model_links
 from .labels import fold
 from .levels import heading_level
 from .matcher import matcher_for
-from .notskills import drop_in_spans, drop_within, employer_spans, non_text_spans, team_claims
+from .notskills import drop_in_spans, drop_within, employer_spans, non_text_spans, team_claims, unlinkable
 from .segmentation import Segment, SentenceIndex
 from .teams import find_teams
 from .window import SENTENCE_CAP, window
@@ -33,6 +33,21 @@ def _sentence_of(index: SentenceIndex, offset: int) -> tuple[int, int] | None:
     if sg.section and heading_level(sg.section) == "context":
         return None
     return (sg.start, sg.end)
+
+
+def _nolink(text: str, index: SentenceIndex, spans) -> set:
+    """The model spans to keep as candidates only: under a context heading (the dictionary's rule for an
+    extra vocabulary there, applied to every model link: "working in an office" under an office-policy
+    heading is no Microsoft Office), a degree's field, a team (:func:`~.notskills.unlinkable`)."""
+    def context(s):
+        sg = index.at(s)
+        return sg is not None and bool(sg.section) and heading_level(sg.section) == "context"
+
+    def start(s):
+        sg = index.at(s)
+        return sg.start if sg is not None else 0
+
+    return {sp for sp in spans if context(sp.start)} | unlinkable(text, spans, start)
 
 
 class Extractor:
@@ -116,7 +131,7 @@ class Extractor:
             sentence_of = lambda s: _sentence_of(index, s)   # noqa: E731
             known = {(sentence_of(m[1]), m[0]) for m in mentions}   # a sentence link repeats no dictionary one
             found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score,
-                                          self.semantic, sentence_of, known)
+                                          self.semantic, sentence_of, known, _nolink(text, index, spans))
             for cid, s, e, score, how in found:
                 sg = index.at(s) or Segment(s, e, None, "context")
                 mentions.append((cid, s, e, sg.start, max(sg.end, e), sg.section, sg.level, score, how))

@@ -3,7 +3,12 @@
 For one posting, given the dictionary's hits and the span model's cleaned spans
 (:func:`~skillgraph.extraction.spans.find_spans`):
 
-- a model span that overlaps a dictionary hit is left out: the dictionary's link and evidence win;
+- a model span that overlaps a dictionary hit is left out (the dictionary's link and evidence win), unless
+  it is wider than every hit it overlaps ("Python programming" around *Python*): then it is linked too,
+  to no concept already linked in its sentence, or kept as a candidate (unless its best concept is one
+  of those: then the span is claimed, no unknown skill);
+- a model span under a context heading, naming a degree's field or a team stays a candidate
+  (:func:`~skillgraph.extraction.notskills.unlinkable`);
 - every other span is ranked by the scored linker (:class:`~skillgraph.extraction.link.Linker`); its
   best concept becomes a mention (``how="model+lexical"``, ``score`` the linker's) when the score is at
   least ``min_score``, else the span is a *candidate*: kept with its sentence and its nearest concepts
@@ -45,7 +50,7 @@ LINKERS = ("exact", "hybrid")
 """``exact``: the dictionary alone (fastest); ``hybrid``: plus the span model and the scored linker."""
 MIN_SCORE = 0.75
 """The default ``--min-score``: a model span (or a sentence) links to a concept scoring at least this.
-0.75 keeps whole postings precise (seed gold precision 0.943 against 0.622 at 0.5); 0.5 ranks best on the
+0.75 keeps whole postings precise (seed gold precision 0.955; 0.781 at 0.6); 0.5 ranks best on the
 ESCO linking validation sentences (TECH RP@5 0.610 against 0.468) — see the README's table."""
 LEXICAL_WEIGHT = 0.5
 """The lexical score's share of a span's score; the embedding's cosine has the rest."""
@@ -73,30 +78,36 @@ def dictionary_how(ontology: Ontology, cid: str, surface: str, cache: dict) -> t
 
 
 def _uncovered(spans: Sequence[Span], hits: Sequence[tuple[int, int]]) -> list[Span]:
+    """The model spans the dictionary leaves to the scored linker: those overlapping no hit, and those
+    wider than every hit they overlap ("Python programming" around *Python*, "cloud adoption and
+    migration" around *cloud*): a longer phrase the writer wrote as one skill names a more specific
+    one. A span the same as a hit, inside one or crossing one is the dictionary's."""
     starts = [s for s, _ in hits]
     out = []
     for sp in spans:
         k = bisect_left(starts, sp.end)          # hits starting before the span ends
-        if not any(e > sp.start for _, e in hits[max(0, k - 8):k]):
+        over = [(s, e) for s, e in hits[max(0, k - 8):k] if e > sp.start]
+        if all(sp.start <= s and e <= sp.end and e - s < sp.end - sp.start for s, e in over):
             out.append(sp)
     return out
 
 
 def model_links(text: str, spans: Sequence[Span], hits: Sequence[tuple[int, int]], linker: Linker,
-                min_score: float, semantic=None, sentence_of=None, known=()):
+                min_score: float, semantic=None, sentence_of=None, known=(), nolink=frozenset()):
     """([(concept, start, end, score, how)], [(start, end, score, nearest links)]) for the model spans of
     one posting that overlap none of the dictionary ``hits`` (sorted ``(start, end)``). With ``semantic``
     (a :class:`~skillgraph.extraction.embed.LabelMatrix`) and ``sentence_of`` (offset → sentence
     ``(start, end)``, or None for a sentence not to link whole) the embedding scores spans and links
     whole sentences too; ``known`` holds the ``(sentence, concept)`` pairs the dictionary already linked,
-    which a sentence link does not repeat."""
+    which neither a span nor a sentence link repeats. A span in ``nolink`` (see
+    :func:`~skillgraph.extraction.notskills.unlinkable`) is only ever a candidate."""
     todo = _uncovered(spans, hits)
     if semantic is not None:
-        return _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known)
+        return _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known, nolink)
     mentions, candidates = [], []
     for sp in todo:
         links = linker.rank(text[sp.start:sp.end], k=NEAREST)
-        if links and links[0].score >= min_score:
+        if links and links[0].score >= min_score and sp not in nolink:
             mentions.append((links[0].concept, sp.start, sp.end, links[0].score, "model+lexical"))
         else:
             candidates.append((sp.start, sp.end, links[0].score if links else 0.0, tuple(links)))
@@ -120,7 +131,7 @@ def _span_ranking(span_text: str, cos, linker: Linker, semantic) -> list[tuple[f
     return out
 
 
-def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known=()):
+def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known=(), nolink=frozenset()):
     from .embed import embed
 
     concepts = linker.ontology.concepts
@@ -131,10 +142,13 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of,
     mentions, candidates, linked = [], [], set(known)
     for sp in todo:
         ranked = _span_ranking(text[sp.start:sp.end], cos[row[sp]], linker, semantic)
-        took = [(cid, sp.start, sp.end, sc, how) for sc, cid, how in ranked[:SPAN_LINKS] if sc >= min_score]
+        sent = sentence_of(sp.start) if sentence_of else None
+        took = [] if sp in nolink else [(cid, sp.start, sp.end, sc, how) for sc, cid, how in ranked[:SPAN_LINKS]
+                                        if sc >= min_score and (sent, cid) not in linked]
         mentions.extend(took)
-        linked.update((sentence_of(sp.start) if sentence_of else None, m[0]) for m in took)
-        if not took:
+        linked.update((sent, m[0]) for m in took)
+        claimed = bool(ranked) and ranked[0][0] >= min_score and (sent, ranked[0][1]) in linked
+        if not took and not claimed:     # a span whose best concept is linked in its sentence is no unknown skill
             near = tuple(Link(cid, concepts[cid].label, sc) for sc, cid, _ in ranked[:NEAREST])
             candidates.append((sp.start, sp.end, near[0].score if near else 0.0, near))
     for j, sent in enumerate(sents):

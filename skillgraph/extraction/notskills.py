@@ -3,6 +3,9 @@
 - Inside a URL, an e-mail address or a file path: ``https`` in ``https://…`` is not HTTP, ``python``
   in ``/usr/bin/python3`` or ``jobs@python.org`` is no requirement. A bare domain that is itself the
   whole match ("Socket.io", "Neptune.ai") is a name and still links.
+- A model span (the hybrid pass, :func:`unlinkable`) that is the field of a degree ("PhD in Computer
+  Science, Statistics or a related field": a subject studied, not a skill asked for) or a group of people
+  ("engineering teams": who, not what) is kept as a candidate but linked to no concept.
 - The posting's own company name: "Notion" in a Notion posting is the employer; the tool Notion in
   another company's posting still links. Legal and organisational suffixes are dropped from the
   company field, so "Notion Labs, Inc." also covers "Notion".
@@ -18,7 +21,7 @@ from typing import Sequence
 
 from skillgraph.speed import alternation
 
-__all__ = ["NON_TEXT", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans"]
+__all__ = ["NON_TEXT", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans", "unlinkable"]
 
 _URL = (r"(?<![\w.+-])(?:https?|ftp|file)(?::/{2}|://?| //)[^\s<>\"'`]+"   # also "https //x" (colon lost)
         r"|(?<![\w.-])www\.[^\s<>\"'`]+")
@@ -157,4 +160,24 @@ def team_claims(text: str, teams) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
             out.append((a, b))
+    return out
+
+
+_DEGREE_FIELD = re.compile(
+    r"(?<!\w)(?:degrees?|diploma|bachelor\w*|master\w*|doctorate|ph\.?\s?d\.?|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?a\.?|"
+    r"m\.?a\.?|b\.?eng|m\.?eng)(?:['\u2019]s)?(?:\s+degree)?\s+(?:in|of)\s+"
+    r"(?:[^.;:!?()\n]{0,80}?(?:,|\bor\b|\band\b|/)\s*)?\Z", re.I)
+_TEAM_PHRASE = re.compile(r"(?:[\w&+-]+\s+){0,2}teams?", re.I)
+
+
+def unlinkable(text: str, spans: Sequence, sentence_start) -> set:
+    """The model ``spans`` (``(start, end, …)``) not to link to a concept: a degree's field ("Degree in
+    computer science, statistics or …", looked for from ``sentence_start(offset)``, the start of the
+    span's sentence, back at most 120 characters) and a group of people of at most three words ending in
+    "team(s)" ("engineering teams", "the ML team")."""
+    out = set()
+    for sp in spans:
+        s, e = sp[0], sp[1]
+        if _TEAM_PHRASE.fullmatch(text, s, e) or _DEGREE_FIELD.search(text, max(sentence_start(s), s - 120), s):
+            out.add(sp)
     return out

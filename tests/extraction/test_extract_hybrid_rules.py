@@ -1,0 +1,106 @@
+"""The hybrid pass's rules on which model spans it links (hybrid.py, notskills.unlinkable, extractor):
+a model span wider than the dictionary hits inside it is still linked or kept (without repeating their
+concepts); a degree's field, a team and anything under a context heading stay candidates."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from skillgraph.extraction import Extractor
+from skillgraph.extraction.hybrid import _uncovered
+from skillgraph.extraction.notskills import unlinkable
+from skillgraph.extraction.spans import Span
+from skillgraph.model import Concept, Posting
+from skillgraph.ontology import Ontology
+
+
+def _c(cid, label, *alts):
+    return Concept(id=f"skill:{cid}", iri=f"https://w3id.org/skillgraph/skill/{cid}", label=label,
+                   alt_labels=tuple(alts))
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+
+
+def test_a_span_wider_than_its_hits_is_left_to_the_linker_the_others_are_the_dictionarys():
+    text = "Python programming, Java Spring and C#/.NET"
+    py, java, spring = (text.index(w) for w in ("Python", "Java", "Spring"))
+    hits = [(py, py + 6), (java, java + 11), (text.index("C#"), text.index("C#") + 2),
+            (text.index(".NET"), text.index(".NET") + 4)]
+    wide = Span(py, py + len("Python programming"), "SKILL")
+    same = Span(py, py + 6, "SKILL")
+    inside = Span(spring, spring + 6, "SKILL")               # "Spring" inside the hit "Java Spring"
+    both = Span(text.index("C#"), len(text), "SKILL")        # "C#/.NET" around two hits
+    cross = Span(java + 5, java + 10, "SKILL")               # "Sprin": crosses no boundary cleanly
+    assert _uncovered([wide, same, inside, both, cross], hits) == [wide, both]
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=6),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=6))
+def test_uncovered_keeps_exactly_the_spans_strictly_around_every_hit_they_touch(hits, spans):
+    hits = sorted({(s, s + n) for s, n in hits})
+    spans = sorted({Span(s, s + n, "SKILL") for s, n in spans})
+    got = _uncovered(spans, hits)
+    for sp in spans:
+        over = [(s, e) for s, e in hits if s < sp.end and e > sp.start]
+        around = all(sp.start <= s and e <= sp.end and (s, e) != (sp.start, sp.end) for s, e in over)
+        assert (sp in got) == around
+
+
+@pytest.mark.parametrize("sentence, span, unlinked", [
+    ("- Degree in computer science, machine learning, statistics, or related field", "computer science", True),
+    ("- Degree in computer science, machine learning, statistics, or related field", "statistics", True),
+    ("- M.S/ PhD degree in Computer Science, Statistics or a related field.", "Statistics", True),
+    ("• Masters or PhD in Computer Science or related fields.", "Computer Science", True),
+    ("BSc in Physics", "Physics", True),
+    ("4+ years working experience in engineering teams building ML products", "engineering teams", True),
+    ("Experience in computer science research", "computer science research", False),
+    ("You will work in cross-functional teams", "work in cross-functional teams", False),
+    ("Deep knowledge of Python and SQL", "Python", False),
+    ("Team leadership experience", "Team leadership", False),
+])
+def test_a_degree_field_or_a_team_is_not_linked(sentence, span, unlinked):
+    s = sentence.index(span)
+    assert bool(unlinkable(sentence, [(s, s + len(span))], lambda _: 0)) is unlinked
+
+
+def _ontology():
+    return Ontology.from_concepts([_c("python", "Python"), _c("tests", "develop automated software tests",
+                                                                     "test automation")])
+
+
+def test_a_wide_span_links_no_concept_the_dictionary_linked_inside_it(cache):
+    text = "What you will do\nYou will write Python programming exercises every day.\n"
+    a = text.index("Python programming")
+    spans = [Span(a, a + len("Python programming"), "SKILL")]
+    x = Extractor(_ontology(), linker="hybrid", min_score=0.0).extract(Posting(id="p", source="p", text=text),
+                                                                       spans=spans)
+    pythons = [(m.text, m.how) for m in x.mentions if m.concept == "skill:python"]
+    assert pythons == [("Python", "label")]                  # the dictionary's, once
+    assert all(m.text == "Python programming" for m in x.mentions if m.how.startswith("model+"))
+    assert [c.text for c in x.candidates] in ([], ["Python programming"])
+
+
+def test_a_model_span_under_a_context_heading_stays_a_candidate(cache):
+    text = "About us\nOur founders love test automation tooling.\n\nWhat you will do\nBuild test automation tooling.\n"
+    phrase = "test automation tooling"
+    spans = [Span(i, i + len(phrase), "SKILL") for i in (text.index(phrase), text.rindex(phrase))]
+    ex = Extractor(Ontology.from_concepts([_c("tests", "develop automated software tests")]), linker="hybrid",
+                   min_score=0.3)
+    x = ex.extract(Posting(id="p", source="p", text=text), spans=spans)
+    assert [m.start for m in x.mentions if m.concept == "skill:tests"] == [spans[1].start]
+    assert [c.start for c in x.candidates] == [spans[0].start]
+
+
+
+def test_a_wide_span_whose_best_concept_is_linked_inside_it_is_no_candidate(cache):
+    text = "What you will do\nYou will write Python programming exercises every day.\n"
+    a = text.index("Python programming")
+    spans = [Span(a, a + len("Python programming"), "SKILL")]
+    x = Extractor(_ontology(), linker="hybrid", min_score=0.5).extract(Posting(id="p", source="p", text=text),
+                                                                       spans=spans)
+    assert [(m.text, m.how) for m in x.mentions] == [("Python", "label")]
+    assert x.candidates == ()                                 # claimed by Python: not an unknown skill

@@ -11,15 +11,52 @@ uses one says so by importing it from here.
 - :func:`shared_keys` — dict templates whose copies share one key table (CPython's split dicts):
   144 instead of 272 bytes for an evidence dict, which matters for millions of them (``bench_graph.py``).
 - :func:`intern` — equal strings as one object (concept ids, sections, levels, titles).
+
+The hybrid linker's (``--linker hybrid``, ``bench_semantic.py`` measures each against its switch):
+
+- ``piece_cache`` — :func:`distinct`: the span model reads each distinct piece (line) once per
+  :func:`~skillgraph.extraction.spans.find_spans` call and its spans are copied to every posting that
+  repeats the piece. Real postings repeat boilerplate lines (24 % of the pieces of postings-dev are
+  repeats), the benchmark corpus repeats sentences (35 %). The model reads one piece at a time, so its
+  spans for a piece do not depend on the other pieces: same output.
+- ``rank_memo`` — :class:`~skillgraph.extraction.link.Linker` keeps the rankings of the span texts it
+  has seen (a bounded dict): the same span text ("Python", "SQL") is ranked once per run.
+- ``batch_embed`` — the hybrid pass embeds the spans and sentences of a block of postings in one
+  WordLlama call and scores them against the label matrix in one matrix product
+  (:class:`~skillgraph.extraction.embed.ScoreBook`), instead of one call and one product per posting;
+  each text is embedded once per block. WordLlama pools each text by itself and each row of a matrix
+  product is computed alone, so the vectors and scores are bit-identical (checked in the tests).
+
+Each is on unless its name is in :data:`OFF` (the benchmark switches them off to measure them).
 """
 from __future__ import annotations
 
 import gc
 import sys
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterable, Iterator, TypeVar
 
-__all__ = ["intern", "paused_gc", "shared_keys"]
+T = TypeVar("T")
+
+__all__ = ["OFF", "TRICKS", "distinct", "intern", "on", "paused_gc", "shared_keys"]
+
+TRICKS = ("piece_cache", "rank_memo", "batch_embed")
+"""The switchable tricks (see the module's doc)."""
+OFF: set[str] = set()
+"""Names of tricks switched off (benchmarks only: the output is the same either way)."""
+
+
+def on(trick: str) -> bool:
+    """True unless ``trick`` (one of :data:`TRICKS`) is switched off in :data:`OFF`."""
+    return trick not in OFF
+
+
+def distinct(items: Iterable[T]) -> tuple[list[T], list[int]]:
+    """(the distinct items in first-seen order, each item's position in that list): run a costly step
+    on the distinct items only and map the results back with ``[out[k] for k in where]``."""
+    first: dict = {}
+    where = [first.setdefault(x, len(first)) for x in items]
+    return list(first), where
 
 
 @contextmanager

@@ -28,11 +28,14 @@ from pathlib import Path
 from skillgraph.errors import InputError, OutputError
 from skillgraph.ontology import Ontology
 
-__all__ = ["MODEL", "LabelMatrix", "cache_dir", "content_key", "embed", "label_rows", "load_model", "matrix_for"]
+__all__ = ["MODEL", "LabelMatrix", "ScoreBook", "cache_dir", "content_key", "embed", "label_rows", "load_model",
+           "matrix_for"]
 
 MODEL = "wordllama-0.4:l2_supercat:256"
 """The model, its configuration and dimension: part of every cache key."""
 _BATCH = 512
+_BLOCK_CELLS = 1 << 24
+"""A :class:`ScoreBook` multiplies at most this many (text, label) cells at once (64 MB of float32)."""
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +117,36 @@ class LabelMatrix:
         sims = vectors @ self.matrix.T
         best = np.maximum.reduceat(sims, self.starts, axis=1)
         return np.clip(best, 0.0, 1.0)
+
+    def text_scores(self, texts: list[str]):
+        """:meth:`scores` of the texts' embeddings (one row per text)."""
+        return self.scores(embed(texts))
+
+
+class ScoreBook:
+    """A label matrix's :meth:`~LabelMatrix.scores` for a block of texts, computed up front: each
+    distinct text embedded once, in one WordLlama call, and scored in products of at most
+    :data:`_BLOCK_CELLS` cells (``batch_embed`` in :mod:`skillgraph.speed`). Stands in for the matrix
+    (``concepts``, ``index``, :meth:`text_scores`); a text it does not hold is scored on the spot."""
+
+    def __init__(self, matrix: LabelMatrix, texts):
+        import numpy as np
+
+        self.matrix = matrix
+        self.concepts = matrix.concepts
+        self.index = matrix.index
+        todo = list(dict.fromkeys(texts))
+        self.row = {t: i for i, t in enumerate(todo)}
+        vecs = embed(todo)
+        step = max(1, _BLOCK_CELLS // max(1, matrix.matrix.shape[0]))
+        parts = [matrix.scores(vecs[i:i + step]) for i in range(0, len(todo), step)]
+        self.table = np.concatenate(parts) if parts else matrix.scores(vecs)
+
+    def text_scores(self, texts: list[str]):
+        row = self.row
+        if all(t in row for t in texts):
+            return self.table[[row[t] for t in texts]]
+        return self.matrix.text_scores(texts)
 
 
 def _load_or_embed(path: Path, labels: list[str]):

@@ -23,6 +23,9 @@ from .window import SENTENCE_CAP, window
 
 __all__ = ["Extractor", "extract"]
 
+_BOOK_TEXTS = 2000
+"""A hybrid block's texts (spans and sentences) scored at once: 2000 × ESCO's 14k concepts ≈ 110 MB."""
+
 
 def _sentence_of(index: SentenceIndex, offset: int) -> tuple[int, int] | None:
     """The sentence to link whole for a model span at ``offset``; None under a context heading ("About
@@ -52,6 +55,7 @@ class Extractor:
         self.min_score = min_score
         self._scorer = None
         self._semantic = None
+        self._book = None
         self._how: dict = {}
 
     @property
@@ -75,13 +79,45 @@ class Extractor:
     def extract(self, posting: Posting, segments: Sequence[Segment] | None = None, spans=None) -> Extraction:
         return self.expand(posting, *self.extract_compact(posting, segments, spans))
 
-    def extract_compact(self, posting: Posting, segments: Sequence[Segment] | None = None, spans=None):
+    def extract_block(self, postings: Sequence[Posting], spans: Sequence | None = None) -> list:
+        """:meth:`extract_compact` of each posting (``spans[i]`` the span model's for posting i, hybrid
+        only). Hybrid: the spans and sentences of the whole block are embedded and scored at once
+        (``batch_embed`` in :mod:`skillgraph.speed`): same output as one posting at a time."""
+        from skillgraph.speed import on
+
+        if self.linker != "hybrid" or spans is None or not on("batch_embed"):
+            return [self.extract_compact(p, None, None if spans is None else spans[i]) for i, p in enumerate(postings)]
+        from .embed import ScoreBook
+
+        out: list = []
+        a = 0
+        while a < len(postings):          # postings while their texts stay under _BOOK_TEXTS (memory)
+            indexes, texts = [], []
+            b = a
+            while b < len(postings) and (b == a or len(texts) < _BOOK_TEXTS):
+                text, index = postings[b].text, SentenceIndex(postings[b].text)
+                texts.extend(text[sp.start:sp.end] for sp in spans[b])
+                sents = {_sentence_of(index, sp.start) for sp in spans[b]} - {None}
+                texts.extend(text[s:e] for s, e in sents)
+                indexes.append(index)
+                b += 1
+            self._book = ScoreBook(self.semantic, texts)
+            try:
+                out.extend(self.extract_compact(postings[a + i], None, spans[a + i], index)
+                           for i, index in enumerate(indexes))
+            finally:
+                self._book = None
+            a = b
+        return out
+
+    def extract_compact(self, posting: Posting, segments: Sequence[Segment] | None = None, spans=None,
+                        index: SentenceIndex | None = None):
         """(mentions as (concept, start, end, sentence start, sentence end, section, level, score, how),
         teams, candidates as (start, end, sentence start, sentence end, score, links)): cheap to send
         between processes; :meth:`expand` turns it into an :class:`Extraction`. ``spans`` (the span
-        model's, hybrid only) are found here when not given."""
+        model's, hybrid only) are found here when not given; ``index``, the posting's sentences, too."""
         text = posting.text
-        index = SentenceIndex(text, segments)
+        index = SentenceIndex(text, segments) if index is None else index
         folded = fold(text)
         matches, units = self.matcher.scan(text, folded)
         hybrid = self.linker == "hybrid"
@@ -115,8 +151,9 @@ class Extractor:
             spans = drop_in_spans(drop_within(drop_in_spans(spans, nontext), employer), claims)
             sentence_of = lambda s: _sentence_of(index, s)   # noqa: E731
             known = {(sentence_of(m[1]), m[0]) for m in mentions}   # a sentence link repeats no dictionary one
+            semantic = self.semantic if self._book is None else self._book
             found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score,
-                                          self.semantic, sentence_of, known)
+                                          semantic, sentence_of, known)
             for cid, s, e, score, how in found:
                 sg = index.at(s) or Segment(s, e, None, "context")
                 mentions.append((cid, s, e, sg.start, max(sg.end, e), sg.section, sg.level, score, how))

@@ -27,8 +27,7 @@ _CHUNK = 64         # postings per task sent to a worker
 
 def _work(span: tuple[int, int]):
     a, b = span
-    return [_WORKER.extract_compact(p, None, None if _SPANS is None else _SPANS[a + i])
-            for i, p in enumerate(_SHARED[a:b])]
+    return _WORKER.extract_block(_SHARED[a:b], None if _SPANS is None else _SPANS[a:b])
 
 
 def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 1,
@@ -66,11 +65,20 @@ def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 
 
 
 def _in_process(ex: Extractor, postings: list[Posting], progress, spans=None) -> list[Extraction]:
-    out = []
-    for i, p in enumerate(postings):
-        out.append(ex.extract(p, None, None if spans is None else spans[i]))
+    if spans is None:
+        out = []
+        for p in postings:
+            out.append(ex.extract(p))
+            if progress:
+                progress(1)
+        return out
+    out = []             # hybrid: blocks of postings, their spans and sentences embedded at once
+    for a in range(0, len(postings), _CHUNK):
+        block = postings[a:a + _CHUNK]
+        for p, (ms, ts, cs) in zip(block, ex.extract_block(block, spans[a:a + _CHUNK]), strict=True):
+            out.append(ex.expand(p, ms, ts, cs))
         if progress:
-            progress(1)
+            progress(len(block))
     return out
 
 

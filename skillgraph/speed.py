@@ -12,20 +12,22 @@ uses one says so by importing it from here.
   144 instead of 272 bytes for an evidence dict, which matters for millions of them (``bench_graph.py``).
 - :func:`intern` — equal strings as one object (concept ids, sections, levels, titles).
 
-The hybrid linker's (``--linker hybrid``, ``bench_semantic.py`` measures each against its switch):
+The hybrid linker's (``--linker hybrid``; ``bench_semantic.py`` measures each against its switch):
 
 - ``piece_cache`` — :func:`distinct`: the span model reads each distinct piece (line) once per
   :func:`~skillgraph.extraction.spans.find_spans` call and its spans are copied to every posting that
   repeats the piece. Real postings repeat boilerplate lines (24 % of the pieces of postings-dev are
   repeats), the benchmark corpus repeats sentences (35 %). The model reads one piece at a time, so its
   spans for a piece do not depend on the other pieces: same output.
-- ``rank_memo`` — :class:`~skillgraph.extraction.link.Linker` keeps the rankings of the span texts it
-  has seen (a bounded dict): the same span text ("Python", "SQL") is ranked once per run.
 - ``batch_embed`` — the hybrid pass embeds the spans and sentences of a block of postings in one
-  WordLlama call and scores them against the label matrix in one matrix product
-  (:class:`~skillgraph.extraction.embed.ScoreBook`), instead of one call and one product per posting;
-  each text is embedded once per block. WordLlama pools each text by itself and each row of a matrix
-  product is computed alone, so the vectors and scores are bit-identical (checked in the tests).
+  WordLlama call, shortest texts first in small batches (WordLlama pads a batch to its longest text),
+  and scores them against the label matrix in one pass
+  (:class:`~skillgraph.extraction.embed.ScoreBook`), instead of one call and one pass per posting;
+  each text is embedded once per block. WordLlama pools each text alone and the label-matrix products
+  all have one shape (:meth:`~skillgraph.extraction.embed.LabelMatrix.scores`), so vectors and scores
+  are the same bits either way (tested).
+
+A linker memo of span rankings by text was measured too and dropped: 1.00× on the benchmark.
 
 Each is on unless its name is in :data:`OFF` (the benchmark switches them off to measure them).
 """
@@ -40,7 +42,7 @@ T = TypeVar("T")
 
 __all__ = ["OFF", "TRICKS", "distinct", "intern", "on", "paused_gc", "shared_keys"]
 
-TRICKS = ("piece_cache", "rank_memo", "batch_embed")
+TRICKS = ("piece_cache", "batch_embed")
 """The switchable tricks (see the module's doc)."""
 OFF: set[str] = set()
 """Names of tricks switched off (benchmarks only: the output is the same either way)."""

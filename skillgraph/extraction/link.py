@@ -34,8 +34,6 @@ DEFINITION_WEIGHT = 0.15
 """How much a definition holding all of the span's words adds to the label score."""
 ALT_EXACT = 0.97
 """The score of an alternative or hidden label with exactly the span's words."""
-_MEMO_MAX = 20_000
-"""Rankings kept by :meth:`Linker.rank` before the memo starts over."""
 _MAX_DF_SHARE = 0.02
 """Words in more than this share of labels do not propose candidates on their own (they still score)."""
 
@@ -102,27 +100,12 @@ class Linker:
         self._idf = {w: math.log(1.0 + n / len(ix)) for w, ix in self._by_word.items()}
         self._default_idf = math.log(1.0 + n)
         self._max_df = max(50, int(n * _MAX_DF_SHARE))
-        self._memo: dict[tuple[str, int], tuple[Link, ...]] = {}
 
     def _w(self, w: str) -> float:
         return self._idf.get(w, self._default_idf)
 
     def rank(self, text: str, k: int = 5) -> list[Link]:
-        """The ``k`` best concepts for ``text``, best first (score, then concept id), each score in [0, 1].
-        Rankings are kept per (text, k) (``rank_memo`` in :mod:`skillgraph.speed`)."""
-        from skillgraph.speed import on
-
-        if not on("rank_memo"):
-            return self._rank(text, k)
-        memo = self._memo
-        got = memo.get((text, k))
-        if got is None:
-            if len(memo) >= _MEMO_MAX:
-                memo.clear()
-            got = memo[(text, k)] = tuple(self._rank(text, k))
-        return list(got)
-
-    def _rank(self, text: str, k: int) -> list[Link]:
+        """The ``k`` best concepts for ``text``, best first (score, then concept id), each score in [0, 1]."""
         span = words(text)
         if not span:
             return []

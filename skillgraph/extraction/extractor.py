@@ -7,7 +7,7 @@ context.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from skillgraph.model import Candidate, Extraction, Mention, Nearest, Posting
 from skillgraph.ontology import Ontology
@@ -23,8 +23,9 @@ from .window import SENTENCE_CAP, window
 
 __all__ = ["Extractor", "extract"]
 
-_BOOK_TEXTS = 2000
-"""A hybrid block's texts (spans and sentences) scored at once: 2000 × ESCO's 14k concepts ≈ 110 MB."""
+_BOOK_CELLS = 1 << 25
+"""A hybrid book's (texts × concepts) scores at most (128 MB of float32): about 14.7k texts with the
+shipped ontology (a few hundred postings), 2.4k with ESCO; at least 256 texts."""
 
 
 def _sentence_of(index: SentenceIndex, offset: int) -> tuple[int, int] | None:
@@ -79,36 +80,39 @@ class Extractor:
     def extract(self, posting: Posting, segments: Sequence[Segment] | None = None, spans=None) -> Extraction:
         return self.expand(posting, *self.extract_compact(posting, segments, spans))
 
-    def extract_block(self, postings: Sequence[Posting], spans: Sequence | None = None) -> list:
-        """:meth:`extract_compact` of each posting (``spans[i]`` the span model's for posting i, hybrid
-        only). Hybrid: the spans and sentences of the whole block are embedded and scored at once
-        (``batch_embed`` in :mod:`skillgraph.speed`): same output as one posting at a time."""
+    def extract_block(self, postings: Sequence[Posting], spans: Sequence | None = None) -> Iterator[tuple]:
+        """:meth:`extract_compact` of each posting, in order (``spans[i]`` the span model's for posting i,
+        hybrid only). Hybrid: the spans and sentences of as many postings as :data:`_BOOK_CELLS` allows
+        are embedded and scored at once (``batch_embed`` in :mod:`skillgraph.speed`): same output as
+        one posting at a time."""
         from skillgraph.speed import on
 
         if self.linker != "hybrid" or spans is None or not on("batch_embed"):
-            return [self.extract_compact(p, None, None if spans is None else spans[i]) for i, p in enumerate(postings)]
+            for i, p in enumerate(postings):
+                yield self.extract_compact(p, None, None if spans is None else spans[i])
+            return
         from .embed import ScoreBook
 
-        out: list = []
+        room = max(256, _BOOK_CELLS // max(1, len(self.semantic.concepts)))   # texts per book
         a = 0
-        while a < len(postings):          # postings while their texts stay under _BOOK_TEXTS (memory)
+        while a < len(postings):
             indexes, texts = [], []
             b = a
-            while b < len(postings) and (b == a or len(texts) < _BOOK_TEXTS):
+            while b < len(postings) and (b == a or len(texts) < room):
                 text, index = postings[b].text, SentenceIndex(postings[b].text)
                 texts.extend(text[sp.start:sp.end] for sp in spans[b])
                 sents = {_sentence_of(index, sp.start) for sp in spans[b]} - {None}
                 texts.extend(text[s:e] for s, e in sents)
                 indexes.append(index)
                 b += 1
-            self._book = ScoreBook(self.semantic, texts)
-            try:
-                out.extend(self.extract_compact(postings[a + i], None, spans[a + i], index)
-                           for i, index in enumerate(indexes))
-            finally:
-                self._book = None
+            book = ScoreBook(self.semantic, texts)
+            for i, index in enumerate(indexes):
+                self._book = book
+                try:
+                    yield self.extract_compact(postings[a + i], None, spans[a + i], index)
+                finally:
+                    self._book = None
             a = b
-        return out
 
     def extract_compact(self, posting: Posting, segments: Sequence[Segment] | None = None, spans=None,
                         index: SentenceIndex | None = None):

@@ -27,7 +27,7 @@ _CHUNK = 64         # postings per task sent to a worker
 
 def _work(span: tuple[int, int]):
     a, b = span
-    return _WORKER.extract_block(_SHARED[a:b], None if _SPANS is None else _SPANS[a:b])
+    return list(_WORKER.extract_block(_SHARED[a:b], None if _SPANS is None else _SPANS[a:b]))
 
 
 def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 1,
@@ -65,20 +65,11 @@ def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 
 
 
 def _in_process(ex: Extractor, postings: list[Posting], progress, spans=None) -> list[Extraction]:
-    if spans is None:
-        out = []
-        for p in postings:
-            out.append(ex.extract(p))
-            if progress:
-                progress(1)
-        return out
-    out = []             # hybrid: blocks of postings, their spans and sentences embedded at once
-    for a in range(0, len(postings), _CHUNK):
-        block = postings[a:a + _CHUNK]
-        for p, (ms, ts, cs) in zip(block, ex.extract_block(block, spans[a:a + _CHUNK]), strict=True):
-            out.append(ex.expand(p, ms, ts, cs))
+    out = []
+    for p, (ms, ts, cs) in zip(postings, ex.extract_block(postings, spans), strict=True):
+        out.append(ex.expand(p, ms, ts, cs))
         if progress:
-            progress(len(block))
+            progress(1)
     return out
 
 

@@ -46,7 +46,7 @@ def _postings():
 
 
 def test_each_trick_switched_off_gives_the_same_hybrid_output(cache, tricks_off, monkeypatch):
-    monkeypatch.setattr(X, "_BOOK_TEXTS", 40)        # several score blocks, a posting's texts across none
+    monkeypatch.setattr(X, "_BOOK_CELLS", 1)         # books of 256 texts: several, a posting in just one
     ont = load_ontology()
     posts = _postings()
     want = extract_all(posts, ont, linker="hybrid")

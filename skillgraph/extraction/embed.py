@@ -37,8 +37,9 @@ MODEL = "wordllama-0.4:l2_supercat:256"
 _BATCH = 512
 _SORTED_BATCH = 32
 """Texts per WordLlama batch when sorted by length (on 1146 posting lines: 0.25 s against 1.8 s at 512)."""
-_TILE = 64
-"""Rows per label-matrix product (:meth:`LabelMatrix.scores`): one shape for every product."""
+_TILE = 128
+"""Rows per label-matrix product (:meth:`LabelMatrix.scores`): one shape for every product. 3200 texts
+against the shipped labels: 0.58 s at 128, 0.76 s at 64, 0.42 s in one product of any shape."""
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,25 @@ uses one says so by importing it from here.
   out saves a full scan: :func:`~skillgraph.extraction.notskills.non_text_spans` on 400 bench postings
   0.47 → 0.03 s, the exact pass 0.33× → 0.72× spaCy's tokenizer (``bench_extract.py``); the answer is the full
   alternation's (a property test compares them).
+
+The hybrid linker's (``--linker hybrid``; ``bench_semantic.py`` measures each against its switch):
+
+- ``piece_cache`` — :func:`distinct`: the span model reads each distinct piece (line) once per
+  :func:`~skillgraph.extraction.spans.find_spans` call and its spans are copied to every posting that
+  repeats the piece. Real postings repeat boilerplate lines (24 % of the pieces of postings-dev are
+  repeats), the benchmark corpus repeats sentences (35 %). The model reads one piece at a time, so its
+  spans for a piece do not depend on the other pieces: same output.
+- ``batch_embed`` — the hybrid pass embeds the spans and sentences of a block of postings in one
+  WordLlama call, shortest texts first in small batches (WordLlama pads a batch to its longest text),
+  and scores them against the label matrix in one pass
+  (:class:`~skillgraph.extraction.embed.ScoreBook`), instead of one call and one pass per posting;
+  each text is embedded once per block. WordLlama pools each text alone and the label-matrix products
+  all have one shape (:meth:`~skillgraph.extraction.embed.LabelMatrix.scores`), so vectors and scores
+  are the same bits either way (tested).
+
+A linker memo of span rankings by text was measured too and dropped: 1.00× on the benchmark.
+
+Each is on unless its name is in :data:`OFF` (the benchmark switches them off to measure them).
 """
 from __future__ import annotations
 
@@ -25,15 +44,35 @@ import re
 import sys
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator, TypeVar
 
-__all__ = ["alternation", "intern", "paused_gc", "shared_keys"]
+T = TypeVar("T")
+
+__all__ = ["OFF", "TRICKS", "alternation", "distinct", "intern", "on", "paused_gc", "shared_keys"]
+
+TRICKS = ("piece_cache", "batch_embed")
+"""The switchable tricks (see the module's doc)."""
+OFF: set[str] = set()
+"""Names of tricks switched off (benchmarks only: the output is the same either way)."""
 
 
 @lru_cache(maxsize=64)
 def alternation(parts: tuple[tuple[str, str], ...], flags: int = 0) -> re.Pattern:
     """``(?P<name>pattern)|…`` over ``parts`` ((name, pattern) in order), compiled once per combination."""
     return re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in parts), flags)
+
+
+def on(trick: str) -> bool:
+    """True unless ``trick`` (one of :data:`TRICKS`) is switched off in :data:`OFF`."""
+    return trick not in OFF
+
+
+def distinct(items: Iterable[T]) -> tuple[list[T], list[int]]:
+    """(the distinct items in first-seen order, each item's position in that list): run a costly step
+    on the distinct items only and map the results back with ``[out[k] for k in where]``."""
+    first: dict = {}
+    where = [first.setdefault(x, len(first)) for x in items]
+    return list(first), where
 
 
 @contextmanager

@@ -96,7 +96,7 @@ def model_links(text: str, spans: Sequence[Span], hits: Sequence[tuple[int, int]
                 min_score: float, semantic=None, sentence_of=None, known=(), nolink=frozenset()):
     """([(concept, start, end, score, how)], [(start, end, score, nearest links)]) for the model spans of
     one posting that overlap none of the dictionary ``hits`` (sorted ``(start, end)``). With ``semantic``
-    (a :class:`~skillgraph.extraction.embed.LabelMatrix`) and ``sentence_of`` (offset → sentence
+    (a :class:`~skillgraph.extraction.embed.LabelMatrix` or a ``ScoreBook``) and ``sentence_of`` (offset → sentence
     ``(start, end)``, or None for a sentence not to link whole) the embedding scores spans and links
     whole sentences too; ``known`` holds the ``(sentence, concept)`` pairs the dictionary already linked,
     which neither a span nor a sentence link repeats. A span in ``nolink`` (see
@@ -132,12 +132,9 @@ def _span_ranking(span_text: str, cos, linker: Linker, semantic) -> list[tuple[f
 
 
 def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known=(), nolink=frozenset()):
-    from .embed import embed
-
     concepts = linker.ontology.concepts
     sents = sorted({sentence_of(sp.start) for sp in spans} - {None}) if sentence_of else []
-    vecs = embed([text[sp.start:sp.end] for sp in spans] + [text[s:e] for s, e in sents])
-    cos = semantic.scores(vecs)
+    cos = semantic.text_scores([text[sp.start:sp.end] for sp in spans] + [text[s:e] for s, e in sents])
     row = {sp: i for i, sp in enumerate(spans)}
     mentions, candidates, linked = [], [], set(known)
     for sp in todo:

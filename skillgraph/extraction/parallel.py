@@ -27,8 +27,7 @@ _CHUNK = 64         # postings per task sent to a worker
 
 def _work(span: tuple[int, int]):
     a, b = span
-    return [_WORKER.extract_compact(p, None, None if _SPANS is None else _SPANS[a + i])
-            for i, p in enumerate(_SHARED[a:b])]
+    return list(_WORKER.extract_block(_SHARED[a:b], None if _SPANS is None else _SPANS[a:b]))
 
 
 def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 1,
@@ -67,8 +66,8 @@ def extract_all(postings: Iterable[Posting], ontology: Ontology, *, jobs: int = 
 
 def _in_process(ex: Extractor, postings: list[Posting], progress, spans=None) -> list[Extraction]:
     out = []
-    for i, p in enumerate(postings):
-        out.append(ex.extract(p, None, None if spans is None else spans[i]))
+    for p, (ms, ts, cs) in zip(postings, ex.extract_block(postings, spans), strict=True):
+        out.append(ex.expand(p, ms, ts, cs))
         if progress:
             progress(1)
     return out

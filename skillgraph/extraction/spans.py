@@ -155,11 +155,17 @@ def clean_spans(text: str, spans: Iterable[Span]) -> list[Span]:
 
 def find_spans(texts: Sequence[str], *, model: str | None = None, batch_size: int = 256) -> list[list[Span]]:
     """The cleaned spans of each text (offsets into it): the model runs over every :func:`pieces` piece of
-    every text, in batches."""
+    every text, in batches; a piece repeated (within or across texts) is read once
+    (``piece_cache`` in :mod:`skillgraph.speed`)."""
+    from skillgraph.speed import distinct, on
+
     nlp = load_model(model)
     where = [(i, a, b) for i, t in enumerate(texts) for a, b in pieces(t)]
+    chunks = [texts[i][a:b] for i, a, b in where]
+    todo, slot = distinct(chunks) if on("piece_cache") else (chunks, range(len(chunks)))
+    found = [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+             for doc in nlp.pipe(todo, batch_size=batch_size)]
     raw: list[list[Span]] = [[] for _ in texts]
-    docs = nlp.pipe((texts[i][a:b] for i, a, b in where), batch_size=batch_size)
-    for (i, a, _), doc in zip(where, docs, strict=True):
-        raw[i].extend(Span(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents)
+    for (i, a, _), k in zip(where, slot, strict=True):
+        raw[i].extend(Span(a + s, a + e, label) for s, e, label in found[k])
     return [clean_spans(t, r) for t, r in zip(texts, raw, strict=True)]

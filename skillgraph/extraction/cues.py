@@ -17,7 +17,7 @@ HEADING = {
                   r"\bwho you are\b", r"\bif you\b", r"\bthrive\b"),
     "preferred": ("nice to have", "nice-to-have", r"\bpreferred",
                   # "Bonus points", not "Salary & Bonus" / "Benefits/Bonus" (pay)
-                  (r"^(?!.*\b(?:pay|salary|benefit|compensation|equity|pension|package)).*\bbonus", r"\bbonus"),
+                  (r"^(?!.*\b(?:pay|salary|benefits?|compensation|equity|pension|package)\b).*\bbonus", r"\bbonus"),
                   (r"\bplus(es)?\b", r"\bplus"),
                   r"\bdesir", "good to have", r"\boptional", "would be great", r"\bideally", "extra credit",
                   "even better", "extra points", "stand out"),
@@ -49,8 +49,9 @@ SENTENCE = {
     "preferred": ((r"\b(?:is|are|would be|a big|big) (?:a )?plus\b", r"\bplus\b"), r"\bbonus\b",
                   (r"\bnice[ -]to[ -]have\b", r"\bnice"), r"\bpreferred\b", r"\bdesirable\b", r"\ban advantage\b",
                   r"\bis advantageous\b",
-                  (r"\b(?:is|are|would be|be|being) (?:also |very |highly |really |a )?(?:beneficial|helpful|useful)\b",
-                   "beneficial", "helpful", "useful"),
+                  (r"\b(?:experience|knowledge|familiarity|exposure|background|understanding|skills?)\b.{0,80}?"
+                   r"\b(?:is|are|would be|be|being) (?:also |very |highly |really |a )?(?:beneficial|helpful)\b",
+                   "beneficial", "helpful"),
                   (r"\bnot (?:essential|mandatory|a requirement)\b",
                    "not essential", "not mandatory", "not a requirement"),
                   (r"\bbut not required\b", "but not required")),

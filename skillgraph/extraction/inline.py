@@ -7,10 +7,11 @@ Line-based heading rules see none of it, so every skill there fell to *context*.
 flattening and are read here:
 
 - a **glued boundary**: a word running into a capitalised one with no space — where the left part
-  starts lower-case and is at least 3 letters ("requirementsThis", "certificationStrong"), or is a word
-  a heading cue knows ("ExperienceStrong", "ResponsibilitiesDesign"), or the right part opens a
-  sentence ("RoleWe", "GlasgowKey"). Product names ("ClickHouse", "LangChain", "DevOps", "LinkedIn")
-  are capitalised on both sides with neither mark and are left alone. A full stop with no space
+  is a lower-case word of at least 4 letters ("requirementsThis", "certificationStrong"; not code
+  such as "useEffect", "getServerSideProps"), or a section noun ("ExperienceStrong",
+  "ResponsibilitiesDesign"), or the right part opens a sentence ("RoleWe"). Product names
+  ("ClickHouse", "LangChain", "DevOps", "LinkedIn", "StackOverflow", "PayPal") are capitalised on
+  both sides with neither mark and are left alone. A full stop with no space
   before a capitalised word ("…BI roles.Proven experience…") is a boundary too. A line is cut into
   sentences at each boundary as well as at sentence punctuation.
 - an **inline heading**: "Requirements:" / "Key Responsibilities:" (capitalised words before a colon),
@@ -30,10 +31,17 @@ from .levels import heading_level
 __all__ = ["InlineHeading", "glued_boundaries", "inline_headings"]
 
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_GLUED_STOP = re.compile(r"(?<=[a-z)][.!?])(?=[A-Z][a-z])")
-_OPENERS = frozenset("We The This You Your Our Job Salary Location Key Apply Please Join About What Who Why How "
+_GLUED_STOP = re.compile(r"(?<=[a-z)]{3}[.!?])(?=[A-Z][a-z])")   # "roles.Proven"; not "e.g.Spark"
+_OPENERS = frozenset("We The This You Your Our Salary Location Apply Please Join About What Who Why How "
                      "Benefits Requirements Responsibilities Qualifications Skills".split())
-"""Words that open a sentence or a section: "RoleWe", "GlasgowKey" are two things glued together."""
+"""Words that open a sentence or a section: "RoleWe" is two things glued together."""
+_HEAD_WORDS = frozenset("Requirements Requirement Responsibilities Qualifications Qualification Benefits Skills "
+                        "Experience Description Overview Summary Desirable Essential Preferred Duties Role Profile "
+                        "Competencies".split())
+"""Section nouns that, glued to a capitalised word, end a heading ("ExperienceStrong"). Not every word a
+heading cue knows: "StackOverflow", "PayPal", "TeamCity" are names."""
+_WORD_SPAN = 40
+"""Characters looked at on either side of a boundary (a longer letter run is no word of a posting)."""
 _COLON_HEAD = re.compile(r"(?:^|(?<=[\s.;)\]]))([A-Z][A-Za-z'\u2019&/-]*(?: [A-Za-z'\u2019&/-]+){0,3}):(?=\s|[A-Z])")
 _MAX_HEAD_WORDS = 3
 _SMALL = frozenset("& and of the to for a an in with on at by or our your you".split())
@@ -51,15 +59,15 @@ class InlineHeading(NamedTuple):
 
 
 def _left_word(line: str, i: int) -> str:
-    j = i
-    while j > 0 and line[j - 1].isalpha():
+    j, stop = i, max(0, i - _WORD_SPAN)
+    while j > stop and line[j - 1].isalpha():
         j -= 1
     return line[j:i]
 
 
 def _right_word(line: str, i: int) -> str:
-    j = i + 1
-    while j < len(line) and line[j].islower():
+    j, stop = i + 1, min(len(line), i + _WORD_SPAN)
+    while j < stop and line[j].islower():
         j += 1
     return line[i:j]
 
@@ -70,13 +78,13 @@ def glued_boundaries(line: str) -> list[int]:
     out = [m.start() for m in _GLUED_STOP.finditer(line)]
     for m in _GLUE.finditer(line):
         i = m.start()
-        left, right = _left_word(line, i), _right_word(line, i)
-        head = left
-        while len(head) > 1 and any(c.isupper() for c in head[1:]):   # "GlasgowKey|Responsibilities"
-            head = head[1:]
-        k = max(k for k, c in enumerate(head) if c.isupper() or k == 0)
-        head = head[k:]
-        if (left[0].islower() and len(left) >= 3) or right in _OPENERS or heading_level(head) is not None:
+        run, right = _left_word(line, i), _right_word(line, i)
+        caps = [k for k, c in enumerate(run) if c.isupper()]
+        if not caps:       # "requirementsThis", "teamEmail"; not "useEffect"
+            glued = len(run) >= 4
+        else:              # the last capitalised part: "pipelinesDesirable|Experience" → "Desirable"
+            glued = right in _OPENERS or run[caps[-1]:] in _HEAD_WORDS
+        if glued:
             out.append(i)
     return sorted(out)
 

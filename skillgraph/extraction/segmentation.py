@@ -15,8 +15,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
-from skillgraph.ingest.metadata.title import looks_like_title
-
 from .inline import InlineHeading, glued_boundaries, inline_headings
 from .levels import heading_level, sentence_level
 
@@ -63,9 +61,10 @@ def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
         return False
     bullet = bool(_BULLET.match(line))
     h = _strip_heading(line)
-    if not bullet and h.endswith(("\u2026", "...")) and len(h.split()) <= 8 and heading_level(h) is not None:
-        return True   # "We're Excited About You Because You Have…": a lead-in to the list below
-    if not h or len(h.split()) > 8 or h[-1] in ".,;!?" or h.startswith(("#", "$")):
+    if not bullet and h.endswith(("\u2026", "...")) and len(h.split()) <= 8 and heading_level(h) is not None \
+            and all(w[0].isupper() for w in h.split() if w.lower() not in _MINOR and w[0].isalpha()):
+        return True   # "We're Excited About You Because You Have…" (title case): a lead-in to the list below
+    if not h or len(h.split()) > 8 or h[-1] in ".,;!?\u2026" or h.startswith(("#", "$")):
         return False
     if bullet:  # "- Nice to have:" inside a list (HTML <li><strong>…</strong><ul>)
         return h.endswith(":") and heading_level(h) is not None
@@ -98,7 +97,8 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
             continue
         body = line.rstrip("\r")
         stripped = body.strip()
-        if not stripped or len(stripped) > 70 or stripped[-1] in ".,;!?" or stripped.count(" ") > 9:
+        if not stripped or len(stripped) > 70 or stripped.count(" ") > 9 or \
+                (stripped[-1] in ".,;!?" and not stripped.endswith("...")):
             continue
 
         def neighbours(s=s, e=e):
@@ -145,10 +145,15 @@ def header_line(text: str) -> tuple[int, int] | None:
         return None if end is None else (s, s + end)
     bare = body.strip(" *_#")
     fields = [f for f in _FIELD_SEP.split(bare) if f.strip(" *_")]
-    return (s, s + len(body)) if len(fields) >= 2 or (bare and looks_like_title(bare)) else None
+    if len(fields) >= 2:
+        return s, s + len(body)
+    from skillgraph.ingest.metadata.title import looks_like_title  # only here: it loads skillgraph.ingest
+
+    return (s, s + len(body)) if bare and looks_like_title(bare) else None
 
 
 _LAST_FIELD_WORDS = 4
+_TAIL_STOP = re.compile(r":|(?<=[a-z])[A-Z][a-z]")
 _FIELD_WORDS = 12
 
 
@@ -166,7 +171,12 @@ def _flattened_header(body: str) -> int | None:
             return None
         a = m.end()
     tail = re.match(r"\s*(?:\S+\s+){0,%d}\S+" % (_LAST_FIELD_WORDS - 1), body[a:])
-    return a + (tail.end() if tail else 0)
+    end = a + (tail.end() if tail else 0)
+    inner = _TAIL_STOP.search(body, a, end)      # "£100,000 Requirements: Python": the heading is not a field
+    if inner is None:
+        return end
+    cut = body.rfind(" ", a, inner.start())
+    return cut if cut >= 0 else a
 
 
 def _header_segment(text: str, span: tuple[int, int]) -> Segment:
@@ -210,13 +220,15 @@ def segment(text: str) -> list[Segment]:
         elif ln.heading:
             out.append(Segment(ln.start, ln.end, ln.section, "context"))
             continue
+        kept = ln.section is not None and heading_level(ln.section) not in (None, "context")
         for a, b, ih in line_pieces(text[base:ln.end]):
-            section, level = (ln.section, ln.level) if ih is None or ih.level is None else (ih.section, ih.level)
+            own = ih is None or ih.level is None or kept        # "Nice to have\n- Experience: Kafka" stays preferred
+            section, level = (ln.section, ln.level) if own else (ih.section, ih.level)
             out.append(Segment(base + a, base + b, section, level))
     return out
 
 
-_GLUED = re.compile(r"[a-z][A-Z]")
+_GLUED = re.compile(r"[a-z][A-Z]|[a-z)][.!?][A-Z]")   # what glued_boundaries can find
 
 
 def line_pieces(line: str) -> list[tuple[int, int, InlineHeading | None]]:
@@ -338,8 +350,10 @@ class SentenceIndex:
             body = text[ls:le].rstrip("\r")
             section, level = (h[2], h[3]) if h is not None else (None, "context")
             settled = section is not None and heading_level(section) is not None
+            kept = settled and level != "context"   # a line under "Nice to have" keeps it over "Experience:"
             sents = self.cache[ls] = [
-                Segment(ls + a, ls + b, section, _level(level, body[a:b], settled)) if ih is None or ih.level is None
+                Segment(ls + a, ls + b, section, _level(level, body[a:b], settled))
+                if ih is None or ih.level is None or kept
                 else Segment(ls + a, ls + b, ih.section, _level(ih.level, body[a:b], True))
                 for a, b, ih in line_pieces(body)]
         return ls, le + 1, sents, [sg.end for sg in sents]

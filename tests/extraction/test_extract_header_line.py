@@ -62,6 +62,14 @@ def test_a_flattened_page_opens_with_its_header_fields(tiny):
     assert all(sg.start >= e for sg in segment(text)[1:])                 # and is segmented after it
 
 
+def test_a_flattened_header_stops_before_an_inline_heading(tiny):
+    text = ("Data Architect | Remote (UK) | £100,000 Requirements: PyTorch and SQL pipelines experience. "
+            + "The client is a bank. " * 15 + "\n")
+    s, e = header_line(text)
+    assert text[s:e] == "Data Architect | Remote (UK) | £100,000"
+    assert _levels(tiny, text) == {"PyTorch": "required", "SQL": "required"}
+
+
 def test_a_header_cue_still_counts():
     text = "Acme | ML Engineer | SQL is a plus\nBody.\n"
     seg = segment(text)[0]

@@ -55,7 +55,7 @@ SENTENCE = {
                   (r"\bnot (?:essential|mandatory|a requirement)\b",
                    "not essential", "not mandatory", "not a requirement"),
                   (r"\bbut not required\b", "but not required")),
-    "required": ((r"(?:we(?:'|\u2019)?re|we are) (?:also )?(?:looking|seeking) for .*\b(?:experience|expertise|"
+    "required": ((r"(?:we(?:'|\u2019)?re|we are) (?:also )?(?:looking|seeking) for .{0,300}?\b(?:experience|expertise|"
                   r"skills?|knowledge|proficiency|familiarity|background)\b", r"\blooking for", r"\bseeking for"),
                  r"\bthe role requires\b",
                  (r"\brequires? (?:experience|expertise|knowledge|proficiency)", r"\brequire"),
@@ -64,8 +64,8 @@ SENTENCE = {
                  (r"\byou (?:have|bring|possess)\b", r"\byou have", r"\byou bring", r"\byou possess"),
                  (r"\bproficien(?:t|cy) (?:in|with)\b", r"\bproficien"),
                  (r"\b\d+\+? years\b", r"\byears\b"),
-                 (r"\b(?:ph\.? ?d|m\.? ?s\.?|masters?|bachelor'?s?|b\.? ?s\.?)\b.*\bin\b", r"\bph", r"\bm.", r"\bms",
-                  r"\bm s", r"\bmaster", r"\bbachelor", r"\bb.", r"\bbs", r"\bb s"),
+                 (r"\b(?:ph\.? ?d|m\.? ?s\.?|masters?|bachelor'?s?|b\.? ?s\.?)\b.{0,120}?\bin\b",
+                  r"\bph", r"\bm.", r"\bms", r"\bm s", r"\bmaster", r"\bbachelor", r"\bb.", r"\bbs", r"\bb s"),
                  r"\bdegree in\b",
                  # a key line naming the stack ("Stack: Go, Rust", "Our stack is Bun / Hono", "Technologies: …")
                  (r"^\W*(?:our |the )?(?:(?:core|main|key) )?(?:tech(?:nical|nology)? )?"

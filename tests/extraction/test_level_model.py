@@ -77,7 +77,7 @@ def test_shipped_model_beats_rules_on_gold(extractor, monkeypatch):
     rules = measure.score_gold(gold, postings, extractor)
     on, off = with_model["sentence"]["accuracy"], rules["sentence"]["accuracy"]
     assert off < on
-    assert on >= 0.82                  # measured 0.850
+    assert on >= 0.82                  # measured 0.844
     assert with_model["mention"]["accuracy"] >= 0.81      # measured 0.828
     assert with_model["mention"]["per_level"]["context"] >= 0.80   # measured 0.846
 

@@ -32,6 +32,7 @@ __all__ = ["InlineHeading", "glued_boundaries", "inline_headings"]
 
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _GLUED_STOP = re.compile(r"(?<=[a-z)]{3}[.!?])(?=[A-Z][a-z])")   # "roles.Proven"; not "e.g.Spark"
+_HINT = re.compile(r"[a-z][A-Z]|[a-z)][.!?][A-Z]")   # what either of the two needs
 _OPENERS = frozenset("We The This You Your Our Salary Location Apply Please Join About What Who Why How "
                      "Benefits Requirements Responsibilities Qualifications Skills".split())
 """Words that open a sentence or a section: "RoleWe" is two things glued together."""
@@ -75,6 +76,8 @@ def _right_word(line: str, i: int) -> str:
 def glued_boundaries(line: str) -> list[int]:
     """Offsets in ``line`` where a word was glued to the next sentence or heading (see the module doc),
     or a sentence to the next with no space after its full stop ("…BI roles.Proven experience…")."""
+    if not _HINT.search(line):        # most lines: one C-speed scan, nothing glued
+        return []
     out = [m.start() for m in _GLUED_STOP.finditer(line)]
     for m in _GLUE.finditer(line):
         i = m.start()

@@ -34,6 +34,7 @@ _DOMAIN = (r"(?<![\w.@-])[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?-i:com|io|ai|org|net|
            r"(?![\w-])(?:/[^\s<>\"'`]*)?")
 NON_TEXT = (("url", _URL), ("email", _EMAIL), ("path", _PATH), ("domain", _DOMAIN))
 """The kinds of non-text, tried in this order at each position (one alternation, ``re.I``)."""
+_WWW = re.compile(r"www\.", re.I)           # searched, not text.lower(): no copy of a long posting
 _PATH_HINT = re.compile(r"/[\w.-]+/")      # a path's first two slashes ("CI/CD" has one)
 _TLD = re.compile(r"\.(?:com|io|ai|org|net|co|dev|app|so|gg|xyz|tech)(?![\w-])")   # lower-case, as in _DOMAIN
 
@@ -43,7 +44,7 @@ def _possible(text: str) -> tuple[tuple[str, str], ...]:
     C-speed search finds (a URL ``:/``, `` //`` or ``www.``; an e-mail ``@``; a path ``/x/`` or ``:\\``;
     a domain a lower-case top-level domain after a dot)."""
     kinds = []
-    if ":/" in text or " //" in text or "www." in text.lower():
+    if ":/" in text or " //" in text or _WWW.search(text):
         kinds.append(NON_TEXT[0])
     if "@" in text:
         kinds.append(NON_TEXT[1])

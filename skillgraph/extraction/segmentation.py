@@ -220,28 +220,26 @@ def segment(text: str) -> list[Segment]:
         elif ln.heading:
             out.append(Segment(ln.start, ln.end, ln.section, "context"))
             continue
-        kept = ln.section is not None and heading_level(ln.section) not in (None, "context")
-        for a, b, ih in line_pieces(text[base:ln.end]):
-            own = ih is None or ih.level is None or kept        # "Nice to have\n- Experience: Kafka" stays preferred
-            section, level = (ln.section, ln.level) if own else (ih.section, ih.level)
+        for a, b, ih in line_pieces(text[base:ln.end], heading_level(ln.section) if ln.section else None):
+            section, level = (ln.section, ln.level) if ih is None else (ih.section, ih.level)
             out.append(Segment(base + a, base + b, section, level))
     return out
 
 
-_GLUED = re.compile(r"[a-z][A-Z]|[a-z)][.!?][A-Z]")   # what glued_boundaries can find
-
-
-def line_pieces(line: str) -> list[tuple[int, int, InlineHeading | None]]:
+def line_pieces(line: str, line_level: str | None = None) -> list[tuple[int, int, InlineHeading | None]]:
     """The sentences of one line (:func:`split_sentences`), cut again where a flattened page glued a
-    heading or a sentence to the text before it (:mod:`.inline`), each with the inline heading it falls
-    under (None: the line's own section)."""
+    heading or a sentence to the text before it (:mod:`.inline`), each with the inline heading whose
+    level it takes (None: the line's own section). ``line_level``, the level of a recognised heading
+    above the line, wins over inline ones unless it is context ("Nice to have\n- Experience: Kafka"
+    stays preferred; a flattened page under "About the job" keeps its inline sections)."""
     sents = list(split_sentences(line))
-    glued = glued_boundaries(line) if _GLUED.search(line) else []
+    glued = glued_boundaries(line)
     heads = inline_headings(line, glued) if glued or ":" in line else []
     if not glued and not heads:
         return [(a, b, None) for a, b in sents]
     cuts = sorted({*glued, *(h.start for h in heads)})
     starts = [h.start for h in heads]
+    kept = line_level not in (None, "context")
     out = []
     for a, b in sents:
         k = bisect_right(cuts, a)
@@ -253,7 +251,8 @@ def line_pieces(line: str) -> list[tuple[int, int, InlineHeading | None]]:
                 e -= 1
             if e > s:
                 j = bisect_right(starts, s) - 1
-                out.append((s, e, heads[j] if j >= 0 else None))
+                ih = heads[j] if j >= 0 and not kept else None
+                out.append((s, e, None if ih is None or ih.level is None else ih))
             a = c
     return out
 
@@ -350,12 +349,10 @@ class SentenceIndex:
             body = text[ls:le].rstrip("\r")
             section, level = (h[2], h[3]) if h is not None else (None, "context")
             settled = section is not None and heading_level(section) is not None
-            kept = settled and level != "context"   # a line under "Nice to have" keeps it over "Experience:"
             sents = self.cache[ls] = [
-                Segment(ls + a, ls + b, section, _level(level, body[a:b], settled))
-                if ih is None or ih.level is None or kept
+                Segment(ls + a, ls + b, section, _level(level, body[a:b], settled)) if ih is None
                 else Segment(ls + a, ls + b, ih.section, _level(ih.level, body[a:b], True))
-                for a, b, ih in line_pieces(body)]
+                for a, b, ih in line_pieces(body, level if settled else None)]
         return ls, le + 1, sents, [sg.end for sg in sents]
 
     def _given_at(self, k: int, i: int) -> Segment | None:

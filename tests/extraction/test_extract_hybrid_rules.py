@@ -72,12 +72,17 @@ def _ontology():
                                                                      "test automation")])
 
 
-def test_a_wide_span_links_no_concept_the_dictionary_linked_inside_it(cache):
+def _python_programming(min_score):
+    """A posting whose model span "Python programming" holds the dictionary's "Python"."""
     text = "What you will do\nYou will write Python programming exercises every day.\n"
     a = text.index("Python programming")
     spans = [Span(a, a + len("Python programming"), "SKILL")]
-    x = Extractor(_ontology(), linker="hybrid", min_score=0.0).extract(Posting(id="p", source="p", text=text),
-                                                                       spans=spans)
+    return Extractor(_ontology(), linker="hybrid", min_score=min_score).extract(
+        Posting(id="p", source="p", text=text), spans=spans)
+
+
+def test_a_wide_span_links_no_concept_the_dictionary_linked_inside_it(cache):
+    x = _python_programming(0.0)
     pythons = [(m.text, m.how) for m in x.mentions if m.concept == "skill:python"]
     assert pythons == [("Python", "label")]                  # the dictionary's, once
     assert all(m.text == "Python programming" for m in x.mentions if m.how.startswith("model+"))
@@ -95,12 +100,7 @@ def test_a_model_span_under_a_context_heading_stays_a_candidate(cache):
     assert [c.start for c in x.candidates] == [spans[0].start]
 
 
-
 def test_a_wide_span_whose_best_concept_is_linked_inside_it_is_no_candidate(cache):
-    text = "What you will do\nYou will write Python programming exercises every day.\n"
-    a = text.index("Python programming")
-    spans = [Span(a, a + len("Python programming"), "SKILL")]
-    x = Extractor(_ontology(), linker="hybrid", min_score=0.5).extract(Posting(id="p", source="p", text=text),
-                                                                       spans=spans)
+    x = _python_programming(0.5)
     assert [(m.text, m.how) for m in x.mentions] == [("Python", "label")]
     assert x.candidates == ()                                 # claimed by Python: not an unknown skill

@@ -86,7 +86,7 @@ def labelled_sentences(text: str, company: str | None = None, boiler: frozenset 
             s = line[a:b].strip()
             if len(s.split()) < 3 or len(s) > 400:
                 continue
-            if ih is not None and ih.level is not None:
+            if ih is not None:
                 yield s, sentence_level(ih.level, s)
             elif known:
                 yield s, sentence_level(h[3], s)

@@ -14,7 +14,9 @@ A cue matches when one of its alternatives does.
 HEADING = {
     # searched in the heading lower-cased, "’" as "'", ":" as a space, padded with spaces
     "about_you": ((r"\babout (you|the candidate|yourself)\b", r"\babout you", r"\babout the candidate"),
-                  r"\bwho you are\b", r"\bif you\b", r"\bthrive\b"),
+                  r"\bwho you are\b", r"\bif you\b", r"\bthrive\b", "you should have",
+                  # "We're hiring for:" over the roles and what they take (not "Our hiring process": context)
+                  (r"\bhiring for\b", "hiring for")),
     "preferred": ("nice to have", "nice-to-have", r"\bpreferred",
                   # "Bonus points", not "Salary & Bonus" / "Benefits/Bonus" (pay)
                   (r"^(?!.*\b(?:pay|salary|benefits?|compensation|equity|pension|package)\b).*\bbonus", r"\bbonus"),
@@ -32,15 +34,19 @@ HEADING = {
                        "accountabilit", r"\bthe work\b", r"\bthe job\b",
                        (r"\byou('ll| will) (do|work|build|own|tackle|be (doing|working|building))\b",
                         "you'll", "you will")),
+    # the stack the role works in ("Our Tech Environment", "Tools & Environment"), before "environment" (context)
+    "stack": ((r"\btech(nical|nology)? (environment|stack|landscape)\b", "tech"),
+              (r"\btools? (&|and) (environment|technologies)\b", "tool")),
     "required": ("looking for", r"\brequire", "qualification", r"\bmust\b", (r"\bskills?\b", r"\bskill"),
                  r"\bexperience\b", (r"what you (bring|need|have)", "what you"),
                  (r"what you('ll| will) (bring|need)", "what you"), "you have", (r"tech(nical)? stack", "tech"),
                  "technologies", "emphasi", "competenc", r"\bminimum\b", r"\bbasic\b", "essential",
                  r"\bprofile\b", "ideal candidate", r"\bcandidate\b", r"\bbackground\b", "good fit", "great fit",
-                 r"\bstack\b", r"\btools\b", r"\bexpertise\b"),
+                 r"\bstack\b", r"\btools\b", r"\bexpertise\b", "proficien",
+                 (r"\bopen (?:roles|positions)\b", "open ")),
 }
 
-HEADING_ORDER = (("about_you", "required"), ("preferred", "preferred"), ("context", "context"),
+HEADING_ORDER = (("about_you", "required"), ("preferred", "preferred"), ("stack", "required"), ("context", "context"),
                  ("responsibility", "responsibility"), ("required", "required"))
 """(cue, level) in the order they are tried on a heading: the first cue that matches decides."""
 
@@ -71,6 +77,27 @@ SENTENCE = {
                  (r"^\W*(?:our |the )?(?:(?:core|main|key) )?(?:tech(?:nical|nology)? )?"
                   r"(?:stack|technologies|tech|tools|skills|keywords|languages)\b\s*(?::|-|\u2013|is\b|are\b|includes?\b)",
                   "stack", "tech", "tools", "skills", "keywords", "languages"),
+                 (r"^\W*langs?\s*:", "lang"),
+                 # a header-like line of fields further down ("Hybrid | NYC | Python/Java"), like the first line
+                 (r"^[^|\n]{1,40}(?:\s\\?\|\s[^|\n]{1,40}){2,}$", "|"),
+                 # a role and what it takes: "Software Engineers - think Rust / C++", "Backend Engineer: Go"
+                 (r"^\W*(?:[\w+#./&]+ ){0,4}(?:engineer|developer|scientist|researcher)s?\s+[-\u2013:]\s",
+                  "engineer", "developer", "scientist", "researcher"),
+                 # the stack said in prose ("We work mainly in Python", "Most of our code is in Go", "a Go shop")
+                 (r"\bwe (?:mainly |mostly |primarily |largely |heavily )?(?:work|write|code|program|build) "
+                  r"(?:mainly |mostly |primarily |largely |heavily )?(?:in|with)\b", r"\bwe "),
+                 (r"\bwe (?:mainly|mostly|primarily|largely|heavily) use\b", r"\bwe "),
+                 (r"\b(?:most|all|much) of our (?:code|codebase|stack|backend|frontend)\b", "of our"),
+                 (r"\b(?:our|the) (?:code|codebase|backend|frontend|stack) is (?:\w+ ){0,2}?(?:in|on|with)\b",
+                  r"\bour ", r"\bthe "),
+                 (r"^\W*(?:\w+, )?(?:backend|frontend|codebase) is (?:mostly |mainly |primarily )?in\b",
+                  "backend", "frontend", "codebase"),
+                 (r"\ba [\w+#./-]+ shop\b", "shop"),
+                 # "Expect hands-on Python", "We seek candidates with …", "The ideal candidate will have …"
+                 (r"\bexpect hands-on\b", "expect hands-on"),
+                 (r"\bwe (?:seek|are seeking|'re seeking) (?:candidates|someone|people|engineers)\b", "seek"),
+                 (r"\b(?:will|should) have (?:\w+ ){0,3}?(?:experience|expertise|knowledge)\b", "have"),
+                 (r"\bhave (?:prior |previous |some |proven )?experience (?:with|in|of|building|using)\b", "have"),
                  (r"\byou(?:'|\u2019)?re (?:highly |very )?"
                   r"(?:skilled|experienced|proficient|fluent|an expert|expert)\b",
                   "you're", "you\u2019re", "youre"),
@@ -85,5 +112,9 @@ SENTENCE = {
                   r"expertise|background|fluency) (?:with|in|of)\b",
                   "experience", "familiarity", "knowledge", "understanding", "expertise", "background", "fluency")),
     "responsibility": ((r"\byou(?:'|\u2019)?ll\b", r"\byou'll\b", "\\byou\u2019ll\\b", r"\byoull\b"),
-                       r"\byou will\b", r"\byour responsibilities\b"),
+                       r"\byou will\b", r"\byour responsibilities\b",
+                       (r"\byou(?:'|\u2019)?d (?:work|build|own|lead|design|help|be (?:working|building))\b",
+                        "you'd", "you\u2019d", "youd"),
+                       (r"\b(?:the |key |main )?responsibilities (?:include|are|will include|cover)\b",
+                        "responsibilities")),
 }

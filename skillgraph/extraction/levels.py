@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from .cues import HEADING, HEADING_ORDER, SENTENCE
 
-__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "sentence_level"]
+__all__ = ["HEADING_CUES", "SENTENCE_CUES", "UNASKED_LEVEL", "Cues", "heading_level", "menu_like", "open_prose",
+           "preferred_cue", "sentence_level", "stack_list"]
 
 
 class Cues:
@@ -105,12 +106,17 @@ SENTENCE_CUES = Cues(flags=re.I, **SENTENCE)
 @lru_cache(maxsize=4096)
 def heading_level(heading: str) -> str | None:
     """The requirement level a section heading implies, or None when it says nothing about it."""
-    h = " " + " ".join(heading.lower().replace("\u2019", "'").replace(":", " ").split()) + " "
+    h = " " + " ".join(heading.lower().replace("\u2019", "'").replace(":", " ").replace("\\", "").split()) + " "
     present = HEADING_CUES.present(h)
     for cue, level in HEADING_ORDER:
         if HEADING_CUES.search(cue, h, present):
             return level
     return None
+
+
+def preferred_cue(sentence: str) -> bool:
+    """Whether a preferred cue ("… is a plus", "nice to have", "bonus") is in ``sentence``."""
+    return SENTENCE_CUES.search("preferred", sentence, SENTENCE_CUES.present(sentence))
 
 
 @lru_cache(maxsize=65536)
@@ -126,3 +132,41 @@ def sentence_level(section_level: str, sentence: str) -> str:
     if section_level == "context" and SENTENCE_CUES.search("responsibility", sentence, present):
         return "responsibility"
     return section_level
+
+
+UNASKED_LEVEL = "responsibility"
+"""The level of a skill in a posting that asks for nothing (see :func:`open_prose`)."""
+
+
+def open_prose(section: str | None, sentence: str = "") -> bool:
+    """Whether a sentence under ``section`` is prose no heading settles (no heading, or one that says
+    nothing about levels), as opposed to a recognised "About us", benefits or EEO section.
+
+    The posting-level rule: where *every* skill of a posting came out context, the posting asks for
+    nothing explicitly (a one-paragraph "who is hiring" post, a title and what the company builds), so
+    the skills of its open prose are the work the role does, :data:`UNASKED_LEVEL`; its recognised
+    context sections stay context, and so does a scraped menu (:func:`menu_like`). Measured in
+    ``training/levels/README.md``."""
+    return (section is None or heading_level(section) is None) and not menu_like(sentence)
+
+
+def menu_like(sentence: str) -> bool:
+    """A scraped site's navigation flattened into one "sentence" ("Platform Composable CDP Customer
+    Studio Build audiences Reverse ETL …"): at least 40 words, half of them capitalised. Prose, even a
+    list of tools, capitalises far fewer."""
+    words = sentence.split()
+    return len(words) >= 40 and 2 * sum(w[:1].isupper() for w in words) >= len(words)
+
+
+def stack_list(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """A line that is only a list of the skills found in it ("* Typescript, javascript, python, bash",
+    "Python/FastAPI."): at least two skills, covering at least 60 % of its letters, under 200
+    characters. Named in open prose, such a list is the role's stack (required), like a "Stack:" line.
+    ``spans``: the skills' offsets in ``sentence``."""
+    if len(sentence) > 200 or len(spans) < 2:
+        return False
+    covered = bytearray(len(sentence))
+    for s, e in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    letters = [i for i, c in enumerate(sentence) if c.isalpha()]
+    return bool(letters) and 5 * sum(covered[i] for i in letters) >= 3 * len(letters)

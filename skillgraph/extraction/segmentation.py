@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
 from .inline import InlineHeading, glued_boundaries, inline_headings
-from .levels import heading_level, sentence_level
+from .levels import heading_level, preferred_cue, sentence_level
 
 __all__ = ["Line", "Segment", "SentenceIndex", "headings", "line_pieces", "lines", "segment", "split_sentences"]
 
@@ -84,6 +84,21 @@ def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
     return False
 
 
+def _field(section: str) -> bool:
+    """A context line that is a field with its value ("Location: Remote (US)", "Salary: £60k") or a
+    URL: what follows it is not about the field."""
+    label, colon, value = section.partition(":")
+    if "://" in section or section.lower().startswith("www."):
+        return True
+    return bool(colon) and bool(value.strip()) and len(label.split()) <= 3
+
+
+def _job_title(section: str) -> bool:
+    from skillgraph.ingest.metadata.title import looks_like_title  # only asked of a heading no cue knows
+
+    return looks_like_title(section)
+
+
 def headings(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, section, level) of every heading line. Only short lines (at most 80 characters)
     are looked at, each with the line before it (blank? a list item?) and the line after it."""
@@ -114,7 +129,12 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
 
         if _is_heading(body, neighbours):
             section = _strip_heading(body).rstrip(":").strip()
-            out.append((s, s + len(body), section, heading_level(section) or "context"))
+            level = heading_level(section)
+            if level == "context" and _field(section):
+                continue      # "Location: Leeds, Bristol", a URL: a field of the posting, not a section
+            if level is None and stripped.rstrip("*").endswith(":") and _job_title(section):
+                level = "required"   # "Backend Engineer:" over its list, in a post hiring for several roles
+            out.append((s, s + len(body), section, level or "context"))
     return out
 
 
@@ -281,6 +301,8 @@ def _level(level: str, sentence: str, settled: bool) -> str:
     lv = sentence_level(level, sentence)
     if settled or lv != "context":
         return lv
+    if preferred_cue(sentence):        # unsettled prose ("… Python experience is a big plus"): under a
+        return "preferred"             # recognised context heading the cue is left alone ("Plus: 401k")
     from . import level_model
 
     if not level_model.enabled() or not level_model.applies(sentence):
@@ -324,8 +346,8 @@ class SentenceIndex:
         if self.heads is None:
             return self._given_at(k, i)
         h = self.heads[k] if k >= 0 else None
-        if h is not None and i < h[1]:
-            return Segment(h[0], h[1], h[2], "context")
+        if h is not None and i < h[1]:   # a skill inside a heading line: the heading's own level
+            return Segment(h[0], h[1], h[2], h[3])
         line = self.line
         if line is None or not line[0] <= i < line[1]:
             line = self.line = self._line(i, h)

@@ -30,7 +30,8 @@ def test_skills_in_a_header_line_are_required(tiny):
     assert got["SQL"] == "context"          # the line after it keeps its own level
     # without the separators, and not shaped like a job title, it is one more line under no heading
     flat = text.replace(" | ", ", ").replace("Senior ML Engineer", "we build search")
-    assert _levels(tiny, flat)["PyTorch"] == "context"
+    asked = "\nRequirements:\n- Python\n"     # (a posting asking for nothing reads its prose as the work)
+    assert _levels(tiny, flat + asked)["PyTorch"] == "context"
 
 
 def test_a_title_line_is_a_header_line(tiny):

@@ -55,7 +55,10 @@ def test_a_flattened_page_keeps_its_sections():
     assert got == {"TOGAF": "required", "Terraform": "required", "Kafka": "responsibility",
                    "Snowflake": "preferred", "Excel": "context"}
     # one line of prose without those marks: all of it at the line's own level
-    assert set(_levels("Acme builds TOGAF and Kafka tools for banks", "TOGAF", "Kafka").values()) == {"context"}
+    # (the posting asks for Python elsewhere, else the posting-level rule would read the prose as the work)
+    prose = "Acme builds TOGAF and Kafka tools for banks\nRequirements:\n- Python"
+    got = _levels(prose, "TOGAF", "Kafka", "Python")
+    assert (got["TOGAF"], got["Kafka"]) == ("context", "context")
 
 
 def test_a_context_field_ends_the_inline_heading_before_it():
@@ -126,7 +129,8 @@ def test_a_lead_in_ending_in_an_ellipsis_is_a_heading(monkeypatch):
     monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")          # the rules alone
     text = "ML Engineer\n\nWe're Excited About You Because You Have\u2026\n- Python and Kafka at scale\n"
     assert _levels(text, "Python", "Kafka") == {"Python": "required", "Kafka": "required"}
-    assert _levels(text.replace("\u2026", ""), "Python", "Kafka") == {"Python": "context", "Kafka": "context"}
+    plain = text.replace("\u2026", "") + "\nRequirements:\n- SQL\n"   # asks for something: no posting-level rule
+    assert _levels(plain, "Python", "Kafka", "SQL") == {"Python": "context", "Kafka": "context", "SQL": "required"}
 
 
 def test_a_settled_line_heading_wins_over_an_inline_one(monkeypatch):

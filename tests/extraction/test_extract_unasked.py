@@ -1,0 +1,153 @@
+"""Levels where a posting says little about them (issue 10): a posting that asks for nothing, a line
+that is only a list of skills, the stack said in prose, field lines, skills inside a heading line."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from skillgraph.extraction import Extractor
+from skillgraph.extraction.levels import heading_level, menu_like, sentence_level, stack_list
+from skillgraph.model import Concept, Posting
+from skillgraph.ontology import Ontology
+
+ASKED = "\nRequirements:\n- SQL\n"     # a line that asks for something: the posting-level rule stays off
+
+
+def _levels(text, *names):
+    ont = Ontology.from_concepts([Concept(id="skill:" + n.lower(), iri=f"https://example.org/{n.lower()}",
+                                          label=n) for n in names])
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text))
+    return {m.text: m.requirement for m in x.mentions}
+
+
+def test_a_posting_that_asks_for_nothing_reads_its_prose_as_the_work(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    post = "Acme builds search infrastructure with Kafka and Rust for banks.\n\nAbout us\nWe use Snowflake a lot.\n"
+    assert _levels(post, "Kafka", "Rust", "Snowflake") == {
+        "Kafka": "responsibility", "Rust": "responsibility", "Snowflake": "context"}   # "About us" stays context
+    got = _levels(post + ASKED, "Kafka", "Rust", "Snowflake", "SQL")
+    assert (got["Kafka"], got["Rust"], got["SQL"]) == ("context", "context", "required")
+
+
+def test_a_scraped_menu_is_not_prose(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    menu = " ".join(["Platform Composable Studio Build audiences Sync Data Identity Resolution"] * 5) + " Kafka tools"
+    assert menu_like(menu)
+    assert _levels(menu + "\n", "Kafka") == {"Kafka": "context"}
+    assert not menu_like("Acme builds search infrastructure with Kafka and Rust for banks across Europe. " * 4)
+
+
+def test_a_line_that_is_only_skills_is_the_stack(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    post = "Acme builds search for banks.\n* Kafka, Rust, Snowflake;\n" + ASKED
+    got = _levels(post, "Kafka", "Rust", "Snowflake", "SQL")
+    assert (got["Kafka"], got["Rust"], got["Snowflake"]) == ("required", "required", "required")
+    # prose naming the same skills is not a list; a list under a heading no cue knows keeps that heading's level
+    assert _levels("Acme builds search for banks with Kafka and Rust, mostly." + ASKED, "Kafka", "Rust",
+                   "SQL")["Kafka"] == "context"
+    assert _levels("Other signals\n\n* Kafka, Rust\n" + ASKED, "Kafka", "Rust", "SQL")["Kafka"] == "context"
+    # ... unless that heading is itself a list of skills ("Go or Python"): a sub-heading of a skills section
+    got = _levels("Kafka or Rust\n\n* Kafka, Rust\n" + ASKED, "Kafka", "Rust", "SQL")
+    assert got == {"Kafka": "required", "Rust": "required", "SQL": "required"}
+
+
+names = st.lists(st.sampled_from(["Kafka", "Rust", "SQL", "Go", "Snowflake", "dbt", "Terraform"]),
+                 min_size=2, max_size=6, unique=True)
+
+
+@given(names, st.sampled_from([", ", " / ", "; ", " | "]))
+def test_stack_list_property(skills, sep):
+    sentence = sep.join(skills)
+    spans, i = [], 0
+    for s in skills:
+        spans.append((i, i + len(s)))
+        i += len(s) + len(sep)
+    assert stack_list(sentence, spans)
+    assert not stack_list(sentence, spans[:1])                         # one skill is not a list
+    prose = sentence + " are what our partners in retail banking use every single day"
+    assert not stack_list(prose, spans)                                # mostly other words: prose
+
+
+@pytest.mark.parametrize("sentence", [
+    "We work mainly in Kafka with other languages sprinkled in.",
+    "We are a Kafka/Rust shop (although it matters less now).",
+    "Most of our code is in Kafka and Go hosted in Kubernetes.",
+    "Our backend is written in Rust.",
+    "We primarily use Kafka and Rust.",
+    "- Langs: TS / Kafka",
+    "Expect hands-on Kafka, ML system design, and production reliability.",
+    "We seek candidates with strong expertise in any of Kafka/KDB/C++.",
+    "The ideal candidate will have experience with Kafka, Git, and open source.",
+    "Also have prior experience building tools in Kafka.",
+    "Hybrid | NYC | Kafka/Java",
+    "Software Engineers - We're flexible, but think Rust / Kafka",
+    "Native, backend is in Go and Kafka.",
+    "The code is mostly in Rust.",
+])
+def test_the_stack_said_in_prose_is_required(sentence):
+    assert sentence_level("context", sentence) == "required"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme builds Kafka tools for banks.",
+    "We use artificial intelligence to support parts of the hiring process.",
+    "Our mission is to make Kafka boring.",
+    "Engineers at Acme love Kafka.",
+])
+def test_prose_about_the_company_is_not(sentence):
+    assert sentence_level("context", sentence) == "context"
+
+
+def test_more_sentence_cues():
+    assert sentence_level("context", "You'd work across our SvelteKit app and Kafka pipelines") == "responsibility"
+    assert sentence_level("context", "The responsibilities include collecting data for RLHF.") == "responsibility"
+
+
+def test_unsettled_prose_takes_a_preferred_cue(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    post = "We have roles open\n\nWe're language agnostic but strong Kafka experience is a big plus.\n" \
+           "\nBenefits\nA Rust training budget is a plus.\n" + ASKED
+    got = _levels(post, "Kafka", "Rust", "SQL")
+    assert (got["Kafka"], got["Rust"]) == ("preferred", "context")    # under "Benefits" the cue stays off
+
+
+@pytest.mark.parametrize("heading, level", [
+    ("You Should Have", "required"), ("We\u2019re hiring for", "required"), ("Our hiring process", None),
+    ("Our Tech Environment", "required"), ("Tools \\& Environment", "required"), ("Technical Stack", "required"),
+    ("Team & Environment", "context"), ("Proficiency in", "required"), ("We have 3 open positions", "required"),
+])
+def test_heading_levels(heading, level):
+    assert heading_level(heading) == level
+
+
+def test_a_field_line_opens_no_section(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    post = "Requirements:\n- SQL\nLocation: Leeds, Bristol\n- Kafka tooling\nhttps://acme.example/jobs\n- Rust\n"
+    got = _levels(post, "Kafka", "Rust", "SQL")
+    assert (got["Kafka"], got["Rust"]) == ("required", "required")     # still under "Requirements"
+    # a heading with no value still opens its section
+    got = _levels(post.replace("Location: Leeds, Bristol", "Location"), "Kafka", "SQL")
+    assert got["Kafka"] == "context"
+
+
+def test_a_skill_inside_a_heading_line_takes_the_headings_level(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    post = "Job description\n\nRequirements:\nGood communication skills\nWorking experience w/Kafka\n" \
+           "Working experience w/Rust\n\nAbout Kafka at Acme\nWe are a bank.\n"
+    got = _levels(post, "Kafka", "Rust")
+    assert got["Rust"] == "required"
+    x = Extractor(Ontology.from_concepts([Concept(id="skill:kafka", iri="https://example.org/kafka",
+                                                  label="Kafka")])).extract(Posting(id="p", source="p", text=post))
+    assert [m.requirement for m in x.mentions] == ["required", "context"]   # "About Kafka at Acme": context
+
+
+def test_a_job_title_lead_in_heads_its_list(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    post = "Acme | Remote\nWe build search.\n\nBackend Engineer:\n- Kafka or Rust, API design\n\nAbout us\n" \
+           "We love Snowflake.\n"
+    got = _levels(post, "Kafka", "Rust", "Snowflake")
+    assert (got["Kafka"], got["Rust"], got["Snowflake"]) == ("required", "required", "context")
+    # without the colon a title-like line is a title repeated, not a lead-in: what follows is not its list
+    got = _levels(post.replace("Backend Engineer:", "Backend Engineer") + ASKED, "Kafka", "Rust", "SQL")
+    assert got["Kafka"] == "context"

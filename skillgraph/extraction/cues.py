@@ -104,7 +104,8 @@ SENTENCE = {
                  (r"\b(?:we(?:'|\u2019)?re|we are|is|are) (?:now |also |currently |actively )?hiring\b", "hiring"),
                  (r"^\W*(?:job title|title|position|role)\s*:", "title", "position", "role"),   # "Role: X Engineer"
                  (r"\b(?:looking|searching) for (?:an? |our (?:next |new |first )?)(?:[\w+#./-]+ ){0,5}?"
-                  r"(?:engineer|developer|scientist|researcher|architect|analyst|programmer)s?\b",
+                  r"(?:engineer|developer|scientist|researcher|architect|analyst|programmer)s?\b"
+                  r"(?! to (?!join\b|be\b)\w)",        # "… Engineer to build X": what the role does (below)
                   "looking for", "searching for"),
                  # a requirement bullet's opening: "Familiarity with RAG …", "Strong experience in Spark"
                  (r"^\W*(?:(?:strong|solid|deep|proven|good|excellent|hands-on|working|some|prior|practical|"
@@ -113,6 +114,11 @@ SENTENCE = {
                   "experience", "familiarity", "knowledge", "understanding", "expertise", "background", "fluency")),
     "responsibility": ((r"\byou(?:'|\u2019)?ll\b", r"\byou'll\b", "\\byou\u2019ll\\b", r"\byoull\b"),
                        r"\byou will\b", r"\byour responsibilities\b",
+                       # "looking for a Senior ML Engineer to build and scale vision models"
+                       (r"\b(?:looking for|searching for|seeking) (?:an? |our (?:next |new |first )?)"
+                        r"(?:[\w+#./-]+ ){0,5}?(?:engineer|developer|scientist|researcher|architect|analyst|programmer)s?"
+                        r" to (?!join\b|be\b)\w",
+                        "looking for", "searching for", "seeking"),
                        (r"\byou(?:'|\u2019)?d (?:work|build|own|lead|design|help|be (?:working|building))\b",
                         "you'd", "you\u2019d", "youd"),
                        (r"\b(?:the |key |main )?responsibilities (?:include|are|will include|cover)\b",

@@ -4,10 +4,10 @@ Asked only where no recognised heading settles a sentence and its own cues say n
 :class:`~skillgraph.extraction.segmentation.SentenceIndex`). Loaded lazily, once, from the installed
 package, offline. Trained by ``training/levels/train.py`` on weak labels. The threshold was chosen on
 the dev gold (``training/levels/measure.py``), for the model trained on the rules with the stack and
-field-line cues (issue 10): mention accuracy 0.825 / 0.835 / 0.837 / 0.818 / 0.818, sentence accuracy
-0.844 / 0.847 / 0.853 / 0.838 / 0.838, mention-level context recall 0.712 / 0.788 / 0.827 / 0.827 /
-0.827 at p = 0.5 / 0.55 / 0.6 / 0.65 / 0.7: 0.6 is best on all three (seed level accuracy 0.915, 0.904
-at 0.5). On by
+field-line cues and a hash-stable sample (issue 10): mention accuracy 0.833 / 0.830 / 0.837 / 0.835 /
+0.833, sentence accuracy 0.847 / 0.838 / 0.838 / 0.844 / 0.841, mention-level context recall 0.712 /
+0.750 / 0.827 / 0.827 / 0.827 at p = 0.5 / 0.55 / 0.6 / 0.65 / 0.7: 0.6 has the best mention accuracy
+and context recall (seed level accuracy 0.915, 0.904 at 0.5). On by
 default; ``SKILLGRAPH_LEVEL_MODEL=0`` leaves the rules alone to decide.
 """
 from __future__ import annotations

@@ -99,6 +99,16 @@ def test_prose_about_the_company_is_not(sentence):
     assert sentence_level("context", sentence) == "context"
 
 
+@pytest.mark.parametrize("sentence, level", [
+    ("We are looking for a Senior ML Engineer to build and scale computer vision models.", "responsibility"),
+    ("We are seeking a Senior Data Engineer to play a key role in shaping Kafka pipelines.", "responsibility"),
+    ("We are looking for a Senior ML Engineer to join our team.", "required"),
+    ("We are looking for a Rust Engineer.", "required"),
+])
+def test_looking_for_an_engineer_to_do_something_is_the_work(sentence, level):
+    assert sentence_level("context", sentence) == level
+
+
 def test_more_sentence_cues():
     assert sentence_level("context", "You'd work across our SvelteKit app and Kafka pipelines") == "responsibility"
     assert sentence_level("context", "The responsibilities include collecting data for RLHF.") == "responsibility"

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import random
 import re
 from collections import Counter
 from pathlib import Path
@@ -105,11 +104,10 @@ def is_dev(pid: str) -> bool:
 
 
 def prepare(postings_path: Path, out: Path) -> dict:
-    from skillgraph.ingest.readers import read_postings
-
     from types import SimpleNamespace
 
     from skillgraph.extraction.boilerplate import boilerplate_paragraphs
+    from skillgraph.ingest.readers import read_postings
 
     skip = gold_ids()
     seen: set[str] = set()
@@ -137,19 +135,26 @@ def prepare(postings_path: Path, out: Path) -> dict:
 
 
 def balance(rows: list[dict], cap: int = CAP, seed: int = SEED) -> list[dict]:
-    """Each class sampled down to ``cap`` × the smallest (fixed seed); order kept."""
+    """Each class sampled down to ``cap`` × the smallest; order kept. The sample is the sentences of
+    lowest ``sha1(seed, text)`` in each class, not a random draw over the list: a rule change that
+    relabels a few sentences then moves only those in or out, instead of redrawing the whole sample
+    (with ``random.sample`` one relabelled sentence reshuffled everything and moved the dev gold by
+    about ±0.015 from one retraining to the next)."""
     by: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
         by.setdefault(r["level"], []).append(i)
     if not by:
         return rows
     limit = cap * min(len(v) for v in by.values())
-    rng = random.Random(seed)
     keep = set()
     for lv in sorted(by):
         ix = by[lv]
-        keep.update(ix if len(ix) <= limit else rng.sample(ix, limit))
+        keep.update(ix if len(ix) <= limit else sorted(ix, key=lambda i: _key(seed, rows[i]["text"]))[:limit])
     return [r for i, r in enumerate(rows) if i in keep]
+
+
+def _key(seed: int, text: str) -> str:
+    return hashlib.sha1(f"{seed}\n{text}".encode("utf-8")).hexdigest()
 
 
 def main(argv=None) -> int:

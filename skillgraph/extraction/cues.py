@@ -116,8 +116,8 @@ SENTENCE = {
                        r"\byou will\b", r"\byour responsibilities\b",
                        # "looking for a Senior ML Engineer to build and scale vision models"
                        (r"\b(?:looking for|searching for|seeking) (?:an? |our (?:next |new |first )?)"
-                        r"(?:[\w+#./-]+ ){0,5}?"
-                        r"(?:engineer|developer|scientist|researcher|architect|analyst|programmer)s? to (?!join\b|be\b)\w",
+                        r"(?:[\w+#./-]+ ){0,5}?(?:engineer|developer|scientist|researcher|architect|analyst|"
+                        r"programmer)s? to (?!join\b|be\b)\w",
                         "looking for", "searching for", "seeking"),
                        (r"\byou(?:'|\u2019)?d (?:work|build|own|lead|design|help|be (?:working|building))\b",
                         "you'd", "you\u2019d", "youd"),

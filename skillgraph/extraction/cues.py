@@ -101,7 +101,8 @@ SENTENCE = {
                  (r"\byou(?:'|\u2019)?re (?:highly |very )?"
                   r"(?:skilled|experienced|proficient|fluent|an expert|expert)\b",
                   "you're", "you\u2019re", "youre"),
-                 (r"\b(?:we(?:'|\u2019)?re|we are|is|are) (?:now |also |currently |actively )?hiring\b", "hiring"),
+                 (r"\b(?:we(?:'|\u2019)?re|we are|is|are) (?:now |also |currently |actively )?hiring\b"
+                  r"(?! (?:across|in|at|from|throughout|globally|worldwide|remotely)\b)", "hiring"),   # not a place
                  (r"^\W*(?:job title|title|position|role)\s*:", "title", "position", "role"),   # "Role: X Engineer"
                  (r"\b(?:looking|searching) for (?:an? |our (?:next |new |first )?)(?:[\w+#./-]+ ){0,5}?"
                   r"(?:engineer|developer|scientist|researcher|architect|analyst|programmer)s?\b"

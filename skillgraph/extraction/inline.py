@@ -44,6 +44,8 @@ heading cue knows: "StackOverflow", "PayPal", "TeamCity" are names."""
 _WORD_SPAN = 40
 """Characters looked at on either side of a boundary (a longer letter run is no word of a posting)."""
 _COLON_HEAD = re.compile(r"(?:^|(?<=[\s.;)\]]))([A-Z][A-Za-z'\u2019&/-]*(?: [A-Za-z'\u2019&/-]+){0,3}):(?=\s|[A-Z])")
+_AMOUNT = re.compile(r"\s*(?:up to |c\.? ?)?[\d£$€¥%+~]", re.I)
+"""A field's value after the colon: an amount ("Bonus: 10%", "Bonus: £5k", "Equity: up to 0.5%")."""
 _MAX_HEAD_WORDS = 3
 _SMALL = frozenset("& and of the to for a an in with on at by or our your you".split())
 _WORDS = re.compile(r"[^\s.,:;!?()\[\]|]+|[.,:;!?()\[\]|]")
@@ -114,7 +116,8 @@ def inline_headings(line: str, glued: list[int] | None = None) -> list[InlineHea
         got = _heading(words)
         if got is not None:   # a context field ("Location: Remote") only ends the heading before it
             cut = m.end(1) - len(" ".join(words[-_title_run(words, got[0].count(" ") + 1, got[1]):]))
-            out.append(InlineHeading(cut, got[0], None if got[1] == "context" else got[1]))
+            field = got[1] == "context" or _AMOUNT.match(line, m.end())   # "Bonus: 10%" is pay, not a plus
+            out.append(InlineHeading(cut, got[0], None if field else got[1]))
     for i in glued_boundaries(line) if glued is None else glued:
         got = _heading(_before(line, i))
         if got is not None:   # "£90,000 + Benefits/BonusLondon": a context one is a field's value too

@@ -152,3 +152,10 @@ def test_an_ellipsis_line_in_prose_is_no_heading(monkeypatch):
 def test_long_letter_runs_stay_linear():
     line = "aBc" * 20000
     assert len(glued_boundaries(line)) < len(line)      # returns (the old search looked back over the run)
+
+
+def test_an_amount_after_a_heading_word_is_a_field():
+    got = inline_headings("Salary: £90k Bonus: 10% Location: Remote We use Kafka")
+    assert [(h.section, h.level) for h in got] == [("Salary", None), ("Bonus", None), ("Location", None)]
+    got = inline_headings("Requirements: Kafka Bonus: Rust experience")     # a heading over a skill stays one
+    assert [(h.section, h.level) for h in got] == [("Requirements", "required"), ("Bonus", "preferred")]

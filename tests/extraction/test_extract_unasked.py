@@ -99,6 +99,11 @@ def test_prose_about_the_company_is_not(sentence):
     assert sentence_level("context", sentence) == "context"
 
 
+@pytest.mark.parametrize("sentence", ["Acme is hiring across Europe.", "We're hiring in London and Berlin."])
+def test_hiring_somewhere_asks_for_nothing(sentence):
+    assert sentence_level("context", sentence) == "context"
+
+
 @pytest.mark.parametrize("sentence, level", [
     ("We are looking for a Senior ML Engineer to build and scale computer vision models.", "responsibility"),
     ("We are seeking a Senior Data Engineer to play a key role in shaping Kafka pipelines.", "responsibility"),

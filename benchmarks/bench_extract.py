@@ -100,6 +100,18 @@ def long_postings(sizes_mb) -> None:
         dt = time.perf_counter() - t
         print(f"  {mb:4g} MB  {dt:6.2f} s  {len(x.mentions):7d} mentions  "
               f"output {len(out) / n:5.2f} bytes per input byte")
+    # a posting that asks for nothing: every mention context, so the posting-level rule judges each
+    # sentence (extraction/posting_levels.py); one sentence of megabytes was quadratic in a first version
+    line = "acme builds payments infrastructure with kafka and python on aws for banks "
+    print("long one-sentence postings that ask for nothing (the posting-level rule), wall clock:")
+    for mb in sizes_mb[:3]:
+        n = int(mb * 1_000_000)
+        p = Posting(id="unasked", source="bench", text=(line * (n // len(line) + 1))[:n])
+        t = time.perf_counter()
+        x = extract(p, shipped)
+        dt = time.perf_counter() - t
+        levels = sorted({m.requirement for m in x.mentions})
+        print(f"  {mb:4g} MB  {dt:6.2f} s  {len(x.mentions):7d} mentions  levels {levels}")
 
 
 def main() -> int:

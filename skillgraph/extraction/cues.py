@@ -27,7 +27,10 @@ HEADING = {
                 "equal opportunit", r"\beeo\b", "commitment", "culture", r"\bsalary", r"\bpay\b", "work mode",
                 r"\blocation", "similar jobs", "more jobs", r"\bjobs\b", r"\benvironment",
                 (r"\bwhy (join|work)", r"\bwhy join", r"\bwhy work"), "life at", "our company", "who we are",
-                "our team", "the team", r"\bteam\b", "overview by", r"\bdiversity", "inclusion"),
+                "our team", "the team", r"\bteam\b", "overview by", r"\bdiversity", "inclusion",
+                # how to apply and what happens then: "Our hiring process", "Recruitment fraud warning"
+                "how to apply", "hiring process", "interview process", "recruitment process", r"\bdisclaimer",
+                r"\bour values\b", r"\bfraud\b", r"\bprivacy\b"),
     "responsibility": ((r"what you('ll|'d| will| would)( actually)? (do|be doing|work on)", "what you"),
                        "responsibilit", r"\bduties\b", "day to day", "day-to-day", "your impact", r"\bthe role\b",
                        "in this role", "your role", "role overview", (r"what you('ll| will) own", "what you"),
@@ -45,6 +48,17 @@ HEADING = {
                  r"\bstack\b", r"\btools\b", r"\bexpertise\b", "proficien",
                  (r"\bopen (?:roles|positions)\b", "open ")),
 }
+
+FIELD_LABELS = frozenset((
+    "location", "locations", "based", "salary", "pay", "rate", "day rate", "compensation", "bonus", "equity",
+    "package", "benefits package", "job type", "type", "contract", "contract type", "employment type",
+    "employment", "duration", "length", "hours", "working hours", "start", "start date", "closing date",
+    "date posted", "posted", "reference", "ref", "job ref", "job id", "company", "client", "department",
+    "remote", "work mode", "working pattern", "schedule", "shift", "visa", "sponsorship", "clearance",
+    "apply", "website", "url", "contact", "email", "industry", "sector", "level", "seniority",
+    "job title", "title", "position", "role", "team size", "travel", "ir35"))
+"""Labels of a posting's fields ("Location: Leeds, Bristol", "Company: Acme", "Apply: www.acme.com"): a
+line "label: value" with one of them is a field, not a section heading (``segmentation._field``)."""
 
 HEADING_ORDER = (("about_you", "required"), ("preferred", "preferred"), ("stack", "required"), ("context", "context"),
                  ("responsibility", "responsibility"), ("required", "required"))
@@ -77,27 +91,6 @@ SENTENCE = {
                  (r"^\W*(?:our |the )?(?:(?:core|main|key) )?(?:tech(?:nical|nology)? )?"
                   r"(?:stack|technologies|tech|tools|skills|keywords|languages)\b\s*(?::|-|\u2013|is\b|are\b|includes?\b)",
                   "stack", "tech", "tools", "skills", "keywords", "languages"),
-                 (r"^\W*langs?\s*:", "lang"),
-                 # a header-like line of fields further down ("Hybrid | NYC | Python/Java"), like the first line
-                 (r"^[^|\n]{1,40}(?:\s\\?\|\s[^|\n]{1,40}){2,}$", "|"),
-                 # a role and what it takes: "Software Engineers - think Rust / C++", "Backend Engineer: Go"
-                 (r"^\W*(?:[\w+#./&]+ ){0,4}(?:engineer|developer|scientist|researcher)s?\s+[-\u2013:]\s",
-                  "engineer", "developer", "scientist", "researcher"),
-                 # the stack said in prose ("We work mainly in Python", "Most of our code is in Go", "a Go shop")
-                 (r"\bwe (?:mainly |mostly |primarily |largely |heavily )?(?:work|write|code|program|build) "
-                  r"(?:mainly |mostly |primarily |largely |heavily )?(?:in|with)\b", r"\bwe "),
-                 (r"\bwe (?:mainly|mostly|primarily|largely|heavily) use\b", r"\bwe "),
-                 (r"\b(?:most|all|much) of our (?:code|codebase|stack|backend|frontend)\b", "of our"),
-                 (r"\b(?:our|the) (?:code|codebase|backend|frontend|stack) is (?:\w+ ){0,2}?(?:in|on|with)\b",
-                  r"\bour ", r"\bthe "),
-                 (r"^\W*(?:\w+, )?(?:backend|frontend|codebase) is (?:mostly |mainly |primarily )?in\b",
-                  "backend", "frontend", "codebase"),
-                 (r"\ba [\w+#./-]+ shop\b", "shop"),
-                 # "Expect hands-on Python", "We seek candidates with …", "The ideal candidate will have …"
-                 (r"\bexpect hands-on\b", "expect hands-on"),
-                 (r"\bwe (?:seek|are seeking|'re seeking) (?:candidates|someone|people|engineers)\b", "seek"),
-                 (r"\b(?:will|should) have (?:\w+ ){0,3}?(?:experience|expertise|knowledge)\b", "have"),
-                 (r"\bhave (?:prior |previous |some |proven )?experience (?:with|in|of|building|using)\b", "have"),
                  (r"\byou(?:'|\u2019)?re (?:highly |very )?"
                   r"(?:skilled|experienced|proficient|fluent|an expert|expert)\b",
                   "you're", "you\u2019re", "youre"),
@@ -113,6 +106,32 @@ SENTENCE = {
                   r"demonstrated|demonstrable|extensive|basic) )*(?:experience|familiarity|knowledge|understanding|"
                   r"expertise|background|fluency) (?:with|in|of)\b",
                   "experience", "familiarity", "knowledge", "understanding", "expertise", "background", "fluency")),
+    # the stack or the ask said in prose: only where no recognised heading settles the sentence
+    # (``levels.prose_level``), never under "About us" / benefits ("We work with hospitals …")
+    "stack": ((r"^\W*langs?\s*:", "lang"),
+              # a header-like line of fields further down ("Hybrid | NYC | Python/Java"), like the first line
+              (r"^[^|\n]{1,40}(?:\s\\?\|\s[^|\n]{1,40}){2,}$", "|"),
+              # a role and what it takes: "Software Engineers - think Rust / C++", "Backend Engineer: Go"
+              (r"^\W*(?:[\w+#./&]+ ){0,4}(?:engineer|developer|scientist|researcher)s?\s*[-\u2013:]\s",
+               "engineer", "developer", "scientist", "researcher"),
+              # "We work mainly in Python", "Most of our code is in Go", "Our back-end is written in Rust"
+              (r"\bwe (?:mainly |mostly |primarily |largely |heavily )?(?:work|write|code|program) "
+               r"(?:mainly |mostly |primarily |largely |heavily )?in\b", r"\bwe "),
+              (r"\bwe (?:mainly|mostly|primarily|largely|heavily) use\b", r"\bwe "),
+              (r"\b(?:most|all|much) of our (?:code|codebase|stack|back-?end|front-?end)\b", "of our"),
+              (r"\b(?:our|the) (?:code|codebase|back-?end|front-?end|stack) is (?:\w+ ){0,2}?(?:in|with)\b",
+               r"\bour ", r"\bthe "),
+              (r"^\W*(?:\w+, )?(?:back-?end|front-?end|codebase) is (?:mostly |mainly |primarily )?in\b",
+               "back", "front", "codebase"),
+              # "a Golang/Python shop", "a Rails shop"; not "a coffee shop", "a one-stop shop"
+              (r"\ba (?-i:[A-Z][\w+#./-]*|[\w+#.-]+/[\w+#./-]+) shop\b", "shop"),
+              # "Expect hands-on Python", "We seek candidates with …", "The ideal candidate will have …"
+              (r"\bexpect hands-on\b", "expect hands-on"),
+              (r"\bwe(?: are|(?:'|\u2019)re)? (?:seek|seeking) (?:candidates|someone|people|engineers)\b", "seek"),
+              (r"\b(?:you|candidates?|applicants?) (?:will|should|must|would) have (?:\w+ ){0,3}?"
+               r"(?:experience|expertise|knowledge)\b", "have"),
+              (r"^\W*(?:also |ideally )?have (?:prior |previous |some |proven )?experience "
+               r"(?:with|in|of|building|using)\b", "have")),
     "responsibility": ((r"\byou(?:'|\u2019)?ll\b", r"\byou'll\b", "\\byou\u2019ll\\b", r"\byoull\b"),
                        r"\byou will\b", r"\byour responsibilities\b",
                        # "looking for a Senior ML Engineer to build and scale vision models"

@@ -14,9 +14,10 @@ from skillgraph.ontology import Ontology
 
 from .hybrid import LINKERS, MIN_SCORE, dictionary_how, model_links
 from .labels import fold
-from .levels import UNASKED_LEVEL, heading_level, open_prose, stack_list
+from .levels import heading_level
 from .matcher import matcher_for
 from .notskills import drop_in_spans, drop_within, employer_spans, non_text_spans, team_claims, unlinkable
+from .posting_levels import settle
 from .segmentation import Segment, SentenceIndex
 from .teams import find_teams
 from .window import SENTENCE_CAP, window
@@ -52,29 +53,6 @@ def _nolink(text: str, index: SentenceIndex, spans) -> set:
         return sg.start if sg is not None else 0
 
     return {sp for sp in spans if context(sp.start)} | unlinkable(text, spans, start)
-
-
-def _stack_lists(text: str, mentions: list) -> list:
-    """Context mentions in open prose whose sentence is only a list of skills become required."""
-    by_sentence: dict[tuple[int, int], list] = {}
-    for m in mentions:
-        if m[6] == "context":
-            by_sentence.setdefault((m[3], m[4]), []).append(m)
-    def listed(ss, se, ms):
-        return stack_list(text[ss:se], sorted({(m[1] - ss, m[2] - ss) for m in ms}))
-
-    # headings no cue knows that are themselves a list of skills ("Go or Python", "ADF / SSIS"): sub-headings
-    # of a skills section, so their lines are open prose too; other headings ("Other signals") are not
-    sub = {ms[0][5] for (ss, se), ms in by_sentence.items()
-           if ms[0][5] is not None and text[ss:se].strip(" *#:\t\r") == ms[0][5] and listed(ss, se, ms)}
-    lists = set()
-    for (ss, se), ms in by_sentence.items():
-        section = ms[0][5]
-        if (section is None or section in sub) and open_prose(section, text[ss:se]) and listed(ss, se, ms):
-            lists.add((ss, se))
-    if not lists:
-        return mentions
-    return [m[:6] + ("required",) + m[7:] if m[6] == "context" and (m[3], m[4]) in lists else m for m in mentions]
 
 
 class Extractor:
@@ -203,11 +181,7 @@ class Extractor:
                 sg = index.at(s) or Segment(s, e, None, "context")
                 cands.append((s, e, sg.start, max(sg.end, e), score, links))
             mentions.sort(key=lambda m: (m[1], m[2], m[0]))
-        if mentions:
-            mentions = _stack_lists(text, mentions)
-        if mentions and all(m[6] == "context" for m in mentions):   # a posting that asks for nothing
-            mentions = [m[:6] + (UNASKED_LEVEL,) + m[7:] if open_prose(m[5], text[m[3]:m[4]]) else m
-                        for m in mentions]
+        mentions = settle(text, mentions)          # a line of skills, a posting that asks for nothing
         return mentions, teams, cands
 
     def _sentence(self, text: str, ss: int, se: int, s: int, e: int, cache: dict) -> tuple[int, int, str]:

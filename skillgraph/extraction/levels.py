@@ -12,7 +12,7 @@ from functools import lru_cache
 from .cues import HEADING, HEADING_ORDER, SENTENCE
 
 __all__ = ["HEADING_CUES", "SENTENCE_CUES", "UNASKED_LEVEL", "Cues", "heading_level", "menu_like", "open_prose",
-           "preferred_cue", "sentence_level", "stack_list"]
+           "prose_level", "sentence_level", "stack_list"]
 
 
 class Cues:
@@ -114,9 +114,20 @@ def heading_level(heading: str) -> str | None:
     return None
 
 
-def preferred_cue(sentence: str) -> bool:
-    """Whether a preferred cue ("… is a plus", "nice to have", "bonus") is in ``sentence``."""
-    return SENTENCE_CUES.search("preferred", sentence, SENTENCE_CUES.present(sentence))
+def prose_level(sentence: str) -> str:
+    """The rules' level of a sentence no recognised heading settles: its own cues (:func:`sentence_level`
+    from context), then a preferred cue ("… Python experience is a big plus"), then a stack cue ("We work
+    mainly in Python", "a Go shop", "Hybrid | NYC | Python/Java"). Under a recognised context heading
+    the last two are left alone ("Plus: 401k", "We work with hospitals across Europe")."""
+    lv = sentence_level("context", sentence)
+    if lv != "context":
+        return lv
+    present = SENTENCE_CUES.present(sentence)
+    if SENTENCE_CUES.search("preferred", sentence, present):
+        return "preferred"
+    if SENTENCE_CUES.search("stack", sentence, present):
+        return "required"
+    return "context"
 
 
 @lru_cache(maxsize=65536)
@@ -152,10 +163,13 @@ def open_prose(section: str | None, sentence: str = "") -> bool:
 
 def menu_like(sentence: str) -> bool:
     """A scraped site's navigation flattened into one "sentence" ("Platform Composable CDP Customer
-    Studio Build audiences Reverse ETL …"): at least 40 words, half of them capitalised. Prose, even a
-    list of tools, capitalises far fewer."""
-    words = sentence.split()
+    Studio Build audiences Reverse ETL …"): at least 40 words, half of them capitalised (of its first
+    80). Prose, even a list of tools, capitalises far fewer."""
+    words = sentence.split(None, _MENU_WORDS)[:_MENU_WORDS]     # its first words tell: bounded cost
     return len(words) >= 40 and 2 * sum(w[:1].isupper() for w in words) >= len(words)
+
+
+_MENU_WORDS = 80
 
 
 def stack_list(sentence: str, spans: list[tuple[int, int]]) -> bool:

@@ -15,8 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
+from .cues import FIELD_LABELS
 from .inline import InlineHeading, glued_boundaries, inline_headings
-from .levels import heading_level, preferred_cue, sentence_level
+from .levels import heading_level, prose_level, sentence_level
 
 __all__ = ["Line", "Segment", "SentenceIndex", "headings", "line_pieces", "lines", "segment", "split_sentences"]
 
@@ -85,15 +86,23 @@ def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
 
 
 def _field(section: str) -> bool:
-    """A context line that is a field with its value ("Location: Remote (US)", "Salary: £60k") or a
-    URL: what follows it is not about the field."""
-    label, colon, value = section.partition(":")
+    """A line that is a field with its value ("Location: Remote (US)", "Salary: £60k", "Company: Acme";
+    the labels are :data:`~.cues.FIELD_LABELS`) or a URL: what follows it is not about the field.
+    "About us: fintech", "Benefits: lots" stay headings."""
     if "://" in section or section.lower().startswith("www."):
         return True
-    return bool(colon) and bool(value.strip()) and len(label.split()) <= 3
+    label, colon, value = section.partition(":")
+    return bool(colon) and bool(value.strip()) and " ".join(label.lower().split()) in FIELD_LABELS
 
 
-def _job_title(section: str) -> bool:
+_NOT_HIRED = re.compile(r"\b(?:hiring|recruit\w*|contact|reports? to|reporting)\b", re.I)
+"""Titles that name who to talk to, not the role: "Hiring Manager:", "Recruiter:", "Point of contact:"."""
+
+
+def _job_title(section: str, next_line: str | None) -> bool:
+    """A job title over a list ("Backend Engineer:" then "- Python or C++"): a role the post hires for."""
+    if next_line is None or not _BULLET.match(next_line) or _NOT_HIRED.search(section):
+        return False
     from skillgraph.ingest.metadata.title import looks_like_title  # only asked of a heading no cue knows
 
     return looks_like_title(section)
@@ -130,9 +139,9 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
         if _is_heading(body, neighbours):
             section = _strip_heading(body).rstrip(":").strip()
             level = heading_level(section)
-            if level == "context" and _field(section):
+            if level in ("context", None) and _field(section):
                 continue      # "Location: Leeds, Bristol", a URL: a field of the posting, not a section
-            if level is None and stripped.rstrip("*").endswith(":") and _job_title(section):
+            if level is None and stripped.rstrip("*").endswith(":") and _job_title(section, neighbours()[1]):
                 level = "required"   # "Backend Engineer:" over its list, in a post hiring for several roles
             out.append((s, s + len(body), section, level or "context"))
     return out
@@ -219,7 +228,7 @@ def lines(text: str) -> list[Line]:
         h = heads.get(s)
         if h is not None:
             section, level = h[2], h[3]
-            out.append(Line(s, s + len(body), section, "context", True))
+            out.append(Line(s, s + len(body), section, level, True))   # a skill in it takes its level
         else:
             out.append(Line(s, s + len(body), section, level, False))
     return out
@@ -238,7 +247,7 @@ def segment(text: str) -> list[Segment]:
                 continue
             base = head[1]            # a flattened page: the prose after its header fields
         elif ln.heading:
-            out.append(Segment(ln.start, ln.end, ln.section, "context"))
+            out.append(Segment(ln.start, ln.end, ln.section, ln.level))   # as SentenceIndex: the heading's level
             continue
         for a, b, ih in line_pieces(text[base:ln.end], heading_level(ln.section) if ln.section else None):
             section, level = (ln.section, ln.level) if ih is None else (ih.section, ih.level)
@@ -298,11 +307,11 @@ def split_sentences(line: str) -> Iterator[tuple[int, int]]:
 def _level(level: str, sentence: str, settled: bool) -> str:
     """The rules' level; where no recognised heading settles the sentence and its cues leave it
     context, the classifier's level when it is sure enough (:mod:`.level_model`)."""
-    lv = sentence_level(level, sentence)
-    if settled or lv != "context":
+    if settled or level != "context":     # a heading no cue knows can still carry a level ("Backend Engineer:")
+        return sentence_level(level, sentence)
+    lv = prose_level(sentence)         # unsettled: a preferred or stack cue too (not under "About us")
+    if lv != "context":
         return lv
-    if preferred_cue(sentence):        # unsettled prose ("… Python experience is a big plus"): under a
-        return "preferred"             # recognised context heading the cue is left alone ("Plus: 401k")
     from . import level_model
 
     if not level_model.enabled() or not level_model.applies(sentence):
@@ -384,4 +393,5 @@ class SentenceIndex:
         sg = self.segs[k]
         if i >= max(sg.end, sg.start + 1):
             return None
-        return Segment(sg.start, sg.end, sg.section, sentence_level(sg.level, self.text[sg.start:sg.end]))
+        settled = sg.section is not None and heading_level(sg.section) is not None
+        return Segment(sg.start, sg.end, sg.section, _level(sg.level, self.text[sg.start:sg.end], settled))

@@ -5,7 +5,7 @@
 * a sentence under a heading the rules recognise (``heading_level`` not None) gets the level the rules
   give it there (the heading's level, adjusted by the sentence's own cues);
 * a sentence under no recognised heading gets a label when a sentence cue fires
-  (``sentence_level("context", s) != "context"``); with no cue, it is a **context** example when
+  (``prose_level(s) != "context"``, the product's rule there); with no cue, it is a **context** example when
   it lies in a boilerplate paragraph (:mod:`skillgraph.extraction.boilerplate`, counted over the
   postings read), or has a company cue (:data:`COMPANY_CUES`: "we are", "our mission", "founded",
   "benefits", "equal opportunity", "we offer", "backed by", the hiring-AI notice …), or starts with
@@ -64,7 +64,7 @@ def gold_ids() -> set[str]:
 def labelled_sentences(text: str, company: str | None = None, boiler: frozenset = frozenset()):
     """(sentence, weak level) of one posting's text; ``boiler``: normalised boilerplate paragraphs."""
     from skillgraph.extraction.boilerplate import _norm
-    from skillgraph.extraction.levels import heading_level, sentence_level
+    from skillgraph.extraction.levels import heading_level, prose_level, sentence_level
     from skillgraph.extraction.segmentation import headings, line_pieces
 
     heads = headings(text)
@@ -79,7 +79,7 @@ def labelled_sentences(text: str, company: str | None = None, boiler: frozenset 
         h = heads[k] if k >= 0 else None
         if h is not None and h[0] <= ls < h[1]:
             continue                                   # the heading line itself
-        known = h is not None and heading_level(h[2]) is not None
+        known = h is not None and (heading_level(h[2]) is not None or h[3] != "context")
         in_boiler = _norm(line) in boiler
         for a, b, ih in line_pieces(line):             # inline headings of flattened pages too
             s = line[a:b].strip()
@@ -90,7 +90,7 @@ def labelled_sentences(text: str, company: str | None = None, boiler: frozenset 
             elif known:
                 yield s, sentence_level(h[3], s)
             else:
-                lv = sentence_level("context", s)
+                lv = prose_level(s)
                 if lv != "context":
                     yield s, lv
                 elif YOU.search(s):

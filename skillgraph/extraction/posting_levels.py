@@ -1,0 +1,88 @@
+"""Levels settled over a whole posting, after each sentence has its own (issue 10).
+
+Two rules, both on the context mentions of *open prose* (:func:`~.levels.open_prose`: no heading, or
+one no cue knows; never a recognised "About us", benefits or EEO section, never a scraped menu):
+
+* a line that is only a list of skills (:func:`~.levels.stack_list`, "* Typescript, javascript,
+  python, bash") is the role's stack: *required*, like a "Stack:" line;
+* a posting that asks for nothing — every mention context before these rules — reads the skills of
+  its open prose as the work the role does (:data:`~.levels.UNASKED_LEVEL`): a "who is hiring" post
+  with a title line and then what the company builds.
+
+:func:`settle` runs in the extractor on its compact mention tuples; :func:`settle_after_boilerplate`
+runs again once boilerplate is known (a shared "… is a plus" paragraph must not be what keeps a posting
+from counting as asking for nothing). Each sentence is judged once, so the cost stays linear.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .levels import UNASKED_LEVEL, open_prose, stack_list
+
+__all__ = ["settle", "settle_after_boilerplate"]
+
+_LEVEL = 6          # index of the level in the extractor's compact mention tuple
+_SECTION = 5
+
+
+def settle(text: str, mentions: list) -> list:
+    """``mentions`` (the extractor's tuples: concept, start, end, sentence start, sentence end, section,
+    level, …) with the two posting-level rules applied."""
+    if not mentions:
+        return mentions
+    unasked = all(m[_LEVEL] == "context" for m in mentions)
+    groups: dict[tuple[int, int], list] = {}
+    for m in mentions:
+        if m[_LEVEL] == "context":
+            groups.setdefault((m[3], m[4]), []).append(m)
+    if not groups:
+        return mentions
+    prose = {key: open_prose(ms[0][_SECTION], text[key[0]:key[1]]) for key, ms in groups.items()}
+    lists = _lists(text, groups, prose)
+    new = {}
+    for key in groups:
+        if key in lists:
+            new[key] = "required"
+        elif unasked and prose[key]:
+            new[key] = UNASKED_LEVEL
+    if not new:
+        return mentions
+    return [m[:_LEVEL] + (new[(m[3], m[4])],) + m[_LEVEL + 1:]
+            if m[_LEVEL] == "context" and (m[3], m[4]) in new else m for m in mentions]
+
+
+def _lists(text: str, groups: dict, prose: dict) -> set:
+    """The sentences (keys of ``groups``) that are a list of skills in open prose under no heading or
+    under a heading that is itself such a list ("Go or Python", "ADF / SSIS": a sub-heading of a skills
+    section). A list under another heading no cue knows ("Other signals") keeps that heading's level."""
+    def listed(key, ms):
+        ss, se = key
+        return se - ss <= 200 and stack_list(text[ss:se], sorted({(m[1] - ss, m[2] - ss) for m in ms}))
+
+    short = {key: listed(key, ms) for key, ms in groups.items() if key[1] - key[0] <= 200}
+    sub = {ms[0][_SECTION] for key, ms in groups.items() if short.get(key) and ms[0][_SECTION] is not None
+           and text[key[0]:key[1]].strip(" *#:\t\r") == ms[0][_SECTION]}
+    return {key for key, ms in groups.items()
+            if short.get(key) and prose[key] and (ms[0][_SECTION] is None or ms[0][_SECTION] in sub)}
+
+
+def settle_after_boilerplate(mentions: Sequence) -> tuple | None:
+    """The posting-level fallback again, once boilerplate is marked: where every mention outside the
+    boilerplate is context, but a boilerplate one is not (a shared "hands-on Docker experience is a
+    plus" paragraph), the open-prose mentions outside it become :data:`~.levels.UNASKED_LEVEL`. Takes
+    and gives :class:`~skillgraph.model.Mention` tuples; None when nothing changes."""
+    own = [m for m in mentions if not m.boilerplate]
+    if not own or any(m.requirement != "context" for m in own) or \
+            all(m.requirement == "context" for m in mentions):
+        return None
+    prose: dict = {}
+    out = []
+    for m in mentions:
+        if not m.boilerplate:
+            key = (m.section, m.sentence)
+            if key not in prose:
+                prose[key] = open_prose(m.section, m.sentence)
+            if prose[key]:
+                m = m._replace(requirement=UNASKED_LEVEL)
+        out.append(m)
+    return tuple(out)

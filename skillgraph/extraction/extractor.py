@@ -12,7 +12,7 @@ from typing import Iterator, Sequence
 from skillgraph.model import Candidate, Extraction, Mention, Nearest, Posting
 from skillgraph.ontology import Ontology
 
-from .hybrid import LINKERS, MIN_SCORE, dictionary_how, model_links
+from .hybrid import LINKERS, MIN_SCORE, dictionary_how, model_links, widen
 from .labels import fold
 from .levels import heading_level
 from .matcher import matcher_for
@@ -172,8 +172,10 @@ class Extractor:
             sentence_of = lambda s: _sentence_of(index, s)   # noqa: E731
             known = {(sentence_of(m[1]), m[0]) for m in mentions}   # a sentence link repeats no dictionary one
             semantic = self.semantic if self._book is None else self._book
+            claimed: list = []
             found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score,
-                                          semantic, sentence_of, known, _nolink(text, index, spans))
+                                          semantic, sentence_of, known, _nolink(text, index, spans), claimed)
+            mentions = widen(mentions, claimed)       # "Python" inside a claimed "Python programming"
             for cid, s, e, score, how in found:
                 sg = index.at(s) or Segment(s, e, None, "context")
                 mentions.append((cid, s, e, sg.start, max(sg.end, e), sg.section, sg.level, score, how))

@@ -44,7 +44,7 @@ from .link import Link, Linker
 from .spans import Span
 
 __all__ = ["LEXICAL_WEIGHT", "LINKERS", "MIN_SCORE", "NEAREST", "SENTENCE_LINKS", "SPAN_LINKS", "VARIANT_SCORE",
-           "dictionary_how", "model_links"]
+           "dictionary_how", "model_links", "widen"]
 
 LINKERS = ("exact", "hybrid")
 """``exact``: the dictionary alone (fastest); ``hybrid``: plus the span model and the scored linker."""
@@ -93,17 +93,21 @@ def _uncovered(spans: Sequence[Span], hits: Sequence[tuple[int, int]]) -> list[S
 
 
 def model_links(text: str, spans: Sequence[Span], hits: Sequence[tuple[int, int]], linker: Linker,
-                min_score: float, semantic=None, sentence_of=None, known=(), nolink=frozenset()):
+                min_score: float, semantic=None, sentence_of=None, known=(), nolink=frozenset(), claimed=None):
     """([(concept, start, end, score, how)], [(start, end, score, nearest links)]) for the model spans of
     one posting that overlap none of the dictionary ``hits`` (sorted ``(start, end)``). With ``semantic``
     (a :class:`~skillgraph.extraction.embed.LabelMatrix` or a ``ScoreBook``) and ``sentence_of`` (offset → sentence
     ``(start, end)``, or None for a sentence not to link whole) the embedding scores spans and links
     whole sentences too; ``known`` holds the ``(sentence, concept)`` pairs the dictionary already linked,
     which neither a span nor a sentence link repeats. A span in ``nolink`` (see
-    :func:`~skillgraph.extraction.notskills.unlinkable`) is only ever a candidate."""
+    :func:`~skillgraph.extraction.notskills.unlinkable`) is only ever a candidate. With ``semantic``, a list
+    given as ``claimed`` receives ``(concept, start, end)`` for each span (not in ``nolink``) whose best
+    concept is one already linked in its sentence: :func:`widen` gives that concept's dictionary mentions
+    inside the span the span's extent."""
     todo = _uncovered(spans, hits)
     if semantic is not None:
-        return _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known, nolink)
+        return _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known, nolink,
+                               claimed)
     mentions, candidates = [], []
     for sp in todo:
         links = linker.rank(text[sp.start:sp.end], k=NEAREST)
@@ -112,6 +116,26 @@ def model_links(text: str, spans: Sequence[Span], hits: Sequence[tuple[int, int]
         else:
             candidates.append((sp.start, sp.end, links[0].score if links else 0.0, tuple(links)))
     return mentions, candidates
+
+
+def widen(mentions: list, claimed: Sequence[tuple[str, int, int]]) -> list:
+    """``mentions`` (tuples starting ``(concept, start, end, sentence start, sentence end, ...)``) with each
+    one strictly inside a claimed span of its own concept moved to that span's extent: the writer's phrase
+    ("Python programming", "Vue framework") is the mention, its concept, score, ``how`` and evidence stay.
+    A mention the widening makes equal to another (same concept and extent) is dropped."""
+    if not claimed:
+        return mentions
+    out, seen = [], set()
+    for m in mentions:
+        cid, s, e = m[0], m[1], m[2]
+        for c, a, b in claimed:
+            if c == cid and a <= s and e <= b and (a, b) != (s, e):
+                m = (cid, a, b, m[3], max(m[4], b), *m[5:])
+                break
+        if (m[0], m[1], m[2]) not in seen:
+            seen.add((m[0], m[1], m[2]))
+            out.append(m)
+    return out
 
 
 def _span_ranking(span_text: str, cos, linker: Linker, semantic) -> list[tuple[float, str, str]]:
@@ -131,7 +155,8 @@ def _span_ranking(span_text: str, cos, linker: Linker, semantic) -> list[tuple[f
     return out
 
 
-def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known=(), nolink=frozenset()):
+def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known=(), nolink=frozenset(),
+                    claims=None):
     concepts = linker.ontology.concepts
     sents = sorted({sentence_of(sp.start) for sp in spans} - {None}) if sentence_of else []
     cos = semantic.text_scores([text[sp.start:sp.end] for sp in spans] + [text[s:e] for s, e in sents])
@@ -145,6 +170,8 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of,
         mentions.extend(took)
         linked.update((sent, m[0]) for m in took)
         claimed = bool(ranked) and ranked[0][0] >= min_score and (sent, ranked[0][1]) in linked
+        if claimed and claims is not None and sp not in nolink:
+            claims.append((ranked[0][1], sp.start, sp.end))
         if not took and not claimed:     # a span whose best concept is linked in its sentence is no unknown skill
             near = tuple(Link(cid, concepts[cid].label, sc) for sc, cid, _ in ranked[:NEAREST])
             candidates.append((sp.start, sp.end, near[0].score if near else 0.0, near))

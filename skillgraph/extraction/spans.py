@@ -36,10 +36,10 @@ _BULLET_START = re.compile(
     r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7\u2013\u2014>]|\d{1,2}[.)]|[a-z][.)])\s+")
 _INLINE_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7|]\s*|\s+[-\u2013\u2014*]\s+")
 _LIST_SEP = re.compile(r"\s*[,;|]\s*|\s+/\s+")
-_EDGE_PUNCT = " \t\"'`()[]{}<>.,;:!?*\u2022\u00b7-\u2013\u2014\u201c\u201d\u2018\u2019"
+_EDGE_PUNCT = " \t\"'`()[]{}<>.,;:!?*/\u2022\u00b7-\u2013\u2014\u201c\u201d\u2018\u2019"
 _FUNCTION = frozenset(
     "a an the and or of for to in on at by with as from your our their its this that these those such "
-    "including include includes e.g. i.e. etc etc. like".split())
+    "including include includes e.g. i.e. etc etc. like and/or".split())
 _WORD = re.compile(r"\w", re.U)
 
 

@@ -1,6 +1,7 @@
 """The hybrid pass's rules on which model spans it links (hybrid.py, notskills.unlinkable, extractor):
 a model span wider than the dictionary hits inside it is still linked or kept (without repeating their
-concepts); a degree's field, a team and anything under a context heading stay candidates."""
+concepts); a dictionary mention inside a model span claimed by its concept takes the span's extent;
+a degree's field, a team and anything under a context heading stay candidates."""
 from __future__ import annotations
 
 import pytest
@@ -8,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skillgraph.extraction import Extractor
-from skillgraph.extraction.hybrid import _uncovered
+from skillgraph.extraction.hybrid import _uncovered, widen
 from skillgraph.extraction.notskills import unlinkable
 from skillgraph.extraction.spans import Span
 from skillgraph.model import Concept, Posting
@@ -84,7 +85,7 @@ def _python_programming(min_score):
 def test_a_wide_span_links_no_concept_the_dictionary_linked_inside_it(cache):
     x = _python_programming(0.0)
     pythons = [(m.text, m.how) for m in x.mentions if m.concept == "skill:python"]
-    assert pythons == [("Python", "label")]                  # the dictionary's, once
+    assert pythons == [("Python programming", "label")]      # the dictionary's, once, at the span's extent
     assert all(m.text == "Python programming" for m in x.mentions if m.how.startswith("model+"))
     assert [c.text for c in x.candidates] in ([], ["Python programming"])
 
@@ -102,5 +103,24 @@ def test_a_model_span_under_a_context_heading_stays_a_candidate(cache):
 
 def test_a_wide_span_whose_best_concept_is_linked_inside_it_is_no_candidate(cache):
     x = _python_programming(0.5)
-    assert [(m.text, m.how) for m in x.mentions] == [("Python", "label")]
+    assert [(m.text, m.how, m.score) for m in x.mentions] == [("Python programming", "label", 1.0)]
+    assert x.mentions[0].sentence == "You will write Python programming exercises every day."
     assert x.candidates == ()                                 # claimed by Python: not an unknown skill
+
+
+def test_the_exact_linker_keeps_the_dictionarys_extent(cache):
+    text = "What you will do\nYou will write Python programming exercises every day.\n"
+    x = Extractor(_ontology(), linker="exact").extract(Posting(id="p", source="p", text=text))
+    assert [(m.text, m.start) for m in x.mentions] == [("Python", text.index("Python"))]
+
+
+def test_widen_moves_only_the_claiming_concepts_mentions_strictly_inside_the_span():
+    m = lambda cid, s, e: (cid, s, e, 0, 40, None, "required", 1.0, "label")  # noqa: E731
+    mentions = [m("skill:c", 0, 2), m("skill:net", 3, 7), m("skill:c", 10, 12), m("skill:c", 20, 30)]
+    got = widen(mentions, [("skill:c", 0, 7), ("skill:c", 20, 30)])
+    assert got == [m("skill:c", 0, 7), m("skill:net", 3, 7), m("skill:c", 10, 12), m("skill:c", 20, 30)]
+    assert widen(mentions, []) == mentions
+    twice = [m("skill:c", 0, 2), m("skill:c", 5, 7)]          # the same concept twice inside one span
+    assert widen(twice, [("skill:c", 0, 7)]) == [m("skill:c", 0, 7)]
+    wide = [(*m("skill:c", 0, 2)[:4], 5, *m("skill:c", 0, 2)[5:])]   # a sentence ending before the span does
+    assert widen(wide, [("skill:c", 0, 7)])[0][4] == 7

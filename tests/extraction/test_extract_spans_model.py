@@ -9,6 +9,7 @@ floors sit a few points below, so retraining noise passes and a broken model or 
 from __future__ import annotations
 
 import json
+import os
 import socket
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 from skillgraph.extraction import spans
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT / ".." / "shared" / "data" / "skillspan" / "dev.json"
+DEV = Path(os.environ.get("SKILLSPAN_DATA") or ROOT / ".." / "shared" / "data" / "skillspan") / "dev.json"
 SLICE = 200
 STRICT_FLOOR = 0.47
 OVERLAP_FLOOR = 0.72

@@ -7,6 +7,7 @@ preferred label scores exactly 1.0.
 """
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,6 +73,15 @@ def test_list_span_is_split_into_items():
     text = "Python, Spark and SQL"
     out = clean_spans(text, [Span(0, len(text), "SKILL")])
     assert [text[s.start:s.end] for s in out] == ["Python", "Spark and SQL"]
+
+
+@pytest.mark.parametrize("span, kept", [
+    ("Kanban and/or", "Kanban"), ("HTML5 /", "HTML5"), ("continuous delivery/", "continuous delivery"),
+    ("C/C++", "C/C++"), ("TCP/IP", "TCP/IP"), ("and/or Spark", "Spark"),
+])
+def test_a_dangling_slash_or_and_or_is_trimmed_an_inner_slash_kept(span, kept):
+    out = clean_spans(span, [Span(0, len(span), "SKILL")])
+    assert [span[s.start:s.end] for s in out] == [kept]
 
 
 def _linker(ontology):

@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "skillspan"
+# SKILLSPAN_DATA overrides the default for checkouts that are not next to shared/ (git worktrees)
+DATA = Path(os.environ.get("SKILLSPAN_DATA")
+            or Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "skillspan")
 CORPUS = HERE / "corpus"
 
 

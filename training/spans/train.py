@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vectors", action="store_true", help="static vectors from WordLlama (see vectors.py)")
     ap.add_argument("--budget", type=float, default=1800.0, help="wall-clock safety net in seconds")
     ap.add_argument("--skip-prepare", action="store_true")
+    ap.add_argument("--train", type=Path, default=None, help="a DocBin to train on instead of corpus/train[_merged].spacy")
+    ap.add_argument("--dev", type=Path, default=None, help="a DocBin to select on instead of corpus/dev[_merged].spacy")
     ap.add_argument("overrides", nargs="*", help="extra spacy train overrides, after --")
     a = ap.parse_args(argv)
 
@@ -54,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     suffix = ("_merged" if a.merged else "") + ("_vectors" if a.vectors else "")
     out = a.output or HERE / f"output{suffix}"
     corpus = HERE / "corpus"
-    train = corpus / f"train{'_merged' if a.merged else ''}.spacy"
-    dev = corpus / f"dev{'_merged' if a.merged else ''}.spacy"
+    train = a.train or corpus / f"train{'_merged' if a.merged else ''}.spacy"
+    dev = a.dev or corpus / f"dev{'_merged' if a.merged else ''}.spacy"
 
     if not a.skip_prepare:
         subprocess.run([py, str(HERE / "prepare.py")], check=True, env=env, cwd=ROOT)

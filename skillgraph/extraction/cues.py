@@ -60,6 +60,17 @@ FIELD_LABELS = frozenset((
 """Labels of a posting's fields ("Location: Leeds, Bristol", "Company: Acme", "Apply: www.acme.com"): a
 line "label: value" with one of them is a field, not a section heading (``segmentation._field``)."""
 
+DUTY_VERBS = frozenset(
+    "support own work establish define collaborate build develop drive lead manage design deliver create "
+    "maintain implement partner ensure analyse analyze monitor identify improve optimise optimize provide "
+    "mentor coach contribute help shape review write deploy operate run test".split())
+"""A line opening with one of these and four words or more is a duty ("Own analytics for …"), not a
+heading, even with a heading word in it ("… reliability/qualification activities")."""
+
+NOT_HIRED = r"\b(?:hiring|recruit\w*|contact|reports? to|reporting)\b"
+"""Titles that name who to talk to, not the role hired for: "Hiring Manager:", "Recruiter:" (a regex,
+searched ignoring case)."""
+
 HEADING_ORDER = (("about_you", "required"), ("preferred", "preferred"), ("stack", "required"), ("context", "context"),
                  ("responsibility", "responsibility"), ("required", "required"))
 """(cue, level) in the order they are tried on a heading: the first cue that matches decides."""

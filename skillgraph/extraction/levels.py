@@ -174,13 +174,22 @@ _MENU_WORDS = 80
 
 def stack_list(sentence: str, spans: list[tuple[int, int]]) -> bool:
     """A line that is only a list of the skills found in it ("* Typescript, javascript, python, bash",
-    "Python/FastAPI."): at least two skills, covering at least 60 % of its letters, under 200
-    characters. Named in open prose, such a list is the role's stack (required), like a "Stack:" line.
-    ``spans``: the skills' offsets in ``sentence``."""
+    "Python/FastAPI.", "Python, APIs, databases, some frontend"): at least two skills, under 200
+    characters, at most two other words besides connectors ("and", "or", "some" …), and the skills at
+    least 60 % of its letters. "Establish best practices for data collection, cleaning, correlation and
+    visualization" is a duty, not a list. Named in open prose, such a list is the role's stack
+    (required), like a "Stack:" line. ``spans``: the skills' offsets in ``sentence``."""
     if len(sentence) > 200 or len(spans) < 2:
         return False
     covered = bytearray(len(sentence))
     for s, e in spans:
         covered[s:e] = b"\x01" * (e - s)
+    others = [m.group().lower() for m in _WORD.finditer(sentence) if not covered[m.start()]]
+    if sum(w not in _CONNECTORS for w in others) > 2:
+        return False
     letters = [i for i, c in enumerate(sentence) if c.isalpha()]
     return bool(letters) and 5 * sum(covered[i] for i in letters) >= 3 * len(letters)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CONNECTORS = frozenset("and or & plus with some a an the etc e g eg also".split())

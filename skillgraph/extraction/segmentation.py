@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
-from .cues import FIELD_LABELS
+from .cues import DUTY_VERBS, FIELD_LABELS, NOT_HIRED
 from .inline import InlineHeading, glued_boundaries, inline_headings
 from .levels import heading_level, prose_level, sentence_level
 
@@ -73,6 +73,8 @@ def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
         return True
     digits = _DIGIT.search(h) is not None
     words = h.split()
+    if len(words) >= 4 and words[0].lower() in DUTY_VERBS:
+        return False     # "Support RMA analysis and reliability/qualification activities": a duty, not a heading
     if len(words) <= 6 and not digits and heading_level(h) is not None:
         return True
     if not (h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h):
@@ -95,8 +97,7 @@ def _field(section: str) -> bool:
     return bool(colon) and bool(value.strip()) and " ".join(label.lower().split()) in FIELD_LABELS
 
 
-_NOT_HIRED = re.compile(r"\b(?:hiring|recruit\w*|contact|reports? to|reporting)\b", re.I)
-"""Titles that name who to talk to, not the role: "Hiring Manager:", "Recruiter:", "Point of contact:"."""
+_NOT_HIRED = re.compile(NOT_HIRED, re.I)
 
 
 def _job_title(section: str, next_line: str | None) -> bool:

@@ -238,3 +238,20 @@ def test_boilerplate_does_not_keep_a_posting_from_asking_for_nothing(monkeypatch
         got = {m.text: (m.requirement, m.boilerplate) for m in x.mentions}
         assert got == {"Kafka": ("responsibility", False), "Rust": ("responsibility", False),
                        "Docker": ("preferred", True)}
+
+
+def test_a_duty_line_is_no_heading_even_with_a_heading_word():
+    from skillgraph.extraction.segmentation import headings
+
+    text = "Work with us\n\nSupport RMA analysis and reliability/qualification activities\n\nQualifications\n- SQL\n"
+    assert [h[2] for h in headings(text)] == ["Work with us", "Qualifications"]
+
+
+def test_a_duty_naming_several_skills_is_not_a_list():
+    sentence = "Establish best practices for data collection, cleaning, correlation, and visualization"
+    spans = [(sentence.index(w), sentence.index(w) + len(w))
+             for w in ("data collection", "cleaning", "correlation", "visualization")]
+    assert not stack_list(sentence, spans)
+    listed = "Python, APIs, databases, some frontend."
+    spans = [(listed.index(w), listed.index(w) + len(w)) for w in ("Python", "APIs", "databases", "frontend")]
+    assert stack_list(listed, spans)

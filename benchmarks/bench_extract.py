@@ -9,9 +9,10 @@ postings of ~30 sentences (fixed seed), plus the five seeds. Prints postings/s a
   * tokenizer      spacy.blank("en").tokenizer, cache raised to 1e6 (DESIGN.md), one core
   * ours/shipped   skillgraph extraction with the shipped ontology, full output (dicts -> JSON)
   * ours/100k      the same with ESCO v1.1.1's labels added (>=100k labels)
-  * .../no cache  the same with the caches of heading and sentence levels turned off: the corpus
-                   reuses SkillSpan's sentences, so those caches answer more often than they would on
-                   unique postings; this row is the worst case, every sentence new
+  * .../no cache  the same with the caches of heading and sentence levels and of each line's
+                   sentences turned off: the corpus reuses SkillSpan's sentences, so those caches
+                   answer more often than they would on unique postings; this row is the worst case,
+                   every line new
   * jobs=2         ours/shipped with two worker processes
 Goals (issue 2): ours/shipped >= 1.0x tokenizer, ours/100k >= 0.8x, jobs=2 not slower than jobs=1.
 
@@ -148,15 +149,19 @@ def main() -> int:
         return run
 
     def no_cache(run):
-        """``run`` with the level functions' lru caches bypassed (module globals, looked up per call)."""
+        """``run`` with the lru caches of the level functions and of each line's sentences bypassed (module
+        globals, looked up per call)."""
+        names = ("heading_level", "sentence_level", "line_segments")
+
         def go(ps):
-            saved = extract_module.heading_level, extract_module.sentence_level
-            extract_module.heading_level = saved[0].__wrapped__
-            extract_module.sentence_level = saved[1].__wrapped__
+            saved = [getattr(extract_module, n) for n in names]
+            for n, f in zip(names, saved, strict=True):
+                setattr(extract_module, n, f.__wrapped__)
             try:
                 run(ps)
             finally:
-                extract_module.heading_level, extract_module.sentence_level = saved
+                for n, f in zip(names, saved, strict=True):
+                    setattr(extract_module, n, f)
         return go
 
     ours(shipped)(posts)   # warm up on the whole corpus: the tokenizer's cache fills on its first pass

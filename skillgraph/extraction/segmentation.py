@@ -5,16 +5,18 @@ sentences by a rule-based splitter (line breaks and sentence punctuation, abbrev
 keeps extraction faster than spaCy's tokenizer alone (``benchmarks/bench_extract.py``).
 :class:`SentenceIndex` splits a line into sentences only when a mention falls in it.
 
-:func:`heading_level` and :func:`sentence_level` are looked up as this module's globals on every
-call (the benchmark swaps them for their uncached versions here).
+:func:`heading_level`, :func:`sentence_level` and :func:`line_segments` are looked up as this module's
+globals on every call (the benchmark swaps them for their uncached versions here).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
 
+from . import level_model
 from .inline import InlineHeading, glued_boundaries, inline_headings
 from .levels import heading_level, sentence_level
 
@@ -281,12 +283,27 @@ def _level(level: str, sentence: str, settled: bool) -> str:
     lv = sentence_level(level, sentence)
     if settled or lv != "context":
         return lv
-    from . import level_model
-
     if not level_model.enabled() or not level_model.applies(sentence):
         return lv
     got, p = level_model.classify(sentence)
     return got if p >= level_model.THRESHOLD else lv
+
+
+_LINE_CACHED = 4000
+"""Longer lines (a flattened page, a one-line file of megabytes) are split without the cache."""
+
+
+@lru_cache(maxsize=1 << 15)
+def line_segments(body: str, section: str | None, level: str, settled: bool,
+                  model: bool) -> tuple[tuple[int, int, str | None, str], ...]:
+    """(start, end, section, level) of each sentence of one line ``body`` (offsets into it), its level
+    settled (:func:`_level`) under ``section`` at ``level``; ``settled``: a recognised heading settles
+    it. Cached per distinct line (``line_cache`` in :mod:`skillgraph.speed`): a pure function of its
+    arguments, ``model`` (the level model on?) is only part of the key."""
+    del model
+    return tuple((a, b, section, _level(level, body[a:b], settled)) if ih is None
+                 else (a, b, ih.section, _level(ih.level, body[a:b], True))
+                 for a, b, ih in line_pieces(body, level if settled else None))
 
 
 class SentenceIndex:
@@ -349,10 +366,9 @@ class SentenceIndex:
             body = text[ls:le].rstrip("\r")
             section, level = (h[2], h[3]) if h is not None else (None, "context")
             settled = section is not None and heading_level(section) is not None
-            sents = self.cache[ls] = [
-                Segment(ls + a, ls + b, section, _level(level, body[a:b], settled)) if ih is None
-                else Segment(ls + a, ls + b, ih.section, _level(ih.level, body[a:b], True))
-                for a, b, ih in line_pieces(body, level if settled else None)]
+            split = line_segments if len(body) <= _LINE_CACHED else line_segments.__wrapped__
+            sents = self.cache[ls] = [Segment(ls + a, ls + b, sec, lv) for a, b, sec, lv in
+                                      split(body, section, level, settled, level_model.enabled())]
         return ls, le + 1, sents, [sg.end for sg in sents]
 
     def _given_at(self, k: int, i: int) -> Segment | None:

@@ -5,8 +5,8 @@ sentences by a rule-based splitter (line breaks and sentence punctuation, abbrev
 keeps extraction faster than spaCy's tokenizer alone (``benchmarks/bench_extract.py``).
 :class:`SentenceIndex` splits a line into sentences only when a mention falls in it.
 
-:func:`heading_level`, :func:`sentence_level` and :func:`line_segments` are looked up as this module's
-globals on every call (the benchmark swaps them for their uncached versions here).
+:func:`heading_level`, :func:`sentence_level`, :func:`line_shape` and :func:`line_segments` are looked
+up as this module's globals on every call (the benchmark swaps them for their uncached versions here).
 """
 from __future__ import annotations
 
@@ -53,36 +53,53 @@ def _strip_heading(line: str) -> str:
     return h
 
 
+_NO, _YES, _ASK_TITLED, _ASK = range(4)
+
+
+def _shape(line: str) -> int:
+    """What one line alone says of :func:`_is_heading`: no, yes, or ask its neighbours (with whether
+    its words are title case, which decides when the line after it is text)."""
+    raw = line.strip()
+    if not raw or len(raw) > 70:
+        return _NO
+    bullet = bool(_BULLET.match(line))
+    h = _strip_heading(line)
+    if not bullet and h.endswith(("\u2026", "...")) and len(h.split()) <= 8 and heading_level(h) is not None \
+            and all(w[0].isupper() for w in h.split() if w.lower() not in _MINOR and w[0].isalpha()):
+        return _YES   # "We're Excited About You Because You Have…" (title case): a lead-in to the list below
+    if not h or len(h.split()) > 8 or h[-1] in ".,;!?\u2026" or h.startswith(("#", "$")):
+        return _NO
+    if bullet:  # "- Nice to have:" inside a list (HTML <li><strong>…</strong><ul>)
+        return _YES if h.endswith(":") and heading_level(h) is not None else _NO
+    if h.endswith(":"):
+        return _YES
+    digits = _DIGIT.search(h) is not None
+    words = h.split()
+    if len(words) <= 6 and not digits and heading_level(h) is not None:
+        return _YES
+    if not (h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h):
+        return _NO
+    titled = all(w[0].isupper() for w in words if w.lower() not in _MINOR and w[0].isalpha())
+    return _ASK_TITLED if titled else _ASK
+
+
+line_shape = lru_cache(maxsize=1 << 15)(_shape)
+""":func:`_shape` cached per distinct line (``line_cache`` in :mod:`skillgraph.speed`)."""
+
+
 def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
     """A section heading: a short line that ends in ':' or names a known section, or a short
     capitalised line standing alone (after a blank line or a list, before a blank line or a list).
     ``neighbours()`` gives what the line before is ("blank", "bullet", "text") and the line after
     (None at the end); it is only asked when the line alone does not settle it."""
-    raw = line.strip()
-    if not raw or len(raw) > 70:
-        return False
-    bullet = bool(_BULLET.match(line))
-    h = _strip_heading(line)
-    if not bullet and h.endswith(("\u2026", "...")) and len(h.split()) <= 8 and heading_level(h) is not None \
-            and all(w[0].isupper() for w in h.split() if w.lower() not in _MINOR and w[0].isalpha()):
-        return True   # "We're Excited About You Because You Have…" (title case): a lead-in to the list below
-    if not h or len(h.split()) > 8 or h[-1] in ".,;!?\u2026" or h.startswith(("#", "$")):
-        return False
-    if bullet:  # "- Nice to have:" inside a list (HTML <li><strong>…</strong><ul>)
-        return h.endswith(":") and heading_level(h) is not None
-    if h.endswith(":"):
-        return True
-    digits = _DIGIT.search(h) is not None
-    words = h.split()
-    if len(words) <= 6 and not digits and heading_level(h) is not None:
-        return True
-    if not (h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h):
-        return False
+    shape = line_shape(line)
+    if shape == _NO or shape == _YES:
+        return shape == _YES
     prev, next_line = neighbours()
     if prev in ("blank", "bullet"):
         if next_line is None or not next_line.strip() or _BULLET.match(next_line):
             return True
-        return all(w[0].isupper() for w in words if w.lower() not in _MINOR and w[0].isalpha())
+        return shape == _ASK_TITLED
     return False
 
 
@@ -293,17 +310,20 @@ _LINE_CACHED = 4000
 """Longer lines (a flattened page, a one-line file of megabytes) are split without the cache."""
 
 
-@lru_cache(maxsize=1 << 15)
-def line_segments(body: str, section: str | None, level: str, settled: bool,
-                  model: bool) -> tuple[tuple[int, int, str | None, str], ...]:
+def _split_line(body: str, section: str | None, level: str, settled: bool,
+                model: bool) -> tuple[tuple[int, int, str | None, str], ...]:
     """(start, end, section, level) of each sentence of one line ``body`` (offsets into it), its level
     settled (:func:`_level`) under ``section`` at ``level``; ``settled``: a recognised heading settles
-    it. Cached per distinct line (``line_cache`` in :mod:`skillgraph.speed`): a pure function of its
-    arguments, ``model`` (the level model on?) is only part of the key."""
+    it. A pure function of its arguments; ``model`` (the level model on?) is only part of the key of
+    :func:`line_segments`."""
     del model
     return tuple((a, b, section, _level(level, body[a:b], settled)) if ih is None
                  else (a, b, ih.section, _level(ih.level, body[a:b], True))
                  for a, b, ih in line_pieces(body, level if settled else None))
+
+
+line_segments = lru_cache(maxsize=1 << 15)(_split_line)
+""":func:`_split_line` cached per distinct line (``line_cache`` in :mod:`skillgraph.speed`)."""
 
 
 class SentenceIndex:
@@ -324,6 +344,7 @@ class SentenceIndex:
             self.heads = headings(text)
             self.starts = [h[0] for h in self.heads]
             self.cache: dict[int, list[Segment]] = {}
+            self.model = level_model.enabled()     # read once per posting, not once per line
 
     def at(self, i: int) -> Segment | None:
         """The sentence holding offset i, its level already adjusted by its own cues."""
@@ -366,9 +387,9 @@ class SentenceIndex:
             body = text[ls:le].rstrip("\r")
             section, level = (h[2], h[3]) if h is not None else (None, "context")
             settled = section is not None and heading_level(section) is not None
-            split = line_segments if len(body) <= _LINE_CACHED else line_segments.__wrapped__
+            split = line_segments if len(body) <= _LINE_CACHED else _split_line
             sents = self.cache[ls] = [Segment(ls + a, ls + b, sec, lv) for a, b, sec, lv in
-                                      split(body, section, level, settled, level_model.enabled())]
+                                      split(body, section, level, settled, self.model)]
         return ls, le + 1, sents, [sg.end for sg in sents]
 
     def _given_at(self, k: int, i: int) -> Segment | None:

@@ -26,6 +26,7 @@ def test_sentences_carry_their_section_and_its_level():
 
 
 _LINES = ["Requirements:", "Nice to have", "About us", "- Python and SQL.", "You will build pipelines.",
+          "Data Platform Team", "Data platform team", "What You Bring", "- Kafka", "We're Excited About You…",
           "Key ResponsibilitiesSupport the team.", "Salary: £80,000 Requirements: Kafka", "We are a fintech.",
           "Strong Python is a plus. Docker too.", "", "  "]
 
@@ -33,8 +34,8 @@ _LINES = ["Requirements:", "Nice to have", "About us", "- Python and SQL.", "You
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_LINES), max_size=12))
 def test_line_cache_gives_what_splitting_each_line_gives(lines):
-    """The per-line cache (``line_cache`` in skillgraph.speed) answers what splitting the line again does,
-    for a line repeated under other headings too."""
+    """The per-line caches (``line_cache`` in skillgraph.speed) answer what reading the line again does,
+    for a line repeated under other headings and between other neighbours too."""
     from skillgraph.extraction import segmentation
 
     text = "\n".join(lines)
@@ -45,6 +46,7 @@ def test_line_cache_gives_what_splitting_each_line_gives(lines):
     cached = every(SentenceIndex(text))
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(segmentation, "line_segments", segmentation.line_segments.__wrapped__)
+        mp.setattr(segmentation, "line_shape", segmentation.line_shape.__wrapped__)
         assert every(SentenceIndex(text)) == cached
 
 

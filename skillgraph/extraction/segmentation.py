@@ -306,8 +306,7 @@ def _level(level: str, sentence: str, settled: bool) -> str:
     return got if p >= level_model.THRESHOLD else lv
 
 
-_LINE_CACHED = 4000
-"""Longer lines (a flattened page, a one-line file of megabytes) are split without the cache."""
+_LINE_CACHED = 4000   # longer lines (a flattened page, a one-line file of megabytes) skip the line cache
 
 
 def _split_line(body: str, section: str | None, level: str, settled: bool,
@@ -316,7 +315,6 @@ def _split_line(body: str, section: str | None, level: str, settled: bool,
     settled (:func:`_level`) under ``section`` at ``level``; ``settled``: a recognised heading settles
     it. A pure function of its arguments; ``model`` (the level model on?) is only part of the key of
     :func:`line_segments`."""
-    del model
     return tuple((a, b, section, _level(level, body[a:b], settled)) if ih is None
                  else (a, b, ih.section, _level(ih.level, body[a:b], True))
                  for a, b, ih in line_pieces(body, level if settled else None))

@@ -18,6 +18,42 @@ uses one says so by importing it from here.
   0.47 → 0.03 s, the exact pass 0.33× → 0.72× spaCy's tokenizer (``bench_extract.py``); the answer is the full
   alternation's (a property test compares them).
 
+The exact pass's (issue 9; per-component figures are ms per ``bench_extract.py`` posting of 3.3 kB,
+measured by timing each function inside the run; every one leaves every output byte-identical, which
+the seeds' build, ``skillgraph extract`` on 300 postings-dev postings and ``training/levels/measure.py``
+confirm):
+
+- ``line_cache`` — each distinct line read once: its sentences and their levels
+  (:func:`~skillgraph.extraction.segmentation.line_segments`, keyed by the line, its heading's section
+  and level, whether that heading settles it and the level-model switch) and what the line alone says
+  of being a heading (:func:`~skillgraph.extraction.segmentation.line_shape`); both lru caches, lines
+  over 4000 characters not cached. Splitting and levels 0.205 → 0.035, headings 0.06 → 0.036. The
+  bench corpus repeats SkillSpan's sentences and real postings their boilerplate (24 % of
+  postings-dev's lines), so the bench's no-cache rows bypass both: there every line is new.
+- Boilerplate marks (:mod:`skillgraph.extraction.boilerplate`): each posting's paragraphs listed once
+  (they were normalised twice, to count and to mark) and each distinct line's key cached (``line_cache``):
+  0.42–0.49 → 0.16 on the CLI path.
+- ``degree_cache`` — each distinct degree sentence's levels and fields
+  (:mod:`skillgraph.ingest.metadata.degrees`): ``find_degrees`` 0.050 → 0.038.
+- ``language_lines`` — py3langid walks its DFA over every byte in Python; its walk is deterministic, so
+  each (state, line) is walked once and the features replayed in order, the same bits
+  (:mod:`skillgraph.ingest.language`), and the letters are counted only until there are 20: the
+  language check 1.49 → 1.00 (bench JSONL, first pass), 0.83–0.96 → 0.82 on postings-dev.
+- Cheap tests before costly scans: the path pattern of
+  :func:`~skillgraph.extraction.notskills.non_text_spans` runs only where a "/x/" stands where a path
+  may start (not "CI/CD/ML", a fifth of the bench postings), ``www.`` ignoring case only after four
+  ``in`` tests: 0.072 → 0.027. Sentence ends of :mod:`~skillgraph.extraction.context` from the stops
+  already found (one regex scan fewer): 0.051 → 0.030 where a posting has an ambiguous hit. The
+  matcher's hay by one ``bytes.translate`` of the UTF-8 instead of one ``str.replace`` per break
+  character: 0.031 → 0.018. A lone surrogate found by ``str.encode`` (it fails exactly there), not a
+  regex: 0.010 → 0.002 per JSON string.
+
+Measured and not done: ``gc.freeze()`` after loading (~5 % of the exact pass with spaCy's tokenizer in
+the process, within this machine's noise elsewhere, and it would keep a library user's cycles
+forever); batching the level model with ``nlp.pipe`` (0.20 → 0.09 ms a sentence, same scores on
+1000 sentences, but the sentences are known only as the index settles them: a prefetch pass is the
+next step, worth ~0.07 ms a posting on a cold run).
+
 The hybrid linker's (``--linker hybrid``; ``bench_semantic.py`` measures each against its switch):
 
 - ``piece_cache`` — :func:`distinct`: the span model reads each distinct piece (line) once per

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from typing import Sequence
 
 from skillgraph.model import Extraction
@@ -42,22 +43,35 @@ def _norm(p: str) -> str:
     return " ".join(_NON_WORD.sub(" ", p.lower()).split())
 
 
+def _key_uncached(line: str) -> str | None:
+    key = _norm(line)
+    return key if key.count(" ") + 1 >= MIN_WORDS else None
+
+
+_key = lru_cache(maxsize=1 << 15)(_key_uncached)
+"""A line's key, once per distinct line (``line_cache`` in :mod:`skillgraph.speed`): what is
+boilerplate repeats by definition."""
+_KEY_CACHED = 4000      # longer lines (a flattened page) skip the cache
+
+
 def paragraphs(text: str):
     """(start, end, normalised key) of every paragraph of MIN_WORDS words or more."""
     for m in _LINE.finditer(text):
-        key = _norm(m.group())
-        if key.count(" ") + 1 >= MIN_WORDS:
+        line = m.group()
+        key = _key(line) if len(line) <= _KEY_CACHED else _key_uncached(line)
+        if key is not None:
             yield m.start(), m.end(), key
 
 
-def boilerplate_paragraphs(xs: Sequence[Extraction]) -> dict[str, int]:
-    """Normalised boilerplate paragraph → how many postings have it."""
+def boilerplate_paragraphs(xs: Sequence[Extraction], found: Sequence[list] | None = None) -> dict[str, int]:
+    """Normalised boilerplate paragraph → how many postings have it (``found[i]``: the paragraphs of
+    ``xs[i]``, when already listed)."""
     posts: dict[str, set[str]] = defaultdict(set)
     companies: dict[str, set[str]] = defaultdict(set)
     for i, x in enumerate(xs):
         p = x.posting
         who = (p.company or "").strip().lower() or f"\0{p.id}\0{i}"
-        for _, _, key in paragraphs(p.text):
+        for _, _, key in (paragraphs(p.text) if found is None else found[i]):
             posts[key].add(f"{p.id}\0{i}")
             companies[key].add(who)
     return {k: len(v) for k, v in posts.items()
@@ -66,12 +80,13 @@ def boilerplate_paragraphs(xs: Sequence[Extraction]) -> dict[str, int]:
 
 def mark_boilerplate(xs: Sequence[Extraction]) -> list[Extraction]:
     """``xs`` with the mentions that lie in a boilerplate paragraph marked ``boilerplate=True``."""
-    common = boilerplate_paragraphs(xs)
+    found = [list(paragraphs(x.posting.text)) for x in xs]      # listed once, read twice
+    common = boilerplate_paragraphs(xs, found)
     if not common:
         return list(xs)
     out = []
-    for x in xs:
-        spans = [(s, e) for s, e, key in paragraphs(x.posting.text) if key in common]
+    for x, paras in zip(xs, found, strict=True):
+        spans = [(s, e) for s, e, key in paras if key in common]
         if not spans or not x.mentions:
             out.append(x)
             continue

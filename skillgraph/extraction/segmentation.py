@@ -5,17 +5,21 @@ sentences by a rule-based splitter (line breaks and sentence punctuation, abbrev
 keeps extraction faster than spaCy's tokenizer alone (``benchmarks/bench_extract.py``).
 :class:`SentenceIndex` splits a line into sentences only when a mention falls in it.
 
-:func:`heading_level` and :func:`sentence_level` are looked up as this module's globals on every
-call (the benchmark swaps them for their uncached versions here).
+:func:`heading_level`, :func:`sentence_level`, :func:`line_shape` and :func:`line_segments` are looked
+up as this module's globals on every call (the benchmark swaps them for their uncached versions here).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
 
+from . import level_model
 from .cues import DUTY_VERBS, FIELD_LABELS, NOT_HIRED
+from .header import _HEADER_MAX, header_line  # noqa: F401  (_HEADER_MAX: re-exported for tests)
+from .header import SENT_END as _SENT_END
 from .inline import InlineHeading, glued_boundaries, inline_headings
 from .levels import heading_level, prose_level, sentence_level
 
@@ -24,7 +28,6 @@ __all__ = ["Line", "Segment", "SentenceIndex", "headings", "line_pieces", "lines
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2023\u2043\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|sr|jr|dr|mr|ms|mrs|inc|co|ltd|no|approx|incl|st|dept|[a-z])|"
                      r"\b(?:[A-Z]\.){1,3}[A-Z]?|\bPh\.D|\bM\.S|\bB\.S|\bM\.Sc|\bB\.Sc)\.$", re.I)
-_SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u2022-])")
 _DIGIT = re.compile(r"\d")
 _MINOR = frozenset("and of the for to a an in & at by with on or your our you".split())
 
@@ -52,38 +55,55 @@ def _strip_heading(line: str) -> str:
     return h
 
 
+_NO, _YES, _ASK_TITLED, _ASK = range(4)
+
+
+def _shape(line: str) -> int:
+    """What one line alone says of :func:`_is_heading`: no, yes, or ask its neighbours (with whether
+    its words are title case, which decides when the line after it is text)."""
+    raw = line.strip()
+    if not raw or len(raw) > 70:
+        return _NO
+    bullet = bool(_BULLET.match(line))
+    h = _strip_heading(line)
+    if not bullet and h.endswith(("\u2026", "...")) and len(h.split()) <= 8 and heading_level(h) is not None \
+            and all(w[0].isupper() for w in h.split() if w.lower() not in _MINOR and w[0].isalpha()):
+        return _YES   # "We're Excited About You Because You Have…" (title case): a lead-in to the list below
+    if not h or len(h.split()) > 8 or h[-1] in ".,;!?\u2026" or h.startswith(("#", "$")):
+        return _NO
+    if bullet:  # "- Nice to have:" inside a list (HTML <li><strong>…</strong><ul>)
+        return _YES if h.endswith(":") and heading_level(h) is not None else _NO
+    if h.endswith(":"):
+        return _YES
+    digits = _DIGIT.search(h) is not None
+    words = h.split()
+    if len(words) >= 4 and words[0].lower() in DUTY_VERBS:
+        return _NO     # "Support RMA analysis and reliability/qualification activities": a duty, not a heading
+    if len(words) <= 6 and not digits and heading_level(h) is not None:
+        return _YES
+    if not (h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h):
+        return _NO
+    titled = all(w[0].isupper() for w in words if w.lower() not in _MINOR and w[0].isalpha())
+    return _ASK_TITLED if titled else _ASK
+
+
+line_shape = lru_cache(maxsize=1 << 15)(_shape)
+""":func:`_shape` cached per distinct line (``line_cache`` in :mod:`skillgraph.speed`)."""
+
+
 def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
     """A section heading: a short line that ends in ':' or names a known section, or a short
     capitalised line standing alone (after a blank line or a list, before a blank line or a list).
     ``neighbours()`` gives what the line before is ("blank", "bullet", "text") and the line after
     (None at the end); it is only asked when the line alone does not settle it."""
-    raw = line.strip()
-    if not raw or len(raw) > 70:
-        return False
-    bullet = bool(_BULLET.match(line))
-    h = _strip_heading(line)
-    if not bullet and h.endswith(("\u2026", "...")) and len(h.split()) <= 8 and heading_level(h) is not None \
-            and all(w[0].isupper() for w in h.split() if w.lower() not in _MINOR and w[0].isalpha()):
-        return True   # "We're Excited About You Because You Have…" (title case): a lead-in to the list below
-    if not h or len(h.split()) > 8 or h[-1] in ".,;!?\u2026" or h.startswith(("#", "$")):
-        return False
-    if bullet:  # "- Nice to have:" inside a list (HTML <li><strong>…</strong><ul>)
-        return h.endswith(":") and heading_level(h) is not None
-    if h.endswith(":"):
-        return True
-    digits = _DIGIT.search(h) is not None
-    words = h.split()
-    if len(words) >= 4 and words[0].lower() in DUTY_VERBS:
-        return False     # "Support RMA analysis and reliability/qualification activities": a duty, not a heading
-    if len(words) <= 6 and not digits and heading_level(h) is not None:
-        return True
-    if not (h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h):
-        return False
+    shape = line_shape(line)
+    if shape == _NO or shape == _YES:
+        return shape == _YES
     prev, next_line = neighbours()
     if prev in ("blank", "bullet"):
         if next_line is None or not next_line.strip() or _BULLET.match(next_line):
             return True
-        return all(w[0].isupper() for w in words if w.lower() not in _MINOR and w[0].isalpha())
+        return shape == _ASK_TITLED
     return False
 
 
@@ -146,67 +166,6 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
                 level = "required"   # "Backend Engineer:" over its list, in a post hiring for several roles
             out.append((s, s + len(body), section, level or "context"))
     return out
-
-
-_HEADER_MAX = 300   # characters: a posting's header line is short; a flattened page is not one
-_FIELD_SEP = re.compile(r"\s*\\?\|\s*")   # "Title | Company | Remote", Markdown-escaped "\\|" too
-
-
-def header_line(text: str) -> tuple[int, int] | None:
-    """(start, end) of the posting's header line — its first non-blank line when that is short and
-    made of ``|``-separated fields ("Acme | Senior ML Engineer | PyTorch | Remote", a Hacker News
-    header, a job board's title line) or is a job title ("Sr. Machine Learning Engineer, Applied
-    Science": :func:`~skillgraph.ingest.metadata.title.looks_like_title`) — or None. Skills named
-    there are what the role is advertised for, so they count as *required* (the dev gold's
-    convention), whatever heading rules say."""
-    s = 0
-    n = len(text)
-    while s < n:
-        e = text.find("\n", s)
-        e = n if e < 0 else e
-        if text[s:e].strip():
-            break
-        s = e + 1
-    else:
-        return None
-    body = text[s:e].rstrip("\r")
-    if len(body) > _HEADER_MAX:
-        end = _flattened_header(body)
-        return None if end is None else (s, s + end)
-    bare = body.strip(" *_#")
-    fields = [f for f in _FIELD_SEP.split(bare) if f.strip(" *_")]
-    if len(fields) >= 2:
-        return s, s + len(body)
-    from skillgraph.ingest.metadata.title import looks_like_title  # only here: it loads skillgraph.ingest
-
-    return (s, s + len(body)) if bare and looks_like_title(bare) else None
-
-
-_LAST_FIELD_WORDS = 4
-_TAIL_STOP = re.compile(r":|(?<=[a-z])[A-Z][a-z]")
-_FIELD_WORDS = 12
-
-
-def _flattened_header(body: str) -> int | None:
-    """The end of the header fields that open a page flattened into one line ("Data Architect – Azure,
-    Databricks | Remote (UK) | £100,000 A fast-growing fintech is seeking…"): at least two ``|`` in the
-    first :data:`_HEADER_MAX` characters, fields of at most 12 words and no sentence end; the field after the last ``|``
-    ends after 4 words, where the prose begins. None when the line does not open so."""
-    seps = list(_FIELD_SEP.finditer(body, 0, _HEADER_MAX))
-    if len(seps) < 2:
-        return None
-    a = 0
-    for m in seps:     # a field is a few words, never a sentence running into the next
-        if len(body[a:m.start()].split()) > _FIELD_WORDS or _SENT_END.search(body, a, m.start()):
-            return None
-        a = m.end()
-    tail = re.match(r"\s*(?:\S+\s+){0,%d}\S+" % (_LAST_FIELD_WORDS - 1), body[a:])
-    end = a + (tail.end() if tail else 0)
-    inner = _TAIL_STOP.search(body, a, end)      # "£100,000 Requirements: Python": the heading is not a field
-    if inner is None:
-        return end
-    cut = body.rfind(" ", a, inner.start())
-    return cut if cut >= 0 else a
 
 
 def _header_segment(text: str, span: tuple[int, int]) -> Segment:
@@ -313,12 +272,28 @@ def _level(level: str, sentence: str, settled: bool) -> str:
     lv = prose_level(sentence)         # unsettled: a preferred or stack cue too (not under "About us")
     if lv != "context":
         return lv
-    from . import level_model
-
     if not level_model.enabled() or not level_model.applies(sentence):
         return lv
     got, p = level_model.classify(sentence)
     return got if p >= level_model.THRESHOLD else lv
+
+
+_LINE_CACHED = 4000   # longer lines (a flattened page, a one-line file of megabytes) skip the line cache
+
+
+def _split_line(body: str, section: str | None, level: str, settled: bool,
+                model: bool) -> tuple[tuple[int, int, str | None, str], ...]:
+    """(start, end, section, level) of each sentence of one line ``body`` (offsets into it), its level
+    settled (:func:`_level`) under ``section`` at ``level``; ``settled``: a recognised heading settles
+    it. A pure function of its arguments; ``model`` (the level model on?) is only part of the key of
+    :func:`line_segments`."""
+    return tuple((a, b, section, _level(level, body[a:b], settled)) if ih is None
+                 else (a, b, ih.section, _level(ih.level, body[a:b], True))
+                 for a, b, ih in line_pieces(body, level if settled else None))
+
+
+line_segments = lru_cache(maxsize=1 << 15)(_split_line)
+""":func:`_split_line` cached per distinct line (``line_cache`` in :mod:`skillgraph.speed`)."""
 
 
 class SentenceIndex:
@@ -339,6 +314,7 @@ class SentenceIndex:
             self.heads = headings(text)
             self.starts = [h[0] for h in self.heads]
             self.cache: dict[int, list[Segment]] = {}
+            self.model = level_model.enabled()     # read once per posting, not once per line
 
     def at(self, i: int) -> Segment | None:
         """The sentence holding offset i, its level already adjusted by its own cues."""
@@ -381,10 +357,9 @@ class SentenceIndex:
             body = text[ls:le].rstrip("\r")
             section, level = (h[2], h[3]) if h is not None else (None, "context")
             settled = section is not None and heading_level(section) is not None
-            sents = self.cache[ls] = [
-                Segment(ls + a, ls + b, section, _level(level, body[a:b], settled)) if ih is None
-                else Segment(ls + a, ls + b, ih.section, _level(ih.level, body[a:b], True))
-                for a, b, ih in line_pieces(body, level if settled else None)]
+            split = line_segments if len(body) <= _LINE_CACHED else _split_line
+            sents = self.cache[ls] = [Segment(ls + a, ls + b, sec, lv) for a, b, sec, lv in
+                                      split(body, section, level, settled, self.model)]
         return ls, le + 1, sents, [sg.end for sg in sents]
 
     def _given_at(self, k: int, i: int) -> Segment | None:

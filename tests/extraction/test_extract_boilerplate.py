@@ -66,3 +66,15 @@ def test_graph_counts_boilerplate_apart_and_gap_skips_it(xs):
     other = next(n for n, d in G.nodes(data=True) if d.get("kind") == "role" and d.get("posting") == "p3")
     res = gap(G, other, rid)
     assert not {i.skill for i in res.items} & set(bp_only)
+
+
+def test_cached_line_keys_are_the_normalised_paragraphs():
+    """The per-line key cache (``line_cache`` in skillgraph.speed) gives what normalising each line gives,
+    for a line repeated, and a line under the word minimum gives none."""
+    from skillgraph.extraction.boilerplate import MIN_WORDS, _norm, paragraphs
+
+    long_line = "We are an equal opportunity employer and value diversity at our company, " * 2
+    text = f"{long_line}\nshort line\n{long_line}\n"
+    got = list(paragraphs(text)) + list(paragraphs(text))
+    want = [(0, len(long_line), _norm(long_line)), (len(long_line) + 12, 2 * len(long_line) + 12, _norm(long_line))]
+    assert got == want * 2 and _norm(long_line).count(" ") + 1 >= MIN_WORDS

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -22,3 +24,12 @@ def test_weak_label_needs_its_own_phrase(concepts):
     assert concepts("tools for documentation search") == set()
     assert concepts("recommender systems, search, ranking") == {"recsys", "ir"}
     assert concepts("Search and Recommender Systems") >= {"recsys", "ir"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", ".", "!", "?", " ", "\n", "\t", "\u2003", "B"]), max_size=30).map("".join))
+def test_sentence_ends_come_from_the_stops(text):
+    """_Text finds the sentence ends from the stops (one scan fewer): what _ENDS itself finds."""
+    from skillgraph.extraction.context import _ENDS, _Text
+
+    assert _Text(text).ends == [m.start() for m in _ENDS.finditer(text)]

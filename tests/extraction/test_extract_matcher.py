@@ -78,3 +78,17 @@ def test_every_match_is_whole_words_and_a_label_variant(ont, words, noise):
     for s, e, ids in m.find(text):
         assert not f[s - 1:s].isalnum() and not f[e:e + 1].isalnum()
         assert set(ids) <= set(m.lookup(text[s:e])) or f[s:e] in m._table
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_hay_breaks_each_word_breaking_character(text):
+    """The hay (bytes.translate of the UTF-8) is the folded text with every character that is neither a
+    letter, a digit nor one of "+#@" as a space, one for one."""
+    from skillgraph.extraction.matcher import _hay
+
+    f = fold(text)
+    want = "".join(c if c.isalnum() or c in "+#@ " else " " for c in f)
+    got = _hay(f)
+    assert len(got) == len(f) + 2 and got[0] == got[-1] == " "
+    assert got[1:-1] == want

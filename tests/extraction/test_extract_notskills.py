@@ -142,7 +142,9 @@ def test_employer_spans_never_fail_and_name_the_company(company, text):
 
 
 _NON_TEXT_CHARS = st.lists(st.sampled_from(["https://", "http //", "www.", "WWW.", "@", "/", ":\\", ".com", ".io",
-                                            ".AI", "a", "Z", "1", " ", "\n", "-", ".", "_", "~", "C:", "x.y"]),
+                                            ".AI", "a", "Z", "1", " ", "\n", "-", ".", "_", "~", "C:", "x.y",
+                                            "wWw.", "Ww", "w.", "..", "(", "[", '"', "'", "`", "=", "\t",
+                                            "\u2003", "é"]),
                            max_size=40).map("".join)
 
 
@@ -161,3 +163,17 @@ def test_leaving_out_kinds_that_cannot_match_changes_nothing(text):
             e -= 1
         full.append((s, e, m.lastgroup == "domain" and "/" not in text[s:e]))
     assert non_text_spans(text) == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NON_TEXT_CHARS)
+def test_path_hint_misses_no_path(text):
+    """The cheap test that skips the path pattern (no "/x/" where a path may start) never skips a path."""
+    import re
+
+    from skillgraph.extraction.notskills import _PATH, _path_may_start
+
+    if re.compile(_PATH, re.I).search(text):
+        assert ":\\" in text or _path_may_start(text)
+    assert not _path_may_start("CI/CD/ML and/or/both")
+    assert _path_may_start("see ~/x/y") and _path_may_start('path="./a/b"') and _path_may_start("/usr/bin/x")

@@ -1,6 +1,10 @@
 """Segmentation: sentences, headings and the section each sentence sits in."""
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from skillgraph.extraction import SentenceIndex, segment
 
 
@@ -19,3 +23,39 @@ def test_sentences_carry_their_section_and_its_level():
     index = SentenceIndex(text)
     sg = index.at(text.index("Hadoop"))
     assert text[sg.start:sg.end] == "- Experience with Hadoop." and sg.level == "preferred"
+
+
+_LINES = ["Requirements:", "Nice to have", "About us", "- Python and SQL.", "You will build pipelines.",
+          "Data Platform Team", "Data platform team", "What You Bring", "- Kafka", "We're Excited About You…",
+          "Key ResponsibilitiesSupport the team.", "Salary: £80,000 Requirements: Kafka", "We are a fintech.",
+          "Strong Python is a plus. Docker too.", "", "  "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=12))
+def test_line_cache_gives_what_splitting_each_line_gives(lines):
+    """The per-line caches (``line_cache`` in skillgraph.speed) answer what reading the line again does,
+    for a line repeated under other headings and between other neighbours too."""
+    from skillgraph.extraction import segmentation
+
+    text = "\n".join(lines)
+
+    def every(index):
+        return [index.at(i) for i in range(len(text))]
+
+    cached = every(SentenceIndex(text))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(segmentation, "line_segments", segmentation.line_segments.__wrapped__)
+        mp.setattr(segmentation, "line_shape", segmentation.line_shape.__wrapped__)
+        assert every(SentenceIndex(text)) == cached
+
+
+def test_line_cache_keys_on_the_level_model_switch(monkeypatch):
+    from skillgraph.extraction import level_model
+
+    line = "Python is used here every day"
+    monkeypatch.setattr(level_model, "classify", lambda s: ("required", 1.0))
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "1")
+    assert SentenceIndex(line).at(0).level == "required"
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    assert SentenceIndex(line).at(0).level == "context"

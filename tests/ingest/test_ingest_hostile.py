@@ -311,3 +311,16 @@ def test_a_bom_inside_concatenated_jsonl_is_not_a_bad_line(tmp_path):
     f.write_bytes(b'{"id": "1", "text": "Python"}\n\xef\xbb\xbf{"id": "2", "text": "SQL"}\n')
     got, warnings, summary = _read([f])
     assert [p.id for p in got] == ["1", "2"] and warnings == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.characters(), st.sampled_from(["\ud800", "\udbff", "\udc00", "\udfff"])),
+                max_size=30).map("".join))
+def test_surrogate_test_agrees_with_the_regex(text):
+    """The encoder-based test that skips the scrub regex says what a search for a surrogate says."""
+    import re
+
+    from skillgraph.ingest.jsonsafe import _has_surrogate
+
+    assert _has_surrogate(text) == (re.search("[\ud800-\udfff]", text) is not None)
+    assert _has_surrogate("caf\u00e9 \ud83d") and not _has_surrogate("caf\u00e9 \U0001F600")

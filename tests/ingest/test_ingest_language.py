@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skillgraph.cli import main
 from skillgraph.ingest import read_postings
@@ -84,3 +86,29 @@ def test_cli_marks_postings_and_graph_nodes(tmp_path):
     nodes = G["nodes"] if isinstance(G, dict) and "nodes" in G else G
     langs = {n.get("posting"): n.get("language") for n in nodes if n.get("kind") == "role"}
     assert langs == {"de.txt": "de", "en.txt": None, "fr.txt": "fr"}
+
+
+_LANG_LINES = ["We are looking for a data engineer.", "Wir suchen eine Dateningenieurin.", "Python, SQL",
+               "Nous recherchons un ingénieur.", "", "- Kafka", "ÉQUIPE", "\u00e9t\u00e9", "12345"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_LANG_LINES), max_size=8).map("\n".join), st.text(max_size=30))
+def test_line_cached_detector_scores_what_py3langid_scores(text, noise):
+    """The detector that remembers each line's walk (``language_lines`` in skillgraph.speed) gives
+    py3langid's own (language, probability), to the bit, on texts that repeat lines."""
+    from skillgraph.ingest.language import _identifier, _plain_identifier
+
+    plain = _plain_identifier()
+    for t in (text, noise + "\n" + text, text + "\n" + text):
+        assert _identifier().classify(t) == plain.classify(t)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_letters_counted_as_before(text):
+    """The early-stopping letter count judges what counting every letter judged."""
+    from skillgraph.ingest.language import MIN_LETTERS, _enough_letters
+
+    assert _enough_letters(text) == (sum(c.isalpha() for c in text) >= MIN_LETTERS)
+    assert _enough_letters("a" * MIN_LETTERS) and not _enough_letters("a" * (MIN_LETTERS - 1) + "1" * 50)

@@ -131,6 +131,38 @@ def _field_starts(sent: str, low: str) -> dict[str, list[int]]:
     return starts
 
 
+def _sentence_facts(sent: str) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """(the degree levels one sentence names, (field, where its first match starts) for each field
+    it names): nothing unless the sentence speaks of a degree."""
+    low = sent.lower()
+    for w in _DEGREE_WORDS_IN_SENTENCE:
+        if w in low:
+            break
+    else:
+        if not _DEGREE_CONTEXT_RE.search(sent):
+            return (), ()
+    aligned = sent.isascii()
+    found = []
+    for name, starts in _field_starts(sent, low).items():
+        rx = _FIELD_RX[name]
+        if aligned:             # the leftmost match is the first place where the regex matches
+            for i in sorted(set(starts)):
+                fm = rx.match(sent, i)
+                if fm:
+                    break
+        else:
+            fm = rx.search(sent)
+        if fm:
+            found.append((name, fm.start()))
+    return tuple(_sentence_levels(sent, low, aligned)), tuple(found)
+
+
+_CACHED_CHARS = 2000
+_facts = lru_cache(maxsize=1 << 14)(_sentence_facts)
+"""Per distinct sentence (postings repeat their boilerplate; ``degree_cache`` in :mod:`skillgraph.speed`);
+longer "sentences" (a flattened page) are read without it."""
+
+
 def find_degrees(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(levels in the order bachelor, master, phd; fields in the order the text names them)."""
     chunk = doc.lines_with(DEGREE_WORDS_LOWER, DEGREE_WORDS_EXACT)
@@ -141,28 +173,11 @@ def find_degrees(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
     sentences = (s for line in chunk.split("\n")
                  for s in (_SENTENCE_SPLIT_RE.split(line) if _SENTENCE_END_RE.search(line) else (line,)))
     for s_index, sent in enumerate(sentences):
-        low = sent.lower()
-        for w in _DEGREE_WORDS_IN_SENTENCE:
-            if w in low:
-                break
-        else:
-            if not _DEGREE_CONTEXT_RE.search(sent):
-                continue
-        aligned = sent.isascii()
-        levels.update(_sentence_levels(sent, low, aligned))
-        for name, starts in _field_starts(sent, low).items():
-            if name in fields:
-                continue
-            rx = _FIELD_RX[name]
-            if aligned:             # the leftmost match is the first place where the regex matches
-                for i in sorted(set(starts)):
-                    fm = rx.match(sent, i)
-                    if fm:
-                        break
-            else:
-                fm = rx.search(sent)
-            if fm:
-                fields[name] = (s_index, fm.start())
+        found_levels, found_fields = (_facts if len(sent) <= _CACHED_CHARS else _sentence_facts)(sent)
+        levels.update(found_levels)
+        for name, start in found_fields:
+            if name not in fields:
+                fields[name] = (s_index, start)
     order = ("bachelor", "master", "phd")
     return (tuple(lvl for lvl in order if lvl in levels),
             tuple(sorted(fields, key=lambda f: (fields[f], f))))

@@ -27,8 +27,6 @@ from typing import Sequence
 
 from skillgraph.model import Extraction
 
-from .posting_levels import settle_after_boilerplate
-
 __all__ = ["MIN_COMPANIES", "MIN_POSTINGS", "MIN_WORDS", "boilerplate_paragraphs", "mark_boilerplate", "paragraphs"]
 
 MIN_WORDS = 15
@@ -92,6 +90,5 @@ def mark_boilerplate(xs: Sequence[Extraction]) -> list[Extraction]:
             continue
         ms = tuple(m._replace(boilerplate=True) if any(s <= m.start < e for s, e in spans) else m
                    for m in x.mentions)
-        ms = settle_after_boilerplate(ms) or ms     # the posting asks for nothing outside its boilerplate
         out.append(replace(x, mentions=ms))
     return out

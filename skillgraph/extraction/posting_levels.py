@@ -9,17 +9,17 @@ one no cue knows; never a recognised "About us", benefits or EEO section, never 
   its open prose as the work the role does (:data:`~.levels.UNASKED_LEVEL`): a "who is hiring" post
   with a title line and then what the company builds.
 
-:func:`settle` runs in the extractor on its compact mention tuples; :func:`settle_after_boilerplate`
-runs again once boilerplate is known (a shared "… is a plus" paragraph must not be what keeps a posting
-from counting as asking for nothing). Each sentence is judged once, so the cost stays linear.
+:func:`settle` runs in the extractor on its compact mention tuples, one posting at a time, so the local
+and Spark engines give the same levels. Each sentence is judged once, so the cost stays linear. Not done:
+deciding again once boilerplate is known (a "… Docker experience is a plus" paragraph shared by many
+postings still keeps a posting from counting as asking for nothing): boilerplate is a property of the
+whole corpus, and Spark writes mention rows posting by posting.
 """
 from __future__ import annotations
 
-from typing import Sequence
-
 from .levels import UNASKED_LEVEL, open_prose, stack_list
 
-__all__ = ["settle", "settle_after_boilerplate"]
+__all__ = ["settle"]
 
 _LEVEL = 6          # index of the level in the extractor's compact mention tuple
 _SECTION = 5
@@ -64,25 +64,3 @@ def _lists(text: str, groups: dict, prose: dict) -> set:
            and text[key[0]:key[1]].strip(" *#:\t\r") == ms[0][_SECTION]}
     return {key for key, ms in groups.items()
             if short.get(key) and prose[key] and (ms[0][_SECTION] is None or ms[0][_SECTION] in sub)}
-
-
-def settle_after_boilerplate(mentions: Sequence) -> tuple | None:
-    """The posting-level fallback again, once boilerplate is marked: where every mention outside the
-    boilerplate is context, but a boilerplate one is not (a shared "hands-on Docker experience is a
-    plus" paragraph), the open-prose mentions outside it become :data:`~.levels.UNASKED_LEVEL`. Takes
-    and gives :class:`~skillgraph.model.Mention` tuples; None when nothing changes."""
-    own = [m for m in mentions if not m.boilerplate]
-    if not own or any(m.requirement != "context" for m in own) or \
-            all(m.requirement == "context" for m in mentions):
-        return None
-    prose: dict = {}
-    out = []
-    for m in mentions:
-        if not m.boilerplate:
-            key = (m.section, m.sentence)
-            if key not in prose:
-                prose[key] = open_prose(m.section, m.sentence)
-            if prose[key]:
-                m = m._replace(requirement=UNASKED_LEVEL)
-        out.append(m)
-    return tuple(out)

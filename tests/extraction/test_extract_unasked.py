@@ -222,24 +222,6 @@ def test_a_list_of_skills_does_not_switch_the_posting_rule_off(monkeypatch):
     assert got == {"Kafka": "responsibility", "AWS": "responsibility", "Python": "required", "Go": "required"}
 
 
-def test_boilerplate_does_not_keep_a_posting_from_asking_for_nothing(monkeypatch):
-    from skillgraph.extraction import extract_all
-    from skillgraph.extraction.boilerplate import mark_boilerplate
-
-    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
-    shared = ("We value curiosity and hands-on Docker experience is a plus for everyone who joins any of "
-              "our teams across the whole company.")
-    ps = [Posting(id=c, source=c, company=c, text=f"{c} builds payments with Kafka and Rust.\n\n{shared}\n")
-          for c in ("Acme", "Beta", "Gamma")]
-    ont = Ontology.from_concepts([Concept(id="skill:" + n.lower(), iri=f"https://example.org/{n}", label=n)
-                                  for n in ("Kafka", "Rust", "Docker")])
-    xs = mark_boilerplate(extract_all(ps, ont))
-    for x in xs:
-        got = {m.text: (m.requirement, m.boilerplate) for m in x.mentions}
-        assert got == {"Kafka": ("responsibility", False), "Rust": ("responsibility", False),
-                       "Docker": ("preferred", True)}
-
-
 def test_a_duty_line_is_no_heading_even_with_a_heading_word():
     from skillgraph.extraction.segmentation import headings
 

@@ -56,9 +56,21 @@ FIELD_LABELS = frozenset((
     "date posted", "posted", "reference", "ref", "job ref", "job id", "company", "client", "department",
     "remote", "work mode", "working pattern", "schedule", "shift", "visa", "sponsorship", "clearance",
     "apply", "website", "url", "contact", "email", "industry", "sector", "level", "seniority",
-    "job title", "title", "position", "role", "team size", "travel", "ir35"))
+    "job title", "title", "position", "role", "team", "team size", "travel", "ir35", "deadline"))
 """Labels of a posting's fields ("Location: Leeds, Bristol", "Company: Acme", "Apply: www.acme.com"): a
-line "label: value" with one of them is a field, not a section heading (``segmentation._field``)."""
+line "label: value" whose label ends in one of them ("Job Location", "Base Salary", "Location(s)") is a
+field, not a section heading (``segmentation._field``)."""
+
+NOT_STACK_LABELS = frozenset(("customers", "clients", "partners", "investors", "backers", "backed by",
+                              "alumni", "used by", "trusted by", "funded by", "previously", "ex", "team from"))
+"""A labelled list that names companies, not the stack: "Customers: Snowflake, Databricks", "Partners: AWS"."""
+
+COMPANY_TALK = (r"\b(?:our mission|founded|backed by|venture-backed|we acquired|headquartered|our customers|"
+                r"our clients|(?:a|our) team of \d+|(?:worked|experience) at|alumni|raised \$|investors|"
+                r"our founders?|co-?founders?|is an? (?:\w+ ){0,3}(?:researcher|engineer|founder|ceo|cto))\b")
+"""Talk about the company and its people ("Our mission is …", "We are a team of 25 with experience at
+Google, Snowflake …", "Vansh is an AI researcher who …"): not the work, even in a posting that asks for
+nothing (``posting_levels.settle``; a regex, searched ignoring case)."""
 
 DUTY_VERBS = frozenset(
     "support own work establish define collaborate build develop drive lead manage design deliver create "
@@ -67,7 +79,7 @@ DUTY_VERBS = frozenset(
 """A line opening with one of these and four words or more is a duty ("Own analytics for …"), not a
 heading, even with a heading word in it ("… reliability/qualification activities")."""
 
-NOT_HIRED = r"\b(?:hiring|recruit\w*|contact|reports? to|reporting)\b"
+NOT_HIRED = r"^\W*(?:hiring manager|recruiter|recruiting|talent partner|contact|point of contact|reports? to)\b"
 """Titles that name who to talk to, not the role hired for: "Hiring Manager:", "Recruiter:" (a regex,
 searched ignoring case)."""
 
@@ -123,14 +135,15 @@ SENTENCE = {
               # a header-like line of fields further down ("Hybrid | NYC | Python/Java"), like the first line
               (r"^[^|\n]{1,40}(?:\s\\?\|\s[^|\n]{1,40}){2,}$", "|"),
               # a role and what it takes: "Software Engineers - think Rust / C++", "Backend Engineer: Go"
-              (r"^\W*(?:[\w+#./&]+ ){0,4}(?:engineer|developer|scientist|researcher)s?\s*[-\u2013:]\s",
+              (r"^(?=.{0,120}$)\W*(?:[\w+#./&]+ ){0,4}(?:engineer|developer|scientist|researcher)s?\s*[-\u2013:]\s",
                "engineer", "developer", "scientist", "researcher"),
               # "We work mainly in Python", "Most of our code is in Go", "Our back-end is written in Rust"
               (r"\bwe (?:mainly |mostly |primarily |largely |heavily )?(?:work|write|code|program) "
                r"(?:mainly |mostly |primarily |largely |heavily )?in\b", r"\bwe "),
               (r"\bwe (?:mainly|mostly|primarily|largely|heavily) use\b", r"\bwe "),
               (r"\b(?:most|all|much) of our (?:code|codebase|stack|back-?end|front-?end)\b", "of our"),
-              (r"\b(?:our|the) (?:code|codebase|back-?end|front-?end|stack) is (?:\w+ ){0,2}?(?:in|with)\b",
+              (r"\b(?:our|the) (?:code|codebase|back-?end|front-?end|stack) is (?:\w+ ){0,2}?(?:in|with)\b"
+               r"(?! (?:production|flux|beta|progress)\b)",
                r"\bour ", r"\bthe "),
               (r"^\W*(?:\w+, )?(?:back-?end|front-?end|codebase) is (?:mostly |mainly |primarily )?in\b",
                "back", "front", "codebase"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import HEADING, HEADING_ORDER, SENTENCE
+from .cues import HEADING, HEADING_ORDER, NOT_STACK_LABELS, SENTENCE
 
 __all__ = ["HEADING_CUES", "SENTENCE_CUES", "UNASKED_LEVEL", "Cues", "heading_level", "menu_like", "open_prose",
            "prose_level", "sentence_level", "stack_list"]
@@ -181,6 +181,9 @@ def stack_list(sentence: str, spans: list[tuple[int, int]]) -> bool:
     (required), like a "Stack:" line. ``spans``: the skills' offsets in ``sentence``."""
     if len(sentence) > 200 or len(spans) < 2:
         return False
+    label, colon, _ = sentence.partition(":")
+    if colon and len(label) <= 30 and " ".join(_WORD.findall(label.lower())) in NOT_STACK_LABELS:
+        return False              # "Customers: Snowflake, Databricks" names companies, not the stack
     covered = bytearray(len(sentence))
     for s, e in spans:
         covered[s:e] = b"\x01" * (e - s)

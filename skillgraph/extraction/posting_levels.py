@@ -7,7 +7,8 @@ one no cue knows; never a recognised "About us", benefits or EEO section, never 
   python, bash") is the role's stack: *required*, like a "Stack:" line;
 * a posting that asks for nothing — every mention context before these rules — reads the skills of
   its open prose as the work the role does (:data:`~.levels.UNASKED_LEVEL`): a "who is hiring" post
-  with a title line and then what the company builds.
+  with a title line and then what the company builds; not its talk about itself and its people
+  (:data:`~.cues.COMPANY_TALK`: "Our mission …", "a team of 25 with experience at Google, Snowflake").
 
 :func:`settle` runs in the extractor on its compact mention tuples, one posting at a time, so the local
 and Spark engines give the same levels. Each sentence is judged once, so the cost stays linear. Not done:
@@ -17,9 +18,14 @@ whole corpus, and Spark writes mention rows posting by posting.
 """
 from __future__ import annotations
 
+import re
+
+from .cues import COMPANY_TALK
 from .levels import UNASKED_LEVEL, open_prose, stack_list
 
 __all__ = ["settle"]
+
+_COMPANY_TALK = re.compile(COMPANY_TALK, re.I)
 
 _LEVEL = 6          # index of the level in the extractor's compact mention tuple
 _SECTION = 5
@@ -43,7 +49,7 @@ def settle(text: str, mentions: list) -> list:
     for key in groups:
         if key in lists:
             new[key] = "required"
-        elif unasked and prose[key]:
+        elif unasked and prose[key] and not _COMPANY_TALK.search(text, key[0], key[1]):
             new[key] = UNASKED_LEVEL
     if not new:
         return mentions

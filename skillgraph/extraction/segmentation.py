@@ -77,8 +77,10 @@ def _shape(line: str) -> int:
         return _YES
     digits = _DIGIT.search(h) is not None
     words = h.split()
-    if len(words) >= 4 and words[0].lower() in DUTY_VERBS:
+    if len(words) >= 4 and words[0].lower() in DUTY_VERBS and not (
+            heading_level(words[-1]) is not None and all(w[0].isupper() for w in words if w[0].isalpha())):
         return _NO     # "Support RMA analysis and reliability/qualification activities": a duty, not a heading
+        #                (not "Lead Data Engineer Requirements": title case, ending in a heading word)
     if len(words) <= 6 and not digits and heading_level(h) is not None:
         return _YES
     if not (h[0].isupper() and 2 <= len(words) <= 5 and not digits and "," not in h):
@@ -114,7 +116,13 @@ def _field(section: str) -> bool:
     if "://" in section or section.lower().startswith("www."):
         return True
     label, colon, value = section.partition(":")
-    return bool(colon) and bool(value.strip()) and " ".join(label.lower().split()) in FIELD_LABELS
+    if not colon or not value.strip():
+        return False
+    words = _LABEL_WORD.findall(label.lower().replace("(s)", ""))   # "📍 Job Location(s)" → job, location
+    return bool(words) and (" ".join(words[-2:]) in FIELD_LABELS or words[-1] in FIELD_LABELS)
+
+
+_LABEL_WORD = re.compile(r"[a-z0-9]+")
 
 
 _NOT_HIRED = re.compile(NOT_HIRED, re.I)

@@ -157,18 +157,23 @@ def test_heading_levels(heading, level):
     assert heading_level(heading) == level
 
 
-def test_a_field_line_opens_no_section(monkeypatch):
+@pytest.mark.parametrize("field", ["Location: Leeds, Bristol", "Job Location: NYC", "Location(s): London",
+                                   "\U0001f4cd Location: Remote", "Base Salary: \u00a360k", "Company: Acme",
+                                   "https://acme.example/about/jobs"])
+def test_a_field_line_opens_no_section(monkeypatch, field):
     monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
-    post = "Requirements:\n- SQL\nLocation: Leeds, Bristol\n- Kafka tooling\n\nhttps://acme.example/about/jobs\n\n" \
-           "- Rust\nCompany: Acme\n- Go\n"
-    got = _levels(post, "Kafka", "Rust", "SQL", "Go")
-    assert (got["Kafka"], got["Rust"], got["Go"]) == ("required",) * 3     # all still under "Requirements"
+    post = f"Requirements:\n- SQL\n\n{field}\n\n- Kafka tooling\n"
+    assert _levels(post, "Kafka", "SQL")["Kafka"] == "required"      # still under "Requirements"
+
+
+def test_a_heading_is_not_a_field(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
     # a recognised context heading with a value is still a heading
     post = "Requirements\n- SQL\n\nAbout us: fintech\nWe build Kafka tooling for banks.\n"
     assert _levels(post, "Kafka", "SQL")["Kafka"] == "context"
-    # a heading with no value still opens its section
-    got = _levels(post.replace("Location: Leeds, Bristol", "Location"), "Kafka", "SQL")
-    assert got["Kafka"] == "context"
+    # a field label with no value is a heading, and opens its section
+    post = "Requirements:\n- SQL\n\nLocation\n\n- Kafka tooling\n"
+    assert _levels(post, "Kafka", "SQL")["Kafka"] == "context"
 
 
 def test_a_skill_inside_a_heading_line_takes_the_headings_level(monkeypatch):
@@ -237,3 +242,49 @@ def test_a_duty_naming_several_skills_is_not_a_list():
     listed = "Python, APIs, databases, some frontend."
     spans = [(listed.index(w), listed.index(w) + len(w)) for w in ("Python", "APIs", "databases", "frontend")]
     assert stack_list(listed, spans)
+
+
+@pytest.mark.parametrize("title, level", [("Reporting Analyst", "required"), ("Data Engineer", "required"),
+                                          ("Hiring Manager", "context"), ("Recruiter", "context")])
+def test_a_job_title_over_a_list_but_not_a_contact(monkeypatch, title, level):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    post = f"About us\nWe build payments.\n\n{title}:\n- Power BI and Tableau\n" + ASKED
+    assert _levels(post, "Tableau", "SQL")["Tableau"] == level
+
+
+def test_a_job_title_needs_a_list_under_it(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    post = "About us\nWe build payments.\n\nBackend Engineer:\nJane led our Kafka platform for years.\n" + ASKED
+    assert _levels(post, "Kafka", "SQL")["Kafka"] == "context"
+
+
+def test_a_labelled_list_of_companies_is_not_the_stack(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    for label in ("Customers", "Partners", "Backed by"):
+        got = _levels(f"Acme builds payments.\n\n{label}: Snowflake, Databricks\n" + ASKED, "Snowflake",
+                      "Databricks", "SQL")
+        assert (got["Snowflake"], got["Databricks"]) == ("context", "context"), label
+    got = _levels("Acme builds payments.\n\nStack: Snowflake, Databricks\n" + ASKED, "Snowflake", "Databricks", "SQL")
+    assert got["Snowflake"] == "required"
+
+
+def test_company_talk_stays_context_in_a_posting_that_asks_for_nothing(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    post = ("Acme builds payments infrastructure with Kafka for banks.\n"
+            "We are a team of 25 with experience at companies such as Google and Snowflake.\n")
+    assert _levels(post, "Kafka", "Snowflake") == {"Kafka": "responsibility", "Snowflake": "context"}
+
+
+def test_a_title_case_heading_opening_with_a_title_word(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    got = _levels("We build payments.\n\nLead Data Engineer Requirements\n- Kafka\n- Rust\n", "Kafka", "Rust")
+    assert got == {"Kafka": "required", "Rust": "required"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our code is in production at banks that run Kafka.",
+    "Data Engineer: we build payments with Kafka for banks across Europe and the US, for the largest lenders "
+    "and their customers, and we are growing.",
+])
+def test_stack_cues_leave_these_alone(sentence):
+    assert prose_level(sentence) == "context"

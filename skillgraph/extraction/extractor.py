@@ -154,8 +154,9 @@ class Extractor:
         for s, e, ids in matches:
             sg = index.at(s) or Segment(s, e, None, "context")
             se = max(sg.end, e)
+            about = bool(sg.section) and heading_level(sg.section) == "context"   # once per hit
             for cid in ids:
-                if sg.section and heading_level(sg.section) == "context" and not curated(cid):
+                if about and not curated(cid):
                     # an extra vocabulary (ESCO) under an "About us", EEO or "Work mode" heading:
                     # "help people", "philosophy", "pregnancy" there say nothing the role needs
                     continue

@@ -145,6 +145,8 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
         if not stripped or len(stripped) > 70 or stripped.count(" ") > 9 or \
                 (stripped[-1] in ".,;!?" and not stripped.endswith("...")):
             continue
+        if line_shape(body) == _NO:   # most lines: no neighbour needed, no closure made
+            continue
 
         def neighbours(s=s, e=e):
             if s == 0:

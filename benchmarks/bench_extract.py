@@ -168,7 +168,7 @@ def main() -> int:
     def no_cache(run):
         """``run`` with the lru caches of the level functions and of each line's sentences bypassed (module
         globals, looked up per call)."""
-        names = ("heading_level", "sentence_level", "line_shape", "line_segments")
+        names = ("heading_level", "sentence_level", "line_shape", "short_shape", "line_segments")
 
         def go(ps):
             saved = [getattr(extract_module, n) for n in names]

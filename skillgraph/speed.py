@@ -48,11 +48,34 @@ confirm):
   character: 0.031 → 0.018. A lone surrogate found by ``str.encode`` (it fails exactly there), not a
   regex: 0.010 → 0.002 per JSON string.
 
+- ``textcat_predict`` — the level model's probabilities by the textcat's ``predict`` on the
+  tokenizer's Doc (:func:`~skillgraph.extraction.level_model.classify`), not ``nlp(sentence).cats``:
+  the pipeline is only the BOW textcat, whose ``__call__`` is that ``predict`` then
+  ``float(score)`` per label, so the same floats (3,000 SkillSpan sentences; a hypothesis test
+  compares them with ``doc.cats``): 0.127 → 0.057 ms a sentence the model has not seen. The bench
+  warms the model's per-sentence cache first, so its rows do not show it; a cold run
+  (``skillgraph extract`` on new postings) does.
+- Second round (the profile of a warm ``extract_all`` on the bench corpus, ms a posting of
+  ~0.46: the Aho–Corasick scan ~0.07, the matcher's candidate loop ~0.05, headings 0.020, the team
+  gate, the sentence index's lines, ``settle``, JSON dicts ~0.02–0.04 each; the level model does
+  not show, its cache is warm): headings ask a short line's shape in one cached lookup
+  (``short_shape``, ``line_cache``; bypassed by the no-cache rows) and make the neighbours closure
+  only for a line whose shape needs it: 0.020 → 0.0175; the extractor asks a hit's section level once
+  per hit, not per concept, and the evidence sentence and the ``dictionary_how`` cache inline per
+  mention (two calls fewer each); the team gate takes only the last word before a unit word
+  (``rsplit(None, 1)``, not a split of 90 characters). Together 0.95 → 0.96–1.00× the tokenizer in
+  a two-configuration run (``extract_all`` + JSON against the tokenizer, the bench corpus), but
+  ``bench_extract.py`` itself gave 0.87, 0.91, 0.91× in three runs at load ~3–4 (main was not re-run
+  under the same load; the previous round quoted 0.94×): not shown to reach 1.0×.
+  ``textcat_predict`` on a cold CLI run of postings-dev (2,779 postings, 11,945 sentences for the
+  model): 5.88 → 5.40 s CPU, same mentions.
+
 Measured and not done: ``gc.freeze()`` after loading (~5 % of the exact pass with spaCy's tokenizer in
 the process, within this machine's noise elsewhere, and it would keep a library user's cycles
-forever); batching the level model with ``nlp.pipe`` (0.20 → 0.09 ms a sentence, same scores on
-1000 sentences, but the sentences are known only as the index settles them: a prefetch pass is the
-next step, worth ~0.07 ms a posting on a cold run).
+forever); batching the level model (``nlp.pipe`` 0.027, one ``predict`` over a batch 0.044 ms a
+sentence against ``textcat_predict``'s 0.057, same floats, but the sentences are known only as the
+index settles them, so it needs a prefetch pass per posting or block: a cold-run gain only, the
+bench's rows keep the model's cache warm).
 
 The hybrid linker's (``--linker hybrid``; ``bench_semantic.py`` measures each against its switch):
 

@@ -150,16 +150,18 @@ class Extractor:
         claims = team_claims(text, teams) if teams and (matches or hybrid) else []
         if claims and matches:                                   # a team's name is not a skill
             matches = drop_in_spans(matches, claims)
-        mentions, curated = [], self.ontology.is_curated
+        mentions, curated, hows = [], self.ontology.is_curated, self._how
         for s, e, ids in matches:
             sg = index.at(s) or Segment(s, e, None, "context")
             se = max(sg.end, e)
+            about = bool(sg.section) and heading_level(sg.section) == "context"   # once per hit
             for cid in ids:
-                if sg.section and heading_level(sg.section) == "context" and not curated(cid):
+                if about and not curated(cid):
                     # an extra vocabulary (ESCO) under an "About us", EEO or "Work mode" heading:
                     # "help people", "philosophy", "pregnancy" there say nothing the role needs
                     continue
-                score, how = dictionary_how(self.ontology, cid, text[s:e], self._how)
+                got = hows.get((cid, surface := text[s:e]))     # dictionary_how's cache, asked here first
+                score, how = got if got is not None else dictionary_how(self.ontology, cid, surface, hows)
                 mentions.append((cid, s, e, sg.start, se, sg.section, sg.level, score, how))
         cands = []
         if hybrid:
@@ -199,8 +201,12 @@ class Extractor:
         concepts = self.ontology.concepts
         sentences: dict[tuple[int, int], str] = {}
         out = []
-        for cid, s, e, ss, se, section, level, score, how in mentions:
-            ss, se, sent = self._sentence(text, ss, se, s, e, sentences)
+        for cid, s, e, ss, se, section, level, score, how in mentions:   # self._sentence, inlined: per mention
+            if se - ss > SENTENCE_CAP:
+                ss, se = window(text, ss, se, s, e)
+            sent = sentences.get((ss, se))
+            if sent is None:
+                sent = sentences[(ss, se)] = text[ss:se]
             out.append(Mention(cid, concepts[cid].label, text[s:e], s, e, sent, section, level, ss, se, score, how))
         cands = []
         for s, e, ss, se, score, links in candidates:

@@ -5,8 +5,9 @@ sentences by a rule-based splitter (line breaks and sentence punctuation, abbrev
 keeps extraction faster than spaCy's tokenizer alone (``benchmarks/bench_extract.py``).
 :class:`SentenceIndex` splits a line into sentences only when a mention falls in it.
 
-:func:`heading_level`, :func:`sentence_level`, :func:`line_shape` and :func:`line_segments` are looked
-up as this module's globals on every call (the benchmark swaps them for their uncached versions here).
+:func:`heading_level`, :func:`sentence_level`, :func:`line_shape`, :func:`short_shape` and
+:func:`line_segments` are looked up as this module's globals on every call (the benchmark swaps them
+for their uncached versions here).
 """
 from __future__ import annotations
 
@@ -93,6 +94,21 @@ line_shape = lru_cache(maxsize=1 << 15)(_shape)
 """:func:`_shape` cached per distinct line (``line_cache`` in :mod:`skillgraph.speed`)."""
 
 
+def _short_shape(line: str) -> int:
+    """:func:`line_shape` of a short line of :func:`headings` (``\r`` and all), :data:`_NO` already for
+    a line too long, too wordy or ending like a sentence to be a heading."""
+    stripped = line.rstrip("\r").strip()
+    if not stripped or len(stripped) > 70 or stripped.count(" ") > 9 or \
+            (stripped[-1] in ".,;!?" and not stripped.endswith("...")):
+        return _NO
+    return line_shape(line.rstrip("\r"))
+
+
+short_shape = lru_cache(maxsize=1 << 15)(_short_shape)
+""":func:`_short_shape` cached per distinct line (``line_cache`` in :mod:`skillgraph.speed`): one
+lookup instead of five string tests for each short line of a posting."""
+
+
 def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
     """A section heading: a short line that ends in ':' or names a known section, or a short
     capitalised line standing alone (after a blank line or a list, before a blank line or a list).
@@ -146,13 +162,10 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
     for line in text.split("\n"):   # one C pass; a MULTILINE regex tries every position
         s = e + 1
         e = s + len(line)
-        if len(line) > 80 or not line:
+        if len(line) > 80 or not line or short_shape(line) == _NO:   # most lines: no neighbours asked
             continue
         body = line.rstrip("\r")
         stripped = body.strip()
-        if not stripped or len(stripped) > 70 or stripped.count(" ") > 9 or \
-                (stripped[-1] in ".,;!?" and not stripped.endswith("...")):
-            continue
 
         def neighbours(s=s, e=e):
             if s == 0:

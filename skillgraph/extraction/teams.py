@@ -82,7 +82,7 @@ def _team_name_may_end(text: str, folded: str, ls: int, i: int, j: int) -> bool:
     pre = text[max(ls, i - 90):i]
     if not pre[-1:].isspace():
         return False
-    words = pre.split()
+    words = pre.rsplit(None, 1)   # only the last word is needed
     if not words:
         return False
     last = words[-1]

@@ -155,3 +155,17 @@ def test_balance_caps_larger_classes_deterministically():
            [{"level": "required", "text": str(i)} for i in range(20)]
     a, b = prepare.balance(rows, cap=3), prepare.balance(rows, cap=3)
     assert a == b and sum(r["level"] == "required" for r in a) == 6 and sum(r["level"] == "context" for r in a) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from("you will must python experience with a plus nice to have we build kafka "
+                                "teams join our, . ! and strong skills in design required".split()),
+                min_size=1, max_size=25).map(" ".join))
+def test_classify_gives_the_pipelines_own_probabilities(sentence):
+    """``classify`` calls the textcat's predict on the tokenizer's Doc (speed.py, ``textcat_predict``):
+    the same level and the same float as the whole pipeline's ``doc.cats``, not just close."""
+    from skillgraph.extraction import level_model
+
+    cats = level_model._nlp()(sentence).cats
+    level = max(sorted(cats), key=cats.get)
+    assert level_model.classify.__wrapped__(sentence) == (level, cats[level])

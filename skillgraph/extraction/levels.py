@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import HEADING, HEADING_ORDER, NOT_STACK_LABELS, SENTENCE
+from .cues import HEADING, HEADING_ORDER, SENTENCE
 
-__all__ = ["HEADING_CUES", "SENTENCE_CUES", "UNASKED_LEVEL", "Cues", "heading_level", "menu_like", "open_prose",
-           "prose_level", "sentence_level", "stack_list"]
+__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "prose_level", "sentence_level"]
 
 
 class Cues:
@@ -143,56 +142,3 @@ def sentence_level(section_level: str, sentence: str) -> str:
     if section_level == "context" and SENTENCE_CUES.search("responsibility", sentence, present):
         return "responsibility"
     return section_level
-
-
-UNASKED_LEVEL = "responsibility"
-"""The level of a skill in a posting that asks for nothing (see :func:`open_prose`)."""
-
-
-def open_prose(section: str | None, sentence: str = "") -> bool:
-    """Whether a sentence under ``section`` is prose no heading settles (no heading, or one that says
-    nothing about levels), as opposed to a recognised "About us", benefits or EEO section.
-
-    The posting-level rule: where *every* skill of a posting came out context, the posting asks for
-    nothing explicitly (a one-paragraph "who is hiring" post, a title and what the company builds), so
-    the skills of its open prose are the work the role does, :data:`UNASKED_LEVEL`; its recognised
-    context sections stay context, and so does a scraped menu (:func:`menu_like`). Measured in
-    ``training/levels/README.md``."""
-    return (section is None or heading_level(section) is None) and not menu_like(sentence)
-
-
-def menu_like(sentence: str) -> bool:
-    """A scraped site's navigation flattened into one "sentence" ("Platform Composable CDP Customer
-    Studio Build audiences Reverse ETL …"): at least 40 words, half of them capitalised (of its first
-    80). Prose, even a list of tools, capitalises far fewer."""
-    words = sentence.split(None, _MENU_WORDS)[:_MENU_WORDS]     # its first words tell: bounded cost
-    return len(words) >= 40 and 2 * sum(w[:1].isupper() for w in words) >= len(words)
-
-
-_MENU_WORDS = 80
-
-
-def stack_list(sentence: str, spans: list[tuple[int, int]]) -> bool:
-    """A line that is only a list of the skills found in it ("* Typescript, javascript, python, bash",
-    "Python/FastAPI.", "Python, APIs, databases, some frontend"): at least two skills, under 200
-    characters, at most two other words besides connectors ("and", "or", "some" …), and the skills at
-    least 60 % of its letters. "Establish best practices for data collection, cleaning, correlation and
-    visualization" is a duty, not a list. Named in open prose, such a list is the role's stack
-    (required), like a "Stack:" line. ``spans``: the skills' offsets in ``sentence``."""
-    if len(sentence) > 200 or len(spans) < 2:
-        return False
-    label, colon, _ = sentence.partition(":")
-    if colon and len(label) <= 30 and " ".join(_WORD.findall(label.lower())) in NOT_STACK_LABELS:
-        return False              # "Customers: Snowflake, Databricks" names companies, not the stack
-    covered = bytearray(len(sentence))
-    for s, e in spans:
-        covered[s:e] = b"\x01" * (e - s)
-    others = [m.group().lower() for m in _WORD.finditer(sentence) if not covered[m.start()]]
-    if sum(w not in _CONNECTORS for w in others) > 2:
-        return False
-    letters = [i for i, c in enumerate(sentence) if c.isalpha()]
-    return bool(letters) and 5 * sum(covered[i] for i in letters) >= 3 * len(letters)
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-_CONNECTORS = frozenset("and or & plus with some a an the etc e g eg also".split())

@@ -1,12 +1,12 @@
 """Levels settled over a whole posting, after each sentence has its own (issue 10).
 
-Two rules, both on the context mentions of *open prose* (:func:`~.levels.open_prose`: no heading, or
+Two rules, both on the context mentions of *open prose* (:func:`open_prose`: no heading, or
 one no cue knows; never a recognised "About us", benefits or EEO section, never a scraped menu):
 
-* a line that is only a list of skills (:func:`~.levels.stack_list`, "* Typescript, javascript,
+* a line that is only a list of skills (:func:`stack_list`, "* Typescript, javascript,
   python, bash") is the role's stack: *required*, like a "Stack:" line;
 * a posting that asks for nothing — every mention context before these rules — reads the skills of
-  its open prose as the work the role does (:data:`~.levels.UNASKED_LEVEL`): a "who is hiring" post
+  its open prose as the work the role does (:data:`UNASKED_LEVEL`): a "who is hiring" post
   with a title line and then what the company builds; not its talk about itself and its people
   (:data:`~.cues.COMPANY_TALK`: "Our mission …", "a team of 25 with experience at Google, Snowflake").
 
@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 
-from .cues import COMPANY_TALK
-from .levels import UNASKED_LEVEL, open_prose, stack_list
+from .cues import COMPANY_TALK, NOT_STACK_LABELS
+from .levels import heading_level
 
-__all__ = ["settle"]
+__all__ = ["UNASKED_LEVEL", "menu_like", "open_prose", "settle", "stack_list"]
 
 _COMPANY_TALK = re.compile(COMPANY_TALK, re.I)
 
@@ -63,10 +63,67 @@ def _lists(text: str, groups: dict, prose: dict) -> set:
     section). A list under another heading no cue knows ("Other signals") keeps that heading's level."""
     def listed(key, ms):
         ss, se = key
-        return se - ss <= 200 and stack_list(text[ss:se], sorted({(m[1] - ss, m[2] - ss) for m in ms}))
+        return stack_list(text[ss:se], sorted({(m[1] - ss, m[2] - ss) for m in ms}))
 
-    short = {key: listed(key, ms) for key, ms in groups.items() if key[1] - key[0] <= 200}
-    sub = {ms[0][_SECTION] for key, ms in groups.items() if short.get(key) and ms[0][_SECTION] is not None
+    short = {key for key, ms in groups.items() if key[1] - key[0] <= _LIST_CHARS and listed(key, ms)}
+    sub = {ms[0][_SECTION] for key, ms in groups.items() if key in short and ms[0][_SECTION] is not None
            and text[key[0]:key[1]].strip(" *#:\t\r") == ms[0][_SECTION]}
     return {key for key, ms in groups.items()
-            if short.get(key) and prose[key] and (ms[0][_SECTION] is None or ms[0][_SECTION] in sub)}
+            if key in short and prose[key] and (ms[0][_SECTION] is None or ms[0][_SECTION] in sub)}
+
+
+UNASKED_LEVEL = "responsibility"
+"""The level of a skill in a posting that asks for nothing (see :func:`open_prose`)."""
+
+
+def open_prose(section: str | None, sentence: str = "") -> bool:
+    """Whether a sentence under ``section`` is prose no heading settles (no heading, or one that says
+    nothing about levels), as opposed to a recognised "About us", benefits or EEO section.
+
+    The posting-level rule: where *every* skill of a posting came out context, the posting asks for
+    nothing explicitly (a one-paragraph "who is hiring" post, a title and what the company builds), so
+    the skills of its open prose are the work the role does, :data:`UNASKED_LEVEL`; its recognised
+    context sections stay context, and so does a scraped menu (:func:`menu_like`). Measured in
+    ``training/levels/README.md``."""
+    return (section is None or heading_level(section) is None) and not menu_like(sentence)
+
+
+def menu_like(sentence: str) -> bool:
+    """A scraped site's navigation flattened into one "sentence" ("Platform Composable CDP Customer
+    Studio Build audiences Reverse ETL …"): at least 40 words, half of them capitalised (of its first
+    80). Prose, even a list of tools, capitalises far fewer."""
+    words = sentence.split(None, _MENU_WORDS)[:_MENU_WORDS]     # its first words tell: bounded cost
+    return len(words) >= 40 and 2 * sum(w[:1].isupper() for w in words) >= len(words)
+
+
+_MENU_WORDS = 80
+
+
+def stack_list(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """A line that is only a list of the skills found in it ("* Typescript, javascript, python, bash",
+    "Python/FastAPI.", "Python, APIs, databases, some frontend"): at least two skills, under 200
+    characters, at most two other words besides connectors ("and", "or", "some" …), and the skills at
+    least 60 % of its letters. "Establish best practices for data collection, cleaning, correlation and
+    visualization" is a duty, not a list. Named in open prose, such a list is the role's stack
+    (required), like a "Stack:" line. ``spans``: the skills' offsets in ``sentence``."""
+    if len(sentence) > _LIST_CHARS or len(spans) < 2:
+        return False
+    label, colon, _ = sentence.partition(":")
+    if colon and len(label) <= 30 and " ".join(_WORD.findall(label.lower())) in NOT_STACK_LABELS:
+        return False              # "Customers: Snowflake, Databricks" names companies, not the stack
+    covered = bytearray(len(sentence))
+    for s, e in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    others = [m.group().lower() for m in _WORD.finditer(sentence) if not covered[m.start()]]
+    if sum(w not in _CONNECTORS for w in others) > 2:
+        return False
+    letters = [i for i, c in enumerate(sentence) if c.isalpha()]
+    return bool(letters) and 5 * sum(covered[i] for i in letters) >= 3 * len(letters)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CONNECTORS = frozenset("and or & plus with some a an the etc e g eg also".split())
+
+
+_LIST_CHARS = 200
+"""A list of skills is a short line: longer sentences are not sliced or looked at."""

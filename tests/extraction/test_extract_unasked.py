@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skillgraph.extraction import Extractor
-from skillgraph.extraction.levels import heading_level, menu_like, prose_level, sentence_level, stack_list
+from skillgraph.extraction.levels import heading_level, prose_level, sentence_level
+from skillgraph.extraction.posting_levels import menu_like, stack_list
 from skillgraph.model import Concept, Posting
 from skillgraph.ontology import Ontology
 

@@ -202,9 +202,9 @@ class Matcher:
                 continue
             if tp[s] in hyphens and tp[s - 1].isalnum():
                 continue  # starts inside a hyphenated word: "cutting-edge ML" is not "edge ML"
-            if prev in ".'" and fp[s - 1].isalnum():
+            if prev in ".'" and fp[s - 1].isalnum() and not (prev == "." and _glued(tp, s + 1)):
                 continue
-            if nxt == "." and fp[e + 2].isalnum():
+            if nxt == "." and fp[e + 2].isalnum() and not _glued(tp, e + 2):
                 continue
             if simple is not None:
                 if f[s:e] == simple[0]:
@@ -282,6 +282,13 @@ class Matcher:
             return list(hits[0])
         entries = self._table.get(norm_label(t), ())
         return list(dict.fromkeys(en[CONCEPT] for en in entries))
+
+
+def _glued(tp: str, i: int) -> bool:
+    """Whether the word at ``tp[i]``, right after a dot, starts a new sentence glued to the last one
+    (flattened HTML: "Hadoop and Spark.Excellent communication", "wrong.Python fluency"): a capital
+    followed by a small letter. "Node.js", "ASP.NET", "Socket.IO", "torch.nn" stay one name."""
+    return tp[i].isupper() and tp[i + 1].islower()
 
 
 def _linked(checks, text: str, f: str, tp: str, fp: str, s: int, e: int, cased: list):

@@ -64,6 +64,26 @@ def test_an_exact_case_label_and_a_plain_label_on_one_word_both_link(make_concep
     assert links("java beans", ont) == [("java", "java-esco")]
 
 
+def test_a_label_at_a_glued_sentence_break_links(concepts, links):
+    # flattened HTML glues sentences: "Spark.Excellent", "wrong.Python"; the dot is then a break
+    assert concepts("Hadoop and Spark.Excellent communication skills.") == {"hadoop", "spark"}
+    assert concepts("the bits AI tools get wrong.PyTorch fluency") == {"pytorch"}
+    # a dotted name stays one word: no "Spark" in "Spark.io", nor in "spark.sql", nor "Go" in "Go.NET"
+    assert concepts("see Spark.io or spark.sql and Go.NET") == set()
+
+
+_sentences = st.sampled_from(["We use PyTorch", "Hadoop and Spark", "machine learning", "fine-tuning LLMs"])
+_next = st.sampled_from(["Excellent skills.", "You will build.", "Strong Go.", "Our team"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(first=_sentences, second=_next)
+def test_a_glued_sentence_links_like_a_spaced_one(links, first, second):
+    """Two sentences glued at the dot ("Spark.Excellent") link as when a space follows the dot."""
+    glued, spaced = links(f"{first}.{second}"), links(f"{first}. {second}")
+    assert glued == spaced
+
+
 _words = st.sampled_from(["PyTorch", "pytorch", "go", "Go", "R", "R&D", "fine-tuning", "LLMs", "search",
                           "documentation", "and", "or", ",", "/", "-", "C++", "spark", "Spark", "\n",
                           "machine learning", "systems", "ML", "é", "İstanbul", "ß", "’", "  "])

@@ -124,3 +124,49 @@ def test_widen_moves_only_the_claiming_concepts_mentions_strictly_inside_the_spa
     assert widen(twice, [("skill:c", 0, 7)]) == [m("skill:c", 0, 7)]
     wide = [(*m("skill:c", 0, 2)[:4], 5, *m("skill:c", 0, 2)[5:])]   # a sentence ending before the span does
     assert widen(wide, [("skill:c", 0, 7)])[0][4] == 7
+
+
+@pytest.mark.parametrize("span, concept, expected", [
+    ("AWS", _c("ct", "AWS CloudTrail"), True),                        # a specialisation the text does not state
+    ("risk management", _c("airm", "AI risk management"), True),
+    ("Kafka", _c("kc", "Kafka Connect"), True),
+    ("AWS", _c("aws", "Amazon Web Services", "AWS"), False),          # one of its labels is the span's words
+    ("Kubernetes", _c("ko", "Kubernetes operators", "K8s operators"), False),   # a label without the span's words
+    ("English", _c("en", "English proficiency"), False),              # a frame word adds nothing
+    ("Python", _c("py", "Python (computer programming)"), False),     # ESCO's qualifier is no extra word
+    ("data pipelines", _c("dp", "data pipelines"), False),
+    ("Azure", _c("cf", "AWS CloudFormation"), False),                  # different words: not narrower (scores decide)
+])
+def test_narrower_concepts_are_those_whose_every_label_holds_the_span_and_more(span, concept, expected):
+    from skillgraph.extraction.hybrid import narrower
+
+    assert narrower(span, concept) is expected
+
+
+def test_a_span_never_links_to_a_narrower_concept_it_stays_a_candidate(cache):
+    text = "What you will do\nYou will run Kafka in production.\n"
+    span = Span(text.index("Kafka"), text.index("Kafka") + 5, "SKILL")
+    ex = Extractor(Ontology.from_concepts([_c("kc", "Kafka Connect")]), linker="hybrid", min_score=0.0)
+    x = ex.extract(Posting(id="p", source="p", text=text), spans=[span])
+    assert x.mentions == ()
+    assert [(c.text, [n.concept for n in c.nearest]) for c in x.candidates] == [("Kafka", ["skill:kc"])]
+
+
+def test_a_sentence_link_needs_a_phrase_as_its_anchor_and_no_narrower_concept():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from skillgraph.extraction.hybrid import _sentence_links
+
+    text = "Use Azure daily to write data pipelines."
+    az, dp = (Span(text.index(w), text.index(w) + len(w), "SKILL") for w in ("Azure", "write data pipelines"))
+    ids = ["skill:ct", "skill:de", "skill:sdp"]
+    concepts = {c.id: c for c in (_c("ct", "AWS CloudTrail"), _c("de", "data engineering"),
+                                  _c("sdp", "write streaming data pipelines"))}
+    cos = np.array([[0.9, 0.1, 0.1], [0.1, 0.9, 0.9]])        # Azure nearest CloudTrail, the phrase the others
+    got = _sentence_links(text, (0, len(text)), np.array([0.9, 0.8, 0.85]), cos, [az, dp], {az: 0, dp: 1},
+                          SimpleNamespace(concepts=ids), 0.5, set(), lambda s: (0, len(text)), concepts)
+    # CloudTrail's anchor is the one word "Azure"; "write streaming data pipelines" is narrower than
+    # "write data pipelines"; data engineering, anchored on the phrase, links
+    assert got == [("skill:de", dp.start, dp.end, 0.8, "model+embedding")]

@@ -49,12 +49,13 @@ def test_each_trick_switched_off_gives_the_same_hybrid_output(cache, tricks_off,
     monkeypatch.setattr(X, "_BOOK_CELLS", 1)         # books of 256 texts: several, a posting in just one
     ont = load_ontology()
     posts = _postings()
-    want = extract_all(posts, ont, linker="hybrid")
+    # 0.5: at the default 0.75 the model adds no link on the seeds
+    want = extract_all(posts, ont, linker="hybrid", min_score=0.5)
     assert any(m.how.startswith("model+") for x in want for m in x.mentions)    # the model did link
     assert any(x.candidates for x in want)
     for off in [(t,) for t in speed.TRICKS] + [speed.TRICKS]:
         tricks_off(*off)
-        got = extract_all(posts, ont, linker="hybrid")
+        got = extract_all(posts, ont, linker="hybrid", min_score=0.5)
         assert got == want, off
 
 

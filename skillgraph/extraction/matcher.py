@@ -284,11 +284,20 @@ class Matcher:
         return list(dict.fromkeys(en[CONCEPT] for en in entries))
 
 
+_DOT_SUFFIXES = frozenset("js ts io ai sql net com org dev py app co".split())
+
+
 def _glued(tp: str, i: int) -> bool:
     """Whether the word at ``tp[i]``, right after a dot, starts a new sentence glued to the last one
     (flattened HTML: "Hadoop and Spark.Excellent communication", "wrong.Python fluency"): a capital
-    followed by a small letter. "Node.js", "ASP.NET", "Socket.IO", "torch.nn" stay one name."""
-    return tp[i].isupper() and tp[i + 1].islower()
+    followed by a small letter, not a name's usual suffix. "Node.js", "ASP.NET", "Socket.IO", "torch.nn",
+    "Scala.Js" stay one name."""
+    if not (tp[i].isupper() and tp[i + 1].islower()):
+        return False
+    j = i + 2
+    while tp[j].isalpha():
+        j += 1
+    return tp[i:j].lower() not in _DOT_SUFFIXES      # "Scala.Js", "Spark.Sql", "Kubernetes.Io": one name
 
 
 def _linked(checks, text: str, f: str, tp: str, fp: str, s: int, e: int, cased: list):

@@ -136,6 +136,8 @@ def test_widen_moves_only_the_claiming_concepts_mentions_strictly_inside_the_spa
     ("Python", _c("py", "Python (computer programming)"), False),     # ESCO's qualifier is no extra word
     ("data pipelines", _c("dp", "data pipelines"), False),
     ("Azure", _c("cf", "AWS CloudFormation"), False),                  # different words: not narrower (scores decide)
+    ("neural networks", _c("dnn", "deep neural networks"), True),     # an adjective in a label is a narrower skill
+    ("Kafka", Concept(id="skill:kc", iri="x", label="Kafka Connect", hidden_labels=("Kafka",)), False),
 ])
 def test_narrower_concepts_are_those_whose_every_label_holds_the_span_and_more(span, concept, expected):
     from skillgraph.extraction.hybrid import narrower
@@ -159,14 +161,15 @@ def test_a_sentence_link_needs_a_phrase_as_its_anchor_and_no_narrower_concept():
 
     from skillgraph.extraction.hybrid import _sentence_links
 
-    text = "Use Azure daily to write data pipelines."
-    az, dp = (Span(text.index(w), text.index(w) + len(w), "SKILL") for w in ("Azure", "write data pipelines"))
+    text = "Use Azure experience daily to write data pipelines."
+    az, dp = (Span(text.index(w), text.index(w) + len(w), "SKILL") for w in ("Azure experience",
+                                                                             "write data pipelines"))
     ids = ["skill:ct", "skill:de", "skill:sdp"]
     concepts = {c.id: c for c in (_c("ct", "AWS CloudTrail"), _c("de", "data engineering"),
                                   _c("sdp", "write streaming data pipelines"))}
     cos = np.array([[0.9, 0.1, 0.1], [0.1, 0.9, 0.9]])        # Azure nearest CloudTrail, the phrase the others
     got = _sentence_links(text, (0, len(text)), np.array([0.9, 0.8, 0.85]), cos, [az, dp], {az: 0, dp: 1},
                           SimpleNamespace(concepts=ids), 0.5, set(), lambda s: (0, len(text)), concepts)
-    # CloudTrail's anchor is the one word "Azure"; "write streaming data pipelines" is narrower than
+    # CloudTrail's anchor "Azure experience" has one content word; "write streaming data pipelines" is narrower than
     # "write data pipelines"; data engineering, anchored on the phrase, links
     assert got == [("skill:de", dp.start, dp.end, 0.8, "model+embedding")]

@@ -70,6 +70,7 @@ def test_a_label_at_a_glued_sentence_break_links(concepts, links):
     assert concepts("the bits AI tools get wrong.PyTorch fluency") == {"pytorch"}
     # a dotted name stays one word: no "Spark" in "Spark.io", nor in "spark.sql", nor "Go" in "Go.NET"
     assert concepts("see Spark.io or spark.sql and Go.NET") == set()
+    assert concepts("Use Spark.Sql or Go.Js daily") == set()          # a name's suffix in title case
 
 
 _sentences = st.sampled_from(["We use PyTorch", "Hadoop and Spark", "machine learning", "fine-tuning LLMs"])

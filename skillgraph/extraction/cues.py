@@ -151,10 +151,8 @@ SENTENCE = {
                  (r"^\W*(?:strong|solid|deep|proven|good|excellent|advanced|demonstrable|practical) "
                   r"(?:\w+ )?skills (?:in|with)\b", "skills")),
     # a plus said outright, asked even under a context heading ("Mindset & Culture: … Go or Python for systems
-    # tooling a strong plus"); not a bare "Plus:" / "bonus" there (perks, pay)
-    "asked": ((r"\b(?:is|are|would be|be) (?:a |an )?(?:(?:big|strong|huge|definite|real|major|great) )?plus\b",
-               r"\bplus\b"),
-              (r"\ban? (?:big|strong|huge|definite|real|major|great) plus\b", r"\bplus\b"),
+    # tooling a strong plus"); not "Plus: 401k", "bonus", "A training budget is a plus" there (perks, pay)
+    "asked": ((r"\ban? (?:big|strong|huge|definite|real|major|great) plus\b", r"\bplus\b"),
               (r"\bnice[ -]to[ -]have\b", r"\bnice")),
     # the notice on AI in hiring, context whatever heading it falls under ("AI Skills", "Bonuses")
     "hiring_notice": ((r"\buse (?:of )?(?:\w+ ){0,3}?(?:ai|artificial intelligence)\b.{0,80}?"

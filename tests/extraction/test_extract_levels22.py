@@ -20,7 +20,8 @@ def _levels(text, *names):
 @pytest.mark.parametrize("section, sentence, level", [
     # a plus said outright is asked even under a context heading; a perk "Plus:" there is not
     ("context", "C/C++, Go, or Python for systems tooling a strong plus.", "preferred"),
-    ("context", "Experience with Kafka is a plus.", "preferred"),
+    ("context", "Experience with Kafka a big plus.", "preferred"),
+    ("context", "A Rust training budget is a plus.", "context"),
     ("context", "Plus: 401k and free lunches.", "context"),
     ("context", "We pay a bonus every year.", "context"),
     # "(essential)" asks; "essential" in prose does not

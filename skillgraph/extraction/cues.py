@@ -38,6 +38,8 @@ HEADING = {
                        (r"\byou('ll| will) (do|work|build|own|tackle|be (doing|working|building))\b",
                         "you'll", "you will")),
     # the stack the role works in ("Our Tech Environment", "Tools & Environment"), before "environment" (context)
+    # what the hire's own team works on ("Here's what our engineering team is working on:"), before "team"
+    "work": ((r"\b(?:is|are|'re|we) (?:currently |now )?working on\b", "working on"),),
     "stack": ((r"\btech(nical|nology)? (environment|stack|landscape)\b", "tech"),
               (r"\btools? (&|and) (environment|technologies)\b", "tool")),
     "required": ("looking for", r"\brequire", "qualification", r"\bmust\b", (r"\bskills?\b", r"\bskill"),
@@ -46,7 +48,9 @@ HEADING = {
                  "technologies", "emphasi", "competenc", r"\bminimum\b", r"\bbasic\b", "essential",
                  r"\bprofile\b", "ideal candidate", r"\bcandidate\b", r"\bbackground\b", "good fit", "great fit",
                  r"\bstack\b", r"\btools\b", r"\bexpertise\b", "proficien",
-                 (r"\bopen (?:roles|positions)\b", "open ")),
+                 (r"\bopen (?:roles|positions)\b", "open "),
+                 # "Roles:" over the roles a post hires for and what each takes
+                 (r"^ (?:(?:open|available|current|our) )?(?:roles|positions) $", "roles", "positions")),
 }
 
 FIELD_LABELS = frozenset((
@@ -79,17 +83,26 @@ DUTY_VERBS = frozenset(
 """A line opening with one of these and four words or more is a duty ("Own analytics for …"), not a
 heading, even with a heading word in it ("… reliability/qualification activities")."""
 
+NOT_EXPECTED = (r"\b(?:(?:do not|don'?t|don\u2019t|doesn'?t|won'?t|will not) (?:expect|need|require) "
+                r"(?:you |candidates |applicants |anyone )?(?:to )?(?:have|know|be an? expert)\b|"
+                r"(?:is|are) not (?:expected|required) to (?:have|know)\b|no need to (?:have|know)\b)")
+"""A section saying experience with what it lists is not expected ("We don't expect you to have experience with
+every technology listed above"): under a stack heading, its list is what the hire works in, not what is asked
+(``posting_levels.settle``; a regex, searched ignoring case)."""
+
 NOT_HIRED = r"^\W*(?:hiring manager|recruiter|recruiting|talent partner|contact|point of contact|reports? to)\b"
 """Titles that name who to talk to, not the role hired for: "Hiring Manager:", "Recruiter:" (a regex,
 searched ignoring case)."""
 
-HEADING_ORDER = (("about_you", "required"), ("preferred", "preferred"), ("stack", "required"), ("context", "context"),
+HEADING_ORDER = (("about_you", "required"), ("preferred", "preferred"), ("stack", "required"),
+                 ("work", "responsibility"), ("context", "context"),
                  ("responsibility", "responsibility"), ("required", "required"))
 """(cue, level) in the order they are tried on a heading: the first cue that matches decides."""
 
 SENTENCE = {
     # searched ignoring case in the sentence as it is
     "preferred": ((r"\b(?:is|are|would be|a big|big) (?:a )?plus\b", r"\bplus\b"), r"\bbonus\b",
+                  (r"\ban? (?:strong|huge|definite|real|major|great) plus\b", r"\bplus\b"),
                   (r"\bnice[ -]to[ -]have\b", r"\bnice"), r"\bpreferred\b", r"\bdesirable\b", r"\ban advantage\b",
                   r"\bis advantageous\b",
                   (r"\b(?:experience|knowledge|familiarity|exposure|background|understanding|skills?)\b.{0,80}?"
@@ -103,7 +116,10 @@ SENTENCE = {
                  r"\bthe role requires\b",
                  (r"\brequires? (?:experience|expertise|knowledge|proficiency)", r"\brequire"),
                  (r"\bmust (?:have|be|know)\b", r"\bmust "),
-                 r"\brequired\b",
+                 # "Python (required)"; not "… where required", "as required" (when needed)
+                 (r"(?<!\bwhere )(?<!\bwhen )(?<!\bif )(?<!\bas )(?<!\bunless )\brequired\b", r"\brequired\b"),
+                 # "Python (essential)"
+                 (r"\((?:essential|mandatory|must[- ]have)\)", "(essential", "(mandatory", "(must"),
                  (r"\byou (?:have|bring|possess)\b", r"\byou have", r"\byou bring", r"\byou possess"),
                  (r"\bproficien(?:t|cy) (?:in|with)\b", r"\bproficien"),
                  (r"\b\d+\+? years\b", r"\byears\b"),
@@ -120,15 +136,28 @@ SENTENCE = {
                  (r"\b(?:we(?:'|\u2019)?re|we are|is|are) (?:now |also |currently |actively )?hiring\b"
                   r"(?! (?:across|in|at|from|throughout|globally|worldwide|remotely)\b)", "hiring"),   # not a place
                  (r"^\W*(?:job title|title|position|role)\s*:", "title", "position", "role"),   # "Role: X Engineer"
-                 (r"\b(?:looking|searching) for (?:an? |our (?:next |new |first )?)(?:[\w+#./-]+ ){0,5}?"
+                 (r"\b(?:(?:looking|searching) for|seeking) (?:an? |our (?:next |new |first )?)(?:[\w+#./-]+ ){0,5}?"
                   r"(?:engineer|developer|scientist|researcher|architect|analyst|programmer)s?\b"
                   r"(?! to (?!join\b|be\b)\w)",        # "… Engineer to build X": what the role does (below)
-                  "looking for", "searching for"),
+                  "looking for", "searching for", "seeking"),
+                 # "We are looking for someone who …" (not "someone to build X": what the role does, below)
+                 (r"\b(?:looking|searching) for (?:someone|somebody)\b(?! to\b)", "looking for", "searching for"),
                  # a requirement bullet's opening: "Familiarity with RAG …", "Strong experience in Spark"
                  (r"^\W*(?:(?:strong|solid|deep|proven|good|excellent|hands-on|working|some|prior|practical|"
-                  r"demonstrated|demonstrable|extensive|basic) )*(?:experience|familiarity|knowledge|understanding|"
-                  r"expertise|background|fluency) (?:with|in|of)\b",
-                  "experience", "familiarity", "knowledge", "understanding", "expertise", "background", "fluency")),
+                  r"demonstrated|demonstrable|extensive|basic|advanced) )*(?:experience|familiarity|knowledge|"
+                  r"understanding|expertise|background|fluency) (?:with|in|of|[a-z]+ing)\b",
+                  "experience", "familiarity", "knowledge", "understanding", "expertise", "background", "fluency"),
+                 # "Advanced skills in Python and SQL", "Strong skills with Spark": an adjective is needed
+                 (r"^\W*(?:strong|solid|deep|proven|good|excellent|advanced|demonstrable|practical) "
+                  r"(?:\w+ )?skills (?:in|with)\b", "skills")),
+    # a plus said outright, asked even under a context heading ("Mindset & Culture: … Go or Python for systems
+    # tooling a strong plus"); not "Plus: 401k", "bonus", "A training budget is a plus" there (perks, pay)
+    "asked": ((r"\ban? (?:big|strong|huge|definite|real|major|great) plus\b", r"\bplus\b"),
+              (r"\bnice[ -]to[ -]have\b", r"\bnice")),
+    # the notice on AI in hiring, context whatever heading it falls under ("AI Skills", "Bonuses")
+    "hiring_notice": ((r"\buse (?:of )?(?:\w+ ){0,3}?(?:ai|artificial intelligence)\b.{0,80}?"
+                       r"\b(?:hiring|recruitment|recruiting|selection) process",
+                       "hiring process", "recruitment process", "recruiting process", "selection process"),),
     # the stack or the ask said in prose: only where no recognised heading settles the sentence
     # (``levels.prose_level``), never under "About us" / benefits ("We work with hospitals …")
     "stack": ((r"^\W*langs?\s*:", "lang"),
@@ -159,6 +188,8 @@ SENTENCE = {
     "responsibility": ((r"\byou(?:'|\u2019)?ll\b", r"\byou'll\b", "\\byou\u2019ll\\b", r"\byoull\b"),
                        r"\byou will\b", r"\byour responsibilities\b",
                        # "looking for a Senior ML Engineer to build and scale vision models"
+                       (r"\b(?:looking|searching) for (?:someone|somebody) to (?!join\b|be\b)\w",
+                        "looking for", "searching for"),
                        (r"\b(?:looking for|searching for|seeking) (?:an? |our (?:next |new |first )?)"
                         r"(?:[\w+#./-]+ ){0,5}?(?:engineer|developer|scientist|researcher|architect|analyst|"
                         r"programmer)s? to (?!join\b|be\b)\w",

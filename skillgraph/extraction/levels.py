@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from .cues import HEADING, HEADING_ORDER, SENTENCE
 
-__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "prose_level", "sentence_level"]
+__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "prose_level", "sentence_level",
+           "stack_heading"]
 
 
 class Cues:
@@ -102,15 +103,28 @@ SENTENCE_CUES = Cues(flags=re.I, **SENTENCE)
 """Sentence cues, searched ignoring case in the sentence as it is."""
 
 
+def _heading_text(heading: str) -> str:
+    return " " + " ".join(heading.lower().replace("\u2019", "'").replace(":", " ").replace("\\", "").split()) + " "
+
+
 @lru_cache(maxsize=4096)
 def heading_level(heading: str) -> str | None:
     """The requirement level a section heading implies, or None when it says nothing about it."""
-    h = " " + " ".join(heading.lower().replace("\u2019", "'").replace(":", " ").replace("\\", "").split()) + " "
+    h = _heading_text(heading)
     present = HEADING_CUES.present(h)
     for cue, level in HEADING_ORDER:
         if HEADING_CUES.search(cue, h, present):
             return level
     return None
+
+
+_STACK_WORD = re.compile(r"\b(?:stack|technologies|tools)\b")
+
+
+def stack_heading(heading: str) -> bool:
+    """Whether a heading names the stack ("Our Tech Environment", "Tech Stack", "Tools & Technologies")."""
+    h = _heading_text(heading)
+    return HEADING_CUES.search("stack", h, HEADING_CUES.present(h)) or _STACK_WORD.search(h) is not None
 
 
 def prose_level(sentence: str) -> str:
@@ -132,11 +146,13 @@ def prose_level(sentence: str) -> str:
 @lru_cache(maxsize=65536)
 def sentence_level(section_level: str, sentence: str) -> str:
     """Adjust a section's level by what the sentence itself says."""
-    if section_level == "preferred":
-        return section_level      # no cue changes it
     present = SENTENCE_CUES.present(sentence)
-    if section_level != "context" and SENTENCE_CUES.search("preferred", sentence, present):
-        return "preferred"
+    if SENTENCE_CUES.search("hiring_notice", sentence, present):
+        return "context"          # "We may use AI tools to support parts of the hiring process", any heading
+    if section_level == "preferred":
+        return section_level      # no other cue changes it
+    if SENTENCE_CUES.search("preferred" if section_level != "context" else "asked", sentence, present):
+        return "preferred"        # under a context heading only a plus said outright ("… a strong plus")
     if section_level in ("context", "responsibility") and SENTENCE_CUES.search("required", sentence, present):
         return "required"
     if section_level == "context" and SENTENCE_CUES.search("responsibility", sentence, present):

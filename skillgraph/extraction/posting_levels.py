@@ -19,13 +19,15 @@ whole corpus, and Spark writes mention rows posting by posting.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from .cues import COMPANY_TALK, NOT_STACK_LABELS
-from .levels import heading_level
+from .cues import COMPANY_TALK, NOT_EXPECTED, NOT_STACK_LABELS
+from .levels import heading_level, stack_heading
 
 __all__ = ["UNASKED_LEVEL", "menu_like", "open_prose", "settle", "stack_list"]
 
 _COMPANY_TALK = re.compile(COMPANY_TALK, re.I)
+_NOT_EXPECTED = re.compile(NOT_EXPECTED, re.I)
 
 _LEVEL = 6          # index of the level in the extractor's compact mention tuple
 _SECTION = 5
@@ -36,6 +38,7 @@ def settle(text: str, mentions: list) -> list:
     level, …) with the two posting-level rules applied."""
     if not mentions:
         return mentions
+    mentions = _not_expected(text, mentions)
     unasked = all(m[_LEVEL] == "context" for m in mentions)
     groups: dict[tuple[int, int], list] = {}
     for m in mentions:
@@ -57,17 +60,39 @@ def settle(text: str, mentions: list) -> list:
             if m[_LEVEL] == "context" and (m[3], m[4]) in new else m for m in mentions]
 
 
+def _not_expected(text: str, mentions: list) -> list:
+    """A stack section that says experience with its list is not expected (:data:`~.cues.NOT_EXPECTED`: "We
+    don't expect you to have experience with every technology listed above"): its required skills are what
+    the hire works in, *responsibility* (the dev gold's convention). Other sections keep their levels."""
+    if _NOT_EXPECTED.search(text) is None:       # most postings: one scan, nothing to do
+        return mentions
+    from .segmentation import headings
+
+    heads = headings(text)
+    starts = [h[0] for h in heads]
+    spans = []
+    for m in _NOT_EXPECTED.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and stack_heading(heads[k][2]):
+            spans.append((heads[k][0], starts[k + 1] if k + 1 < len(starts) else len(text)))
+    if not spans:
+        return mentions
+    return [m[:_LEVEL] + ("responsibility",) + m[_LEVEL + 1:]
+            if m[_LEVEL] == "required" and any(a <= m[1] < b for a, b in spans) else m for m in mentions]
+
+
 def _lists(text: str, groups: dict, prose: dict) -> set:
     """The sentences (keys of ``groups``) that are a list of skills in open prose under no heading or
     under a heading that is itself such a list ("Go or Python", "ADF / SSIS": a sub-heading of a skills
     section). A list under another heading no cue knows ("Other signals") keeps that heading's level."""
-    def listed(key, ms):
+    def listed(key, ms, least=2):
         ss, se = key
-        return stack_list(text[ss:se], sorted({(m[1] - ss, m[2] - ss) for m in ms}))
+        return stack_list(text[ss:se], sorted({(m[1] - ss, m[2] - ss) for m in ms}), least)
 
     short = {key for key, ms in groups.items() if key[1] - key[0] <= _LIST_CHARS and listed(key, ms)}
-    sub = {ms[0][_SECTION] for key, ms in groups.items() if key in short and ms[0][_SECTION] is not None
-           and text[key[0]:key[1]].strip(" *#:\t\r") == ms[0][_SECTION]}
+    sub = {ms[0][_SECTION] for key, ms in groups.items() if ms[0][_SECTION] is not None
+           and text[key[0]:key[1]].strip(" *#:\t\r") == ms[0][_SECTION]
+           and (key in short or listed(key, ms, 1))}     # "AWS Step functions" over "Athena SQL ; Python"
     return {key for key, ms in groups.items()
             if key in short and prose[key] and (ms[0][_SECTION] is None or ms[0][_SECTION] in sub)}
 
@@ -99,14 +124,15 @@ def menu_like(sentence: str) -> bool:
 _MENU_WORDS = 80
 
 
-def stack_list(sentence: str, spans: list[tuple[int, int]]) -> bool:
+def stack_list(sentence: str, spans: list[tuple[int, int]], least: int = 2) -> bool:
     """A line that is only a list of the skills found in it ("* Typescript, javascript, python, bash",
     "Python/FastAPI.", "Python, APIs, databases, some frontend"): at least two skills, under 200
     characters, at most two other words besides connectors ("and", "or", "some" …), and the skills at
     least 60 % of its letters. "Establish best practices for data collection, cleaning, correlation and
     visualization" is a duty, not a list. Named in open prose, such a list is the role's stack
-    (required), like a "Stack:" line. ``spans``: the skills' offsets in ``sentence``."""
-    if len(sentence) > _LIST_CHARS or len(spans) < 2:
+    (required), like a "Stack:" line. ``spans``: the skills' offsets in ``sentence``; ``least``: how many
+    skills it needs (1: a heading that is one skill's name, "AWS Step functions", over such lists)."""
+    if len(sentence) > _LIST_CHARS or len(spans) < least:
         return False
     label, colon, _ = sentence.partition(":")
     if colon and len(label) <= 30 and " ".join(_WORD.findall(label.lower())) in NOT_STACK_LABELS:

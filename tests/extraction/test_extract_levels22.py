@@ -1,0 +1,87 @@
+"""Stop 22's level rules (issue 10 item 1): each with a sentence it must fire on and one it must not."""
+from __future__ import annotations
+
+import pytest
+
+from skillgraph.extraction import Extractor
+from skillgraph.extraction.levels import heading_level, sentence_level, stack_heading
+from skillgraph.model import Concept, Posting
+from skillgraph.ontology import Ontology
+
+
+def _levels(text, *names):
+    ont = Ontology.from_concepts([Concept(id="skill:" + n.lower().replace(" ", "-"),
+                                          iri=f"https://example.org/{n.lower().replace(' ', '-')}",
+                                          label=n) for n in names])
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text))
+    return {m.text: m.requirement for m in x.mentions}
+
+
+@pytest.mark.parametrize("section, sentence, level", [
+    # a plus said outright is asked even under a context heading; a perk "Plus:" there is not
+    ("context", "C/C++, Go, or Python for systems tooling a strong plus.", "preferred"),
+    ("context", "Experience with Kafka a big plus.", "preferred"),
+    ("context", "A Rust training budget is a plus.", "context"),
+    ("context", "Plus: 401k and free lunches.", "context"),
+    ("context", "We pay a bonus every year.", "context"),
+    # "(essential)" asks; "essential" in prose does not
+    ("context", "Key Skills Python (essential)", "required"),
+    ("context", "Data is essential to our mission.", "context"),
+    # a requirement bullet's opening with a gerund or "skills in"
+    ("context", "Experience structuring data through Bronze, Silver and Gold layers using Python.", "required"),
+    ("responsibility", "Advanced skills in Python and SQL", "required"),
+    ("context", "Skills in demand across the industry.", "context"),
+    # "where required" is when needed, not a requirement
+    ("responsibility", "Own the data models, coordinating other engineers where required.", "responsibility"),
+    ("responsibility", "Python is required.", "required"),
+    # seeking / looking for someone
+    ("responsibility", "We are seeking a Staff Software Engineer with an ML background to join us.", "required"),
+    ("context", "We are seeking a Staff Engineer to build our search.", "responsibility"),
+    ("context", "We are looking for someone who knows Rust.", "required"),
+    ("context", "We are looking for someone to build our data platform.", "responsibility"),
+    ("context", "We are looking for new office space.", "context"),
+])
+def test_sentence_cues_of_stop_22(section, sentence, level):
+    assert sentence_level(section, sentence) == level
+
+
+@pytest.mark.parametrize("heading", ["AI Skills", "Bonuses", "Requirements"])
+def test_the_hiring_ai_notice_is_context_under_any_heading(heading):
+    notice = ("We may use artificial intelligence (AI) tools to support parts of the hiring process, such as "
+              "reviewing applications.")
+    assert sentence_level(heading_level(heading) or "context", notice) == "context"
+    assert sentence_level("required", "You will use AI tools to speed up reviews.") == "required"
+
+
+def test_headings_of_stop_22():
+    assert heading_level("Here's what our engineering team is working on") == "responsibility"
+    assert heading_level("Our team") == "context"
+    assert heading_level("Roles") == "required"
+    assert heading_level("Open roles") == "required"
+    assert heading_level("Roles and responsibilities") == "responsibility"
+    assert heading_level("Similar roles") is None
+    assert stack_heading("Our Tech Environment") and stack_heading("Tools & Technologies")
+    assert not stack_heading("About You")
+
+
+def test_a_stack_section_not_expected_of_the_hire_is_the_work(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    stack = "Our Tech Environment\n- Data Stack: Snowflake, Python, Dagster.\n"
+    said = "We don't expect you to have experience with every technology listed above.\n"
+    got = _levels("About You\n- Strong SQL expertise.\n\n" + stack + said, "Snowflake", "Python", "Dagster", "SQL")
+    assert got == {"SQL": "required", "Snowflake": "responsibility", "Python": "responsibility",
+                   "Dagster": "responsibility"}
+    assert _levels(stack, "Snowflake", "Python")["Python"] == "required"     # not said: the stack is asked
+    # said under a requirements heading, it does not turn the requirements into the work
+    got = _levels("Requirements\n- Python and SQL\nWe don't expect you to know everything.\n", "Python", "SQL")
+    assert got == {"Python": "required", "SQL": "required"}
+
+
+def test_a_skill_named_sub_heading_keeps_the_lists_under_it(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    asked = "\nRequirements:\n- Kafka\n"          # the posting asks for something: the posting-level rule stays off
+    text = "Intro text about Acme.\n\nAWS Lambda\n\nAthena SQL ; Spark SQL ; Python\n\nOther notes\n" + asked
+    assert _levels(text, "AWS Lambda", "Athena SQL", "Spark SQL", "Python", "Kafka")["Python"] == "required"
+    # under a sub-heading that is no skill name the list is left alone
+    text = "Intro text about Acme.\n\nOther signals\n\nAthena SQL ; Spark SQL ; Python\n\nMore notes\n" + asked
+    assert _levels(text, "Athena SQL", "Spark SQL", "Python", "Kafka")["Python"] == "context"

@@ -83,6 +83,14 @@ def _c1_fixed(c: str) -> str:
 _ODD_RUNS_RE = re.compile(r"[^\t\n\x0c\r\x20-\x7e]+")
 _TO_SPACE = bytes(b if (b < 0x20 and b not in b"\t\n\x0c\r") or b >= 0x7F else 0x20 for b in range(256))
 _C1_RE = re.compile(r"[\x80-\x9f]")
+# ASCII control characters (but tab, line feed, carriage return, form feed and ESC): scraped text
+# carries them where a separator was lost ("SQL\x1adatabases", "in\x1acheck" in SkillSpan). ftfy
+# deletes them, which glues the two words into one and moves every later offset; here each becomes
+# one separator instead: a space, or a line break for those that break a line (str.splitlines:
+# vertical tab, Word's manual line break; the file, group and record separators).
+_C0_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_C0_TO = {chr(c): "\n" if c in (0x0B, 0x1C, 0x1D, 0x1E) else " "
+          for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F)}
 _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -111,15 +119,22 @@ def fix_mojibake(text: str) -> str:
     import ftfy
     from ftfy import fixes
 
+    if "\x1b" in runs:                           # an escape sequence goes whole, before its ESC is seen alone
+        text = fixes.remove_terminal_escapes(text)
+        runs = _odd_runs(text)
+    controls = _C0_RE.findall(runs)
+    if controls:                                 # one character for one: the offsets stay the file's
+        text = _replace_each(text, controls, _C0_TO.__getitem__)
+        runs = _odd_runs(text)
+        if not runs:
+            return text
+
     # Stray C1/control characters alone (common in scraped text: "\x92" for ’) need only ftfy's
     # cheap per-character fixers; the full fix_text (line by line, ~2 ms per posting) runs only when
     # what is left still looks like mojibake. The per-character fixers (ftfy's fix_c1_controls,
     # fix_latin_ligatures, remove_control_chars: a regex or str.translate over the whole text) are
     # applied as str.replace of the few distinct characters the runs hold, with ftfy's own mapping.
     cheap = text
-    if "\x1b" in runs:
-        cheap = fixes.remove_terminal_escapes(cheap)
-        runs = _odd_runs(cheap)
     c1 = _C1_RE.findall(runs)
     if c1:
         cheap = _replace_each(cheap, c1, _c1_fixed)

@@ -46,8 +46,10 @@ def repair(raw: str, *, is_html: bool | None = None) -> tuple[str, bool]:
     1. HTML (``is_html=True``, or detected by :func:`looks_like_html`; also HTML that was escaped
        once, ``&lt;p&gt;…``) -> :func:`html_to_text`; otherwise stray entities (``&amp;``,
        ``&#39;``) in plain text are decoded.
-    2. Mojibake -> ftfy (``uncurl_quotes=False``, no Unicode normalisation, line breaks kept), then
-       mojibake whose C1 bytes were stripped (seed 001: "weāre" -> "we’re", "šŗšø" -> "🇺🇸").
+    2. ASCII control characters -> one separator each (a space; a line break for the vertical tab and
+       the file/group/record separators), so "SQL\x1adatabases" stays two words; mojibake -> ftfy
+       (``uncurl_quotes=False``, no Unicode normalisation, line breaks kept), then mojibake whose C1
+       bytes were stripped (seed 001: "weāre" -> "we’re", "šŗšø" -> "🇺🇸").
     3. Whitespace: NBSP -> space, trailing spaces removed, runs of more than two blank lines cut to
        two (except at the very end of the text).
 

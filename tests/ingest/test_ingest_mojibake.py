@@ -63,7 +63,10 @@ def _reference_fix_mojibake(text: str) -> str:
         return text
     if not text.isascii() and not trigger.search(text) and (not maybe_bad.search(text) or not is_bad(text)):
         return text
-    cheap = fixes.fix_c1_controls(fixes.remove_terminal_escapes(text))
+    # ASCII controls (not tab, LF, CR, FF, ESC) become one separator each, after escape sequences go
+    text = re.sub(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]",
+                  lambda m: "\n" if m.group() in "\x0b\x1c\x1d\x1e" else " ", fixes.remove_terminal_escapes(text))
+    cheap = fixes.fix_c1_controls(text)
     if maybe_bad.search(cheap) and is_bad(cheap):
         return ftfy.fix_text(text, config)
     return fixes.remove_control_chars(fixes.fix_surrogates(fixes.fix_latin_ligatures(cheap)))
@@ -73,3 +76,31 @@ def _reference_fix_mojibake(text: str) -> str:
 @given(odd_texts)
 def test_property_mojibake_shortcuts_match_ftfy(text):
     assert mojibake.fix_mojibake(text) == _reference_fix_mojibake(text)
+
+
+def test_ascii_controls_become_separators_not_glue():
+    """A control character where a separator was lost ("SQL\x1adatabases", SkillSpan's "in\x1acheck")
+    becomes a space, a line-breaking one (vertical tab, record separator) a line break: the words stay
+    apart and the text keeps its length, so offsets after it are the file's."""
+    text = "Python and SQL\x1adatabases\x0bKubernetes\x1eDocker\x00Go\x7fRust; caf\u00e9"
+    fixed = mojibake.fix_mojibake(text)
+    assert fixed == "Python and SQL databases\nKubernetes\nDocker Go Rust; caf\u00e9"
+    assert len(fixed) == len(text)
+    assert mojibake.fix_mojibake("a\x1b[36mb\x1ac") == "ab c"          # an escape sequence still goes whole
+
+
+def test_control_separator_keeps_both_skills_linked(tmp_path):
+    """Through the CLI: both words around a lost separator link, at the file's own offsets."""
+    import json
+
+    from click.testing import CliRunner
+
+    from skillgraph.cli import main
+
+    text = "Experience with SQL\x1adatabases and Kubernetes\x0bPython"
+    (tmp_path / "p.jsonl").write_text(json.dumps({"id": "p", "text": text}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "p.jsonl"), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    ms = json.loads(res.stdout)[0]["mentions"]
+    assert {(m["text"], m["start"]) for m in ms} >= {(w, text.index(w)) for w in ("Kubernetes", "Python")}
+    assert any(m["start"] == text.index("SQL") and m["text"].startswith("SQL") for m in ms)

@@ -13,8 +13,10 @@ from click.testing import CliRunner
 
 from skillgraph.cli import main
 from skillgraph.discover import group_key
+from skillgraph.discover.group import own_fact
 from skillgraph.extraction.levels import heading_level
 from skillgraph.extraction.segmentation import SentenceIndex
+from skillgraph.model import Posting
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 A = """Platform Engineer
@@ -55,9 +57,13 @@ def _extract(path, *args) -> list[dict]:
 
 
 def _counted(x: dict, c: dict) -> bool:
-    """Whether discover counts candidate ``c`` of extraction ``x`` (content words, not under a context heading)."""
+    """Whether discover counts candidate ``c`` of extraction ``x`` (content words, not under a context
+    heading, not one of the posting's own facts)."""
     sg = SentenceIndex(x["text"]).at(c["start"])
-    return bool(group_key(c["text"])) and not (sg and sg.section and heading_level(sg.section) == "context")
+    posting = Posting(x["id"], x["source"], x["text"], title=x["title"], company=x["company"],
+                      locations=tuple(x["locations"]))
+    return (bool(group_key(c["text"])) and not (sg and sg.section and heading_level(sg.section) == "context")
+            and not own_fact(posting, c["text"], c["start"], c["end"]))
 
 
 def _loop(path, tmp_path, **expect):

@@ -22,6 +22,12 @@ boilerplate paragraph (:mod:`skillgraph.extraction.boilerplate`: the same long l
 several companies, an EEO or benefits pitch), which would otherwise rank by repetition. (A pitch
 inside a posting that is one long line is not a paragraph of its own and still counts: the civil
 service postings' "apply for EUSS on or before …" on postings-dev.)
+
+The posting's own facts are not skills either (:func:`own_fact`): a candidate naming the posting's
+company or holding its name ("Barclays Mindset" in a Barclays posting,
+:func:`~skillgraph.extraction.notskills.employer_spans`), one of its locations ("Central London"),
+its whole title, or a degree ("Bachelor's degree", "MSc":
+:func:`~skillgraph.ingest.metadata.degrees.names_a_degree`).
 """
 from __future__ import annotations
 
@@ -31,12 +37,14 @@ from typing import Iterable
 from skillgraph.extraction.boilerplate import boilerplate_paragraphs, paragraphs
 from skillgraph.extraction.levels import heading_level
 from skillgraph.extraction.link import words
+from skillgraph.extraction.notskills import employer_spans
 from skillgraph.extraction.segmentation import SentenceIndex
 from skillgraph.graph.names import slug
+from skillgraph.ingest.metadata.degrees import names_a_degree
 from skillgraph.model import Extraction, Nearest
 from skillgraph.ontology import Ontology, norm_label
 
-__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "discover", "group_key"]
+__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "discover", "group_key", "own_fact"]
 
 FORM_WORDS = frozenset(
     "pipeline tool tooling platform framework ecosystem stack suite library technology".split())
@@ -133,6 +141,23 @@ def _unique_id(label: str, taken: set[str]) -> str:
     return cid
 
 
+def own_fact(posting, text: str, start: int, end: int) -> bool:
+    """Whether the candidate ``text`` at ``start:end`` of ``posting`` is one of the posting's own facts:
+    its company (or a phrase holding its name), a location, its whole title, or a degree."""
+    return _own_fact(_facts(posting), text, start, end)
+
+
+def _facts(posting) -> tuple[set[str], list[tuple[int, int]]]:
+    """(group keys of the posting's locations and title, where its text names its company)."""
+    keys = {group_key(x) for x in (*posting.locations, posting.title or "")} - {""}
+    return keys, employer_spans(posting.text, posting.company)
+
+
+def _own_fact(facts, text: str, start: int, end: int) -> bool:
+    keys, employer = facts
+    return group_key(text) in keys or names_a_degree(text) or any(s < end and start < e for s, e in employer)
+
+
 def discover(extractions: Iterable[Extraction], ontology: Ontology | None = None, *, min_postings: int = 1,
              top: int | None = None) -> list[Group]:
     """The unknown skills among the candidates of ``extractions``, best first (postings, mentions, key).
@@ -150,11 +175,13 @@ def discover(extractions: Iterable[Extraction], ontology: Ontology | None = None
         pid = x.posting.id
         index = SentenceIndex(x.posting.text)
         repeated = [(s, e) for s, e, k in paragraphs(x.posting.text) if k in common] if common else ()
+        facts = _facts(x.posting)
         for c in x.candidates:
             text = surface(c.text)
             key = group_key(text)
             if (not key or norm_label(text) in known or _in_context(index, c.start)
-                    or any(s <= c.start < e for s, e in repeated)):
+                    or any(s <= c.start < e for s, e in repeated)
+                    or _own_fact(facts, text, c.start, c.end)):
                 continue
             acc = accs.get(key)
             if acc is None:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from skillgraph.discover import EXAMPLES, Group, discover, group_key
 from skillgraph.discover.group import FORM_WORDS
 from skillgraph.extraction.link import FRAME_WORDS, words
+from skillgraph.ingest.metadata.degrees import names_a_degree
 from skillgraph.model import Candidate, Concept, Extraction, Nearest, Posting
 from skillgraph.ontology import Ontology
 
@@ -27,9 +28,10 @@ def _x(pid: str, *cands: tuple) -> Extraction:
 # --- the grouping property ---------------------------------------------------------------------------
 
 def _plain(w: str) -> bool:
-    """A word the linker keeps as it is (not a function/frame/form word; no plural ending of its own)."""
+    """A word the linker keeps as it is (not a function/frame/form word; no plural ending of its own)
+    and no degree ("degree", "diploma": discover leaves those out)."""
     return (words(w) == (w,) and w not in FRAME_WORDS and w not in FORM_WORDS
-            and not w.endswith(("s", "u", "i", "ie", "y")))
+            and not w.endswith(("s", "u", "i", "ie", "y")) and not names_a_degree(w))
 
 
 WORD = st.text("abcdefghiklmnoprtvwxz", min_size=4, max_size=8).filter(_plain)
@@ -139,3 +141,29 @@ def test_candidates_in_boilerplate_paragraphs_are_left_out():
         xs.append(Extraction(Posting(f"p{i}", "x", text, company=company), candidates=cands))
     assert [g.label for g in discover(xs)] == ["Pulumi"]
     assert [g.label for g in discover(xs[:2])] == ["EUSS scheme", "Pulumi"]    # two postings: not boilerplate
+
+
+def test_the_postings_own_facts_are_no_unknown_skills():
+    """The company (or a phrase holding its name), a location, the whole title and a degree are the
+    posting's facts, not skills; the same words at another company are still candidates."""
+    text = ("Data Engineer at Mindrift\nCentral London\nRequirements:\n- Pulumi and the Mindrift Mindset.\n"
+            "- A Bachelor's degree or an MSc.\n- Data Engineer experience.\n")
+    spans = ["Data Engineer", "Central London", "Pulumi", "Mindrift Mindset", "Bachelor's degree", "MSc"]
+    cands = tuple(Candidate(t, text.index(t), text.index(t) + len(t), "s", 0.3) for t in spans)
+    own = Posting("p", "p", text, title="Data Engineer", company="Mindrift Ltd", locations=("Central London",))
+    assert [g.label for g in discover([Extraction(own, candidates=cands)])] == ["Pulumi"]
+    other = Posting("q", "q", text, title="Analyst", company="Acme", locations=("Leeds",))
+    assert sorted(g.label for g in discover([Extraction(other, candidates=cands)])) == [
+        "Central London", "Data Engineer", "Mindrift Mindset", "Pulumi"]
+
+
+@given(st.sampled_from(["Bachelor's degree", "Bachelor’s degree", "BSc", "MSc", "PhD", "Ph.D.", "a Master's",
+                        "Masters degree in Business", "university degree", "diploma", "BS/MS"]))
+def test_degrees_are_named(phrase):
+    assert names_a_degree(phrase)
+
+
+@given(st.sampled_from(["Pulumi", "master data management", "MLOps", "mastery of Python", "BigQuery",
+                        "bash scripting"]))
+def test_skills_are_no_degrees(phrase):
+    assert not names_a_degree(phrase)

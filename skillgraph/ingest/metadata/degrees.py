@@ -9,7 +9,7 @@ from typing import Iterable
 from .anchors import DEGREE_WORDS_EXACT, DEGREE_WORDS_LOWER
 from .doc import Doc
 
-__all__ = ["find_degrees"]
+__all__ = ["find_degrees", "names_a_degree"]
 
 _PHD_RE = re.compile(r"\bPh\.?\s?D\b\.?|\bPHD\b|\bphd\b|\bdoctora(?:te|l)\b|\bDPhil\b", re.I)
 _MASTER_RE = re.compile(r"\b[Mm]aster(?:'s|’s|s)\b|\bMaster of\b|\bmaster degree\b|\bM\.\s?S\.?(?=[\s/,)]|$)|"
@@ -181,3 +181,13 @@ def find_degrees(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
     order = ("bachelor", "master", "phd")
     return (tuple(lvl for lvl in order if lvl in levels),
             tuple(sorted(fields, key=lambda f: (fields[f], f))))
+
+
+_DEGREE_NAME_RE = re.compile(r"\bdegrees?\b|\bdiplomas?\b|\bqualifications?\b")
+
+
+def names_a_degree(text: str) -> bool:
+    """Whether ``text`` (a short phrase) names a degree or its level: "Bachelor's degree", "PhD",
+    "MSc", "a Master's", "university degree" — a qualification, not a skill."""
+    return bool(_PHD_RE.search(text) or _MASTER_RE.search(text) or _BACHELOR_RE.search(text)
+                or _DEGREE_NAME_RE.search(text.lower()))

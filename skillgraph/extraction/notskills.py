@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Sequence
 
 from skillgraph.speed import alternation
@@ -132,10 +133,19 @@ def drop_within(matches: Sequence, spans: Sequence[tuple[int, int]]) -> list:
     return out
 
 
+@lru_cache(maxsize=1)
+def _region() -> re.Pattern:
+    """A country or region at the end of a company's name (case as written: "US", not "us")."""
+    from skillgraph.ingest.metadata.location import COUNTRIES
+
+    return re.compile(r"[\s,]+(?:" + "|".join(map(re.escape, sorted(COUNTRIES, key=len, reverse=True)))
+                      + r")\s*$")
+
+
 def employer_names(company: str | None) -> list[str]:
     """How a posting may call its company: the company field and its shorter forms without legal or
-    organisational suffixes ("Notion Labs, Inc." → "Notion Labs, Inc.", "Notion Labs", "Notion"),
-    longest first. Names shorter than two characters are left out."""
+    organisational suffixes ("Notion Labs, Inc." → "Notion Labs, Inc.", "Notion Labs", "Notion") or a
+    country or region ("Barclays UK" → "Barclays"), longest first. Names shorter than two characters are left out."""
     c = " ".join(_BRACKETS.sub("", company or "").split())   # "Enveritas (YC S18, non-profit)"
     if not c or len(c.split()) > 6 or _NOT_A_NAME.search(c):
         return []   # a job board's company field that holds a title or a sentence names no employer
@@ -145,6 +155,8 @@ def employer_names(company: str | None) -> list[str]:
         if len(c) >= 2 and c not in names:
             names.append(c)
         shorter = _SUFFIX.sub("", c)
+        if shorter == c:
+            shorter = _region().sub("", c)      # "Barclays UK", "Acme Europe": the company's branch
         if shorter == c:
             break
         c = shorter

@@ -78,6 +78,14 @@ def test_a_company_field_that_is_a_title_names_no_employer():
     assert employer_names("Notion Labs, Inc.") == ["Notion Labs, Inc", "Notion Labs", "Notion"]
 
 
+def test_a_country_or_region_after_the_name_is_the_companys_branch(tiny):
+    assert employer_names("Barclays UK") == ["Barclays UK", "Barclays"]
+    assert employer_names("Notion Europe Ltd") == ["Notion Europe Ltd", "Notion Europe", "Notion"]
+    assert employer_names("UK") == ["UK"]                       # a name that is only a country stays
+    links, _ = _linked(tiny, "We use Notion for docs and Python.", company="Notion US")
+    assert links == [("Python", "python")]
+
+
 def test_a_named_team_is_a_team_not_a_skill(tiny):
     links, x = _linked(tiny, "Join our Data Science team and write Python.")
     assert links == [("Python", "python")]

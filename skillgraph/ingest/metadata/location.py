@@ -7,9 +7,9 @@ import re
 from .anchors import IN_PLACE_WORDS, LOCATION_WORDS
 from .doc import Doc
 
-__all__ = ["CITY_ST_RE", "find_locations"]
+__all__ = ["CITY_ST_RE", "COUNTRIES", "find_locations"]
 
-_COUNTRIES = (
+COUNTRIES = (
     "United States", "United States of America", "USA", "US", "U.S.", "U.S.A.", "Canada",
     "United Kingdom", "UK", "U.K.", "Ireland", "Germany", "France", "Netherlands", "Spain",
     "Portugal", "Italy", "Switzerland", "Sweden", "Norway", "Denmark", "Finland", "Poland", "Austria",
@@ -20,14 +20,15 @@ _COUNTRIES = (
     "Philippines", "Vietnam", "Indonesia", "Malaysia", "Thailand", "Pakistan", "Bangladesh",
     "Europe", "EMEA", "APAC", "North America", "Latin America", "LATAM",
 )
+"""Countries and regions as postings write them (also what a company name may end in: "Barclays UK")."""
 _COUNTRY_ALIASES = {"us": "United States", "usa": "United States", "u.s.": "United States",
                     "u.s.a.": "United States", "united states of america": "United States",
                     "uk": "United Kingdom", "u.k.": "United Kingdom", "uae": "United Arab Emirates"}
-_COUNTRY_RE = "(?:" + "|".join(re.escape(c) for c in sorted(_COUNTRIES, key=len, reverse=True)) + ")"
+_COUNTRY_RE = "(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + ")"
 _CITY_ST = (r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}, [A-Z]{2}(?:, (?:[A-Z]{2,3}\b|"
             + _COUNTRY_RE + r"))?")
 CITY_ST_RE = re.compile(_CITY_ST)
-_COUNTRY_SET = frozenset(_COUNTRIES)
+_COUNTRY_SET = frozenset(COUNTRIES)
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:;|\||·|•| or )\s*")
 _LOCATION_LABEL_RE = re.compile(r"(?:job\s+)?locations?\s*:\s*(?P<v>.+)$", re.I)
 _FLAG_COUNTRY_RE = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}\s*(?P<c>" + _COUNTRY_RE + r")\b")

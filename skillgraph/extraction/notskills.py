@@ -77,10 +77,10 @@ _TRAILING = ".,;:!?)]}'\""     # sentence punctuation after a URL is not part of
 # words after a company's name that are not part of how the posting calls it
 _SUFFIX = re.compile(r"(?:[\s,]+|\.)(?:inc|incorporated|llc|l\.l\.c|ltd|limited|plc|gmbh|corp|corporation|co|"
                      r"company|labs?|group|holdings|technologies|technology|software|systems|hq|ag|sa|bv|"
-                     r"nv|ab|oy|as|ai|io|com)\.?\s*$", re.I)
+                     r"nv|ab|oy|as|ai|io|com|data|infotech)\.?\s*$", re.I)
 
 
-_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_BRACKETS = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 _NOT_A_NAME = re.compile(r"\b(?:hiring|engineers?|engineering|developers?|scientists?|analysts?|head|we|we're|"
                          r"our|remote|senior|staff|lead|manager|intern)\b|[|:]", re.I)
 
@@ -144,12 +144,14 @@ def _region() -> re.Pattern:
 
 def employer_names(company: str | None) -> list[str]:
     """How a posting may call its company: the company field and its shorter forms without legal or
-    organisational suffixes ("Notion Labs, Inc." → "Notion Labs, Inc.", "Notion Labs", "Notion") or a
-    country or region ("Barclays UK" → "Barclays"), longest first. Names shorter than two characters are left out."""
-    c = " ".join(_BRACKETS.sub("", company or "").split())   # "Enveritas (YC S18, non-profit)"
+    organisational suffixes ("Notion Labs, Inc." → "Notion Labs, Inc.", "Notion Labs", "Notion"; "Redpanda
+    Data" → "Redpanda"), a bracketed note ("Buildkite [CI Devtool]" → "Buildkite") or a country or region
+    ("Barclays UK" → "Barclays"), longest first. Names shorter than two characters are left out."""
+    whole = " ".join((company or "").split())
+    c = " ".join(_BRACKETS.sub("", whole).split())   # "Enveritas (YC S18, non-profit)", "Buildkite [CI Devtool]"
     if not c or len(c.split()) > 6 or _NOT_A_NAME.search(c):
         return []   # a job board's company field that holds a title or a sentence names no employer
-    names = []
+    names = [whole] if whole != c else []     # the field as written, where the posting repeats it
     while c:
         c = c.strip(" ,.")
         if len(c) >= 2 and c not in names:

@@ -74,7 +74,7 @@ def test_a_longer_name_than_the_employer_still_links(tiny):
 def test_a_company_field_that_is_a_title_names_no_employer():
     assert employer_names("Senior ML Engineer") == []
     assert employer_names("HIRING: Frontend Developer (Contract)") == []
-    assert employer_names("Enveritas (YC S18, non-profit)") == ["Enveritas"]
+    assert employer_names("Enveritas (YC S18, non-profit)") == ["Enveritas (YC S18, non-profit)", "Enveritas"]
     assert employer_names("Notion Labs, Inc.") == ["Notion Labs, Inc", "Notion Labs", "Notion"]
 
 
@@ -84,6 +84,18 @@ def test_a_country_or_region_after_the_name_is_the_companys_branch(tiny):
     assert employer_names("UK") == ["UK"]                       # a name that is only a country stays
     links, _ = _linked(tiny, "We use Notion for docs and Python.", company="Notion US")
     assert links == [("Python", "python")]
+
+
+def test_a_bracketed_note_or_a_data_suffix_is_not_part_of_the_name(tiny):
+    assert employer_names("Buildkite [CI Devtool]") == ["Buildkite [CI Devtool]", "Buildkite"]
+    assert employer_names("Redpanda Data") == ["Redpanda Data", "Redpanda"]
+    assert employer_names("VIT Infotech") == ["VIT Infotech", "VIT"]
+    # the field as written stays a name: a header repeating it holds no skill the role asks for
+    links, _ = _linked(tiny, "Notion [SQL tools] | Engineer\nNotion is hiring. You write SQL.",
+                       company="Notion [SQL tools]")
+    assert links == [("SQL", "sql")]
+    links, _ = _linked(tiny, "Spark Data builds tools. You know Spark and Notion.", company="Spark Data")
+    assert links == [("Notion", "notion")]
 
 
 def test_a_named_team_is_a_team_not_a_skill(tiny):

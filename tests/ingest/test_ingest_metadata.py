@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from skillgraph.ingest import extract_metadata, seniority_from_title
 from skillgraph.model import Salary
@@ -78,9 +80,32 @@ def test_work_mode(text, mode):
     ("Location: Berlin, Germany; London, UK", ("Berlin, Germany", "London, UK")),
     ("ML Engineer\nNew York, NY · Austin, TX\n", ("New York, NY", "Austin, TX")),
     ("Candidates must be based in Canada.", ("Canada",)),
+    ("Apply for this job\nDescriptionLocation: Edinburgh\nIn this position", ("Edinburgh",)),   # glued label
+    ("Relocation: offered\nAllocation: 5 days\nLocation: Paris", ("Paris",)),   # words ending in "location"
+    ("Locations: Leeds, York or Bristol Working: 2 days onsite", ("Leeds, York", "Bristol")),   # next field
+    ("Location: Onsite in Germany: Munich", ("Onsite in Germany: Munich",)),   # a country is no field
 ])
 def test_locations(text, locations):
     assert extract_metadata(text)["locations"] == locations
+
+
+_PLACE = st.from_regex(r"(?:[A-Z][a-z]{1,10}(?:,? )){0,3}[A-Z][a-z]{4,10}", fullmatch=True)
+"""A place ending in a word of five letters or more: a shorter one glued to the next sentence is not cut
+("McLean" is a name, location._VALUE_END)."""
+
+
+@given(place=_PLACE, glued=st.sampled_from(["", "Description", "Apply now"]),
+       rest=st.sampled_from(["", "\nWe build things.", "We build things.", " Salary: £60k"]))
+def test_a_location_label_gives_its_place_and_no_more(place, glued, rest):
+    """Glued to a word before it or not, a "Location:" field gives its place, cut where a flattened page
+    runs the next sentence or field into it ("EdinburghWe …", "London Salary: £60k")."""
+    meta = extract_metadata(f"Data Engineer\n{glued}Location: {place}{rest}")
+    assert meta["locations"] == (place,)
+
+
+def test_a_long_location_value_is_prose_and_asks_the_next_rule():
+    prose = "We are a remote-first company and " * 4 + "hire across the world"
+    assert extract_metadata(f"ML Engineer\nAustin, TX\nLocation: {prose}")["locations"] == ("Austin, TX",)
 
 
 def test_label_lines_anywhere_and_other_line_breaks():

@@ -30,7 +30,17 @@ _CITY_ST = (r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}, [A-Z]{2}(?:, (
 CITY_ST_RE = re.compile(_CITY_ST)
 _COUNTRY_SET = frozenset(COUNTRIES)
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:;|\||·|•| or )\s*")
-_LOCATION_LABEL_RE = re.compile(r"(?:job\s+)?locations?\s*:\s*(?P<v>.+)$", re.I)
+_LOCATION_LABEL_RE = re.compile(r"(?:^|(?<=[a-z])(?=L))(?i:(?:job\s+)?locations?)\s*:\s*(?P<v>.+)$")
+"""A "Location:" line; the label may be glued to a word before it in flattened text
+("DescriptionLocation: Edinburgh", a scraped tab name run into the field)."""
+_VALUE_END = re.compile(r"(?<=[a-z]{4})(?=[A-Z])|(?<=[a-z)]{3}[.!?])\s*(?=[A-Z])|(?<=\))(?=[A-Z])"
+                        r"|(?<! or)(?<! and)(?<!,)\s+(?!" + _COUNTRY_RE + r":)(?=[A-Z][a-z]+(?: [a-z]+)?:\s)")
+"""Where a flattened page runs the next field or sentence into the value ("GlasgowWorking Style: …",
+"Manchester (Full-Time)Salary: …", "London. We are …", "London (Hybrid) Salary: £75k"); "McLean",
+"ByteDance", "St. Louis", "Onsite in Germany: Munich" and "Leeds or Bristol Working: …"'s "Bristol"
+stay whole."""
+_MAX_PLACE = 100
+"""A value with a longer part is prose, not a place: the next rules are asked instead."""
 _FLAG_COUNTRY_RE = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}\s*(?P<c>" + _COUNTRY_RE + r")\b")
 _IN_PLACE_RE = re.compile(r"(?:the\s+)?(?P<c>" + _CITY_ST + "|" + _COUNTRY_RE + r")(?!\w)")
 _POSTED_GLUE_RE = re.compile(r"(?<=[A-Za-z)])(?:Posted|Updated|Reposted)\b.*$")
@@ -52,12 +62,16 @@ def find_locations(doc: Doc) -> tuple[str, ...]:
             out.append(loc)
 
     for line in (doc.colon_lines if doc.find_lower(LOCATION_WORDS) else ()):
-        m = _LOCATION_LABEL_RE.match(line)
+        m = _LOCATION_LABEL_RE.search(line)
         if m:
-            for part in re.split(r"\s*(?:;|\||/| or )\s*", m.group("v")):
-                if part.strip():
+            value = m.group("v")
+            cut = _VALUE_END.search(value)
+            parts = [p for p in re.split(r"\s*(?:;|\||/| or )\s*", value[:cut.start()] if cut else value)
+                     if p.strip()]
+            if parts and max(map(len, parts)) <= _MAX_PLACE:
+                for part in parts:
                     add(part)
-            return tuple(out)
+                return tuple(out)
     for line in doc.head[:12]:
         if len(line) > 300:
             continue

@@ -149,3 +149,25 @@ def test_field_option_names_columns(tmp_path):
     assert "jobs.csv" in line and "companyName" in line and "columns seen: body, description, employer" in line
     bad = run("extract", str(f), "--field", "pay=salary")
     assert bad.exit_code == 1 and len(bad.output.strip().splitlines()) == 1 and "unknown field kind" in bad.output
+
+
+def test_out_writes_the_file_not_stdout(tmp_path):
+    """--out holds what stdout would have: json, jsonl and csv (it was honoured only for parquet)."""
+    f = tmp_path / "job.txt"
+    f.write_text(POSTING)
+    for fmt in ("json", "jsonl", "csv"):
+        out = tmp_path / f"x.{fmt}"
+        to_stdout = run("extract", str(f), "--format", fmt)
+        res = run("extract", str(f), "--format", fmt, "--out", str(out))
+        assert res.exit_code == 0, res.output
+        assert res.stdout == "" and f"wrote {out}: 1 postings" in res.stderr
+        assert out.read_text(encoding="utf-8") == to_stdout.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["job.txt", "x.csv", "x.json", "x.jsonl"]  # no temp left
+
+
+def test_out_refuses_a_table(tmp_path):
+    f = tmp_path / "job.txt"
+    f.write_text(POSTING)
+    res = run("extract", str(f), "--out", str(tmp_path / "x.txt"))
+    assert res.exit_code != 0 and "--out writes json, jsonl, csv or parquet" in res.output
+    assert not (tmp_path / "x.txt").exists()

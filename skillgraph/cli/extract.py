@@ -15,7 +15,7 @@ from .options import (
     skip_bad_option,
     warn,
 )
-from .render import render
+from .render import csv_text, render
 
 
 def run_extraction(paths, ontologies, skip_bad=False, jobs=1, engine="fast", max_bytes=None, linker="exact",
@@ -47,26 +47,47 @@ def _jsonl_chunks(xs, include_text: bool, size: int = 1 << 20):
         yield b"".join(buf)
 
 
-def _print_json(xs, fmt: str, include_text: bool) -> None:
-    """JSON or JSON lines to stdout: every byte written (short writes resumed) or exit 1, never a cut file."""
+def _print_json(xs, fmt: str, include_text: bool, out: str | None = None) -> None:
+    """JSON or JSON lines to stdout, or atomically to ``out``: every byte written (short writes
+    resumed) or exit 1, never a cut file."""
     import orjson  # ~15x faster than json with indent: output was a third of the run time
 
     from ..model import extraction_to_dict
-    from ..outputs import write_stdout
+    from ..outputs import atomic_file, write_stdout
 
     if fmt == "json":
-        write_stdout(orjson.dumps([extraction_to_dict(x, include_text) for x in xs], option=orjson.OPT_INDENT_2)
-                     + b"\n")
+        chunks = [orjson.dumps([extraction_to_dict(x, include_text) for x in xs], option=orjson.OPT_INDENT_2)
+                  + b"\n"]
+    else:
+        chunks = _jsonl_chunks(xs, include_text)
+    if out is None:
+        write_stdout(chunks)
         return
-    write_stdout(_jsonl_chunks(xs, include_text))
+    with atomic_file(out, "wb") as fh:
+        for chunk in chunks:
+            fh.write(chunk)
+    _wrote(out, xs)
 
 
-def _print_rows(xs, fmt: str) -> None:
+def _wrote(out: str, xs) -> None:
+    click.echo(f"wrote {out}: {len(xs)} postings, {sum(len(x.mentions) for x in xs)} mentions", err=True)
+
+
+_CSV_COLUMNS = ["posting", "concept", "label", "text", "start", "end", "requirement", "section", "sentence"]
+
+
+def _print_rows(xs, fmt: str, out: str | None = None) -> None:
     rows = [{"posting": x.posting.id, "concept": m.concept, "label": m.label, "text": m.text,
              "start": m.start, "end": m.end, "requirement": m.requirement, "section": m.section,
              "sentence": m.sentence}
             for x in xs for m in x.mentions]
-    cols = ["posting", "label", "requirement", "text", "start", "end", "section"] if fmt == "table" else None
+    if out is not None:  # csv (a table goes to the terminal: refused before the run)
+        from ..outputs import write_text
+
+        write_text(out, csv_text(rows, _CSV_COLUMNS))
+        _wrote(out, xs)
+        return
+    cols = ["posting", "label", "requirement", "text", "start", "end", "section"] if fmt == "table" else _CSV_COLUMNS
     render(rows, fmt, cols)
     if fmt == "table":
         for x in xs:
@@ -93,7 +114,8 @@ def _write_parquet(xs, out: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "table", "parquet"]), default="table",
               show_default=True, help="parquet: one row per mention (like mentions.parquet), to --out.")
 @click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
-              help="File to write (needed for --format parquet; needs pyarrow: pip install 'skillgraph[spark]').")
+              help="File to write, atomically, instead of stdout (json, jsonl, csv; needed for --format parquet, "
+                   "which needs pyarrow: pip install 'skillgraph[spark]').")
 @click.option("--include-text", is_flag=True, help="Add the text the offsets refer to.")
 @skip_bad_option
 @jobs_option
@@ -110,11 +132,14 @@ def extract_cmd(paths, ontologies, fmt, out, include_text, skip_bad, jobs, engin
     """
     if fmt == "parquet" and not out:
         raise click.UsageError("--format parquet writes a file: add --out FILE.parquet")
+    if fmt == "table" and out:
+        raise click.UsageError("--out writes json, jsonl, csv or parquet, not a table: "
+                               "add --format jsonl (or json, csv)")
     _, xs = run_extraction(paths, ontologies, skip_bad, jobs, engine, max_bytes, linker, min_score,
                            fields)
     if fmt == "parquet":
         _write_parquet(xs, out)
     elif fmt in ("json", "jsonl"):
-        _print_json(xs, fmt, include_text)
+        _print_json(xs, fmt, include_text, out)
     else:
-        _print_rows(xs, fmt)
+        _print_rows(xs, fmt, out)

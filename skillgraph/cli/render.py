@@ -30,6 +30,17 @@ def _fit(s: str, w: int) -> str:
 WHOLE_COLUMNS = ("note",)
 
 
+def csv_text(rows: list[dict], columns: list[str] | None = None) -> str:
+    """``rows`` as CSV with a header line (``columns``, else the first row's keys); cells never cut."""
+    cols = columns or (list(rows[0].keys()) if rows else [])
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(cols)
+    for r in rows:
+        w.writerow([_cell(r.get(c)) for c in cols])
+    return buf.getvalue()
+
+
 def render(rows: list[dict] | dict, fmt: str, columns: list[str] | None = None) -> None:
     """Print ``rows`` as an aligned table, JSON or CSV. A dict is printed as JSON as is. Table cells
     are cut at 60 characters, except in :data:`WHOLE_COLUMNS`; JSON and CSV are never cut."""
@@ -42,12 +53,7 @@ def render(rows: list[dict] | dict, fmt: str, columns: list[str] | None = None) 
         return
     cols = columns or list(rows[0].keys())
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(cols)
-        for r in rows:
-            w.writerow([_cell(r.get(c)) for c in cols])
-        click.echo(buf.getvalue(), nl=False)
+        click.echo(csv_text(rows, cols), nl=False)
         return
     table = [[_cell(r.get(c)) for c in cols] for r in rows]
     widths = [min(max(len(c), *(len(t[i]) for t in table)), 10**9 if c in WHOLE_COLUMNS else 60)

@@ -70,6 +70,15 @@ confirm):
   ``textcat_predict`` on a cold CLI run of postings-dev (2,779 postings, 11,945 sentences for the
   model): 5.88 → 5.40 s CPU, same mentions.
 
+- Third round (stop 28): the "not expected of the hire" rule of stop 22
+  (:func:`~skillgraph.extraction.posting_levels.settle`) searched its regex, ignoring case, over every
+  whole posting: 0.12 of ~0.8 ms a posting, which took the exact pass from ~1.2× to ~0.9× the
+  tokenizer (a two-configuration run on 1,000 bench postings, commit by commit: 6b824c1 1.18–1.23×,
+  b9e5615 0.93–0.97×). It now searches only the sections under a stack heading, with the headings the
+  sentence index already has, and only where some mention is required (the only ones it changes); a
+  hypothesis test compares it with the whole-text search. Same run: 0.89–0.92× → 1.13–1.14×, and
+  ``skillgraph extract`` on all of postings-dev byte-identical.
+
 Measured and not done: ``gc.freeze()`` after loading (~5 % of the exact pass with spaCy's tokenizer in
 the process, within this machine's noise elsewhere, and it would keep a library user's cycles
 forever); batching the level model (``nlp.pipe`` 0.027, one ``predict`` over a batch 0.044 ms a

@@ -121,6 +121,7 @@ def heading_level(heading: str) -> str | None:
 _STACK_WORD = re.compile(r"\b(?:stack|technologies|tools)\b")
 
 
+@lru_cache(maxsize=4096)
 def stack_heading(heading: str) -> bool:
     """Whether a heading names the stack ("Our Tech Environment", "Tech Stack", "Tools & Technologies")."""
     h = _heading_text(heading)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skillgraph.extraction import Extractor
 from skillgraph.extraction.levels import heading_level, sentence_level, stack_heading
@@ -85,3 +87,42 @@ def test_a_skill_named_sub_heading_keeps_the_lists_under_it(monkeypatch):
     # under a sub-heading that is no skill name the list is left alone
     text = "Intro text about Acme.\n\nOther signals\n\nAthena SQL ; Spark SQL ; Python\n\nMore notes\n" + asked
     assert _levels(text, "Athena SQL", "Spark SQL", "Python", "Kafka")["Python"] == "context"
+
+
+def _not_expected_whole_text(text, mentions):
+    """The rule as first written: the regex over the whole posting, each match's heading asked after."""
+    import re
+    from bisect import bisect_right
+
+    from skillgraph.extraction.cues import NOT_EXPECTED
+    from skillgraph.extraction.segmentation import headings
+
+    heads = headings(text)
+    starts = [h[0] for h in heads]
+    spans = []
+    for m in re.finditer(NOT_EXPECTED, text, re.I):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and stack_heading(heads[k][2]):
+            spans.append((heads[k][0], starts[k + 1] if k + 1 < len(starts) else len(text)))
+    return [m[:6] + ("responsibility",) + m[7:] if m[6] == "required" and any(a <= m[1] < b for a, b in spans)
+            else m for m in mentions]
+
+
+_PARTS = ["Our Tech Environment\n", "Tech Stack:\n", "Requirements\n", "About You\n", "\n",
+          "- Python, Snowflake and Dagster.\n", "We don't expect you to have all of it.\n",
+          "You are not expected to know Kafka.\n", "Some prose about the team.\n", "No need to know Go.\n"]
+
+
+@given(st.lists(st.sampled_from(_PARTS), max_size=12), st.lists(st.integers(0, 400), max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_the_not_expected_rule_searches_only_stack_sections_with_the_same_answer(parts, offsets):
+    """Searching the stack sections alone (a sixth of the exact pass was this regex over whole postings)
+    gives what the whole-text search gave, on postings made of stack headings, other headings, the phrase
+    and lists, with required and other mentions anywhere."""
+    from skillgraph.extraction.posting_levels import _not_expected
+
+    text = "".join(parts)
+    mentions = [("skill:x", o, o + 1, 0, len(text), None, lv, 1.0)
+                for i, o in enumerate(sorted(o for o in offsets if o < len(text)))
+                for lv in [("required", "context", "preferred")[i % 3]]]
+    assert _not_expected(text, mentions) == _not_expected_whole_text(text, mentions)

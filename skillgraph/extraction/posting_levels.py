@@ -27,6 +27,7 @@ __all__ = ["UNASKED_LEVEL", "menu_like", "open_prose", "settle", "stack_list"]
 
 _COMPANY_TALK = re.compile(COMPANY_TALK, re.I)
 _NOT_EXPECTED = re.compile(NOT_EXPECTED, re.I)
+_NOT_EXPECTED_REACH = 100   # characters: longer than any match of NOT_EXPECTED (test_extract_levels22 checks)
 
 _LEVEL = 6          # index of the level in the extractor's compact mention tuple
 _SECTION = 5
@@ -76,8 +77,10 @@ def _not_expected(text: str, mentions: list, heads: list | None = None) -> list:
     for k, h in enumerate(heads):
         if stack_heading(h[2]):
             end = heads[k + 1][0] if k + 1 < len(heads) else len(text)
-            m = _NOT_EXPECTED.search(text, h[0])
-            if m is not None and m.start() < end:     # a match that starts in the section
+            # a match that starts in the section (one is under 100 characters long, so the search can stop
+            # 100 past the section's end and still see each whole)
+            m = _NOT_EXPECTED.search(text, h[0], end + _NOT_EXPECTED_REACH)
+            if m is not None and m.start() < end:
                 spans.append((h[0], end))
     if not spans:
         return mentions

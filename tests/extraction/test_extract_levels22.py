@@ -126,3 +126,16 @@ def test_the_not_expected_rule_searches_only_stack_sections_with_the_same_answer
                 for i, o in enumerate(sorted(o for o in offsets if o < len(text)))
                 for lv in [("required", "context", "preferred")[i % 3]]]
     assert _not_expected(text, mentions) == _not_expected_whole_text(text, mentions)
+
+
+def test_not_expected_matches_are_shorter_than_the_reach_searched_past_a_section():
+    try:
+        from re import _parser as sre_parse  # Python >= 3.11
+    except ImportError:                       # pragma: no cover
+        import sre_parse
+
+    from skillgraph.extraction.cues import NOT_EXPECTED
+    from skillgraph.extraction.posting_levels import _NOT_EXPECTED_REACH
+
+    _, longest = sre_parse.parse(NOT_EXPECTED).getwidth()
+    assert longest < _NOT_EXPECTED_REACH

@@ -171,3 +171,21 @@ def test_out_refuses_a_table(tmp_path):
     res = run("extract", str(f), "--out", str(tmp_path / "x.txt"))
     assert res.exit_code != 0 and "--out writes json, jsonl, csv or parquet" in res.output
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_spark_options_without_spark_are_refused(tmp_path):
+    f = tmp_path / "job.txt"
+    f.write_text(POSTING)
+    res = run("build", str(f), "--out", str(tmp_path / "o"), "--partitions", "4", "--master", "local[2]")
+    assert res.exit_code != 0 and "--master, --partitions: for --engine spark only" in res.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_spark_engine_without_pyspark_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyspark", None)      # import pyspark -> ImportError, as when not installed
+    f = tmp_path / "job.txt"
+    f.write_text(POSTING)
+    res = run("build", str(f), "--out", str(tmp_path / "o"), "--engine", "spark")
+    assert res.exit_code == 1
+    assert res.output.strip().splitlines() == [
+        "error: --engine spark needs pyspark — pip install 'skillgraph[spark]' (and Java 17)"]

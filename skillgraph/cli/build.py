@@ -46,7 +46,20 @@ def build_cmd(paths, ontologies, out, jobs, skip_bad, max_bytes, linker, min_sco
         click.echo(f"wrote {w.path}" + (f": {w.detail}" if w.detail else ""), err=True)
 
     kw = {} if max_bytes is None else {"max_bytes": max_bytes}
+    if engine != "spark":
+        ctx = click.get_current_context()
+        given = [f"--{n.replace('_', '-')}" for n in ("master", "partitions", "max_roles")
+                 if ctx.get_parameter_source(n) is click.core.ParameterSource.COMMANDLINE]
+        if given:
+            raise click.UsageError(f"{', '.join(given)}: for --engine spark only (add --engine spark, or leave "
+                                   "them out)")
     if engine == "spark":
+        from ..errors import InputError
+
+        try:
+            import pyspark  # noqa: F401
+        except ImportError:
+            raise InputError("--engine spark needs pyspark — pip install 'skillgraph[spark]' (and Java 17)") from None
         from ..engines.build import build_spark
 
         if linker != "exact":

@@ -4,9 +4,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from skillgraph.cli import main
@@ -189,3 +191,15 @@ def test_spark_engine_without_pyspark_is_one_line(tmp_path, monkeypatch):
     assert res.exit_code == 1
     assert res.output.strip().splitlines() == [
         "error: --engine spark needs pyspark — pip install 'skillgraph[spark]' (and Java 17)"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_a_full_disk_under_a_table_is_one_line_naming_stdout(tmp_path):
+    f = tmp_path / "job.txt"
+    f.write_text(POSTING)
+    with open("/dev/full", "w") as full:
+        res = subprocess.run([sys.executable, "-c", "from skillgraph.cli import main; main()", "extract", str(f)],
+                             stdout=full, stderr=subprocess.PIPE, text=True)
+    assert res.returncode == 1
+    assert res.stderr.strip().splitlines() == [
+        "error: cannot write to stdout: No space left on device (check the disk or pipe standard output goes to)"]

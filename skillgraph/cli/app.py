@@ -47,9 +47,21 @@ class _Group(click.Group):
         except (BrokenPipeError, KeyboardInterrupt):
             ctx.exit(130)
         except OSError as exc:
-            where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
-            click.echo(f"error:{where}: {exc.strerror or exc}", err=True)
+            click.echo(_os_error_line(exc), err=True)
             ctx.exit(1)
+
+
+def _os_error_line(exc: OSError) -> str:
+    """An OS error as one line: the file it names, else (a full disk, an I/O error with no file: the
+    terminal output of a table) standard output, and what to check."""
+    import errno
+
+    why = exc.strerror or str(exc)
+    if getattr(exc, "filename", None):
+        return f"error: {exc.filename}: {why}"
+    if exc.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return f"error: cannot write to stdout: {why} (check the disk or pipe standard output goes to)"
+    return f"error: {why}"
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

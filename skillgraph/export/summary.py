@@ -13,11 +13,13 @@ __all__ = ["summary"]
 
 
 def _md(v) -> str:
+    """A table cell: pipes escaped, one line, and no raw HTML (a posting's title is the poster's text:
+    ``<img onerror=…>`` would be rendered by a Markdown preview), so ``<`` is written ``&lt;``."""
     if v is None:
         return ""
     if isinstance(v, (list, tuple)):
         v = ", ".join(str(x) for x in v)
-    return str(v).replace("|", "\\|").replace("\n", " ")
+    return str(v).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
 
 def _md_table(rows: list[dict], cols: list[str], limit: int, more: str) -> list[str]:

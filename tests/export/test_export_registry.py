@@ -79,3 +79,14 @@ def test_write_rdf_to_stream_and_path_counts_triples(rdf_graph, tmp_path):
     n = write_rdf(G, buf)
     assert buf.getvalue() == write_rdf(G, None)
     assert n == write_rdf(G, tmp_path / "new" / "g.ttl") == len(write_rdf(G, None, "nt").splitlines())
+
+
+def test_summary_writes_no_raw_html_from_a_posting(rdf_graph):
+    """A title is the poster's text: a Markdown preview would render '<img onerror=...>' as HTML."""
+    from skillgraph.export.summary import summary
+
+    G = rdf_graph()
+    role = next(n for n, d in G.nodes(data=True) if d.get("kind") == "role")
+    G.nodes[role]["label"] = "<img src=x onerror=alert(1)></script> ML | Data"
+    text = summary(G)
+    assert "&lt;img src=x onerror=alert(1)>&lt;/script> ML \\| Data" in text and "<img" not in text

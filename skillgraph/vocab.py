@@ -108,7 +108,7 @@ SG = Namespace("https://w3id.org/skillgraph/vocab#", (
     # requirement levels (individuals of sg:RequirementLevel)
     *LEVELS,
     # properties
-    "advertisedBy", "alias", "attributes", "belongsTo", "collaboratesWith", "companyName", "degree",
+    "advertisedBy", "alias", "attributes", "belongsTo", "boilerplateCount", "collaboratesWith", "companyName", "degree",
     "demand", "evidence", "exactCaseLabel", "hasRequirement", "hasRole", "hasTeam", "kind", "level",
     "location", "mentionCount", "minYears", "onetHotTechnology", "onetTechnology", "ontologyVersion",
     "partOf", "postingCount", "rank", "requires", "salaryCurrency", "salaryHigh", "salaryLow",

@@ -199,6 +199,9 @@ def _requirements(G: nx.DiGraph, by: dict, props: dict, s: str, ids: dict, kinds
         G.add_edge(ids[s], ids[sk], rel="requires",
                    level=lvl[len(SG.iri):] if lvl and lvl.startswith(SG.iri) else lvl,
                    count=one(rp, SG.mentionCount, len(evs)), evidence=evs)
+        n_bp = one(rp, SG.boilerplateCount)
+        if n_bp:
+            G.edges[ids[s], ids[sk]]["boilerplate"] = n_bp
 
 
 def _link_evidence(G: nx.DiGraph, by: dict, ids: dict, kinds: dict) -> None:

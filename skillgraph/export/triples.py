@@ -249,6 +249,8 @@ def _requirement(x: _Export, su: str, sv: str, v, e: dict) -> None:
         add((r, SG.level, (SG.iri + e["level"],)))   # open: an unknown level survives (SHACL flags it)
     if e.get("count") is not None:
         add((r, SG.mentionCount, literal(int(e["count"]))))
+    if e.get("boilerplate"):
+        add((r, SG.boilerplateCount, literal(int(e["boilerplate"]))))
     if not x.evidence:
         return
     used: set = set()

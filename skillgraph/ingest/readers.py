@@ -62,6 +62,7 @@ def _posting_files(folder: str, sink: Sink) -> list[tuple[str, str]]:
     (:data:`SUPPORTED_EXTENSIONS`; hidden files and folders skipped), in walking order. Symbolic links
     to folders are followed, each real folder once (a link back to a folder already read is one warning)."""
     found = []
+    other: list[str] = []       # files of no posting format: one warning names them, none is dropped unsaid
     seen = {os.path.realpath(folder)}
 
     def unreadable(exc: OSError) -> None:
@@ -82,9 +83,18 @@ def _posting_files(folder: str, sink: Sink) -> list[tuple[str, str]]:
                 seen.add(real)
         dirs[:] = subs
         for f in files:
-            if not f.startswith(".") and os.path.splitext(f)[1].lower() in SUPPORTED_EXTENSIONS:
-                full = os.path.join(root, f)
+            if f.startswith("."):
+                continue
+            full = os.path.join(root, f)
+            if os.path.splitext(f)[1].lower() in SUPPORTED_EXTENSIONS:
                 found.append((Path(os.path.relpath(full, folder)).as_posix(), full))
+            else:
+                other.append(Path(os.path.relpath(full, folder)).as_posix())
+    if other:
+        other.sort()
+        names = ", ".join(other[:3]) + (", …" if len(other) > 3 else "")
+        sink.warn(f"{shown(folder)}: {len(other)} file(s) not read, their names end in no posting format "
+                  f"({names}) — read: {' '.join(SUPPORTED_EXTENSIONS)}; rename those that are postings to .txt")
     return found
 
 

@@ -53,6 +53,9 @@ def test_directory_recursive_sorted_and_duplicate_base_names(tmp_path):
         f = tmp_path / rel
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text(json.dumps({"text": "ML Engineer"}) if rel.endswith("jsonl") else "ML Engineer", encoding="utf-8")
-    ps = list(read_postings([tmp_path]))
+    warned = []
+    ps = list(read_postings([tmp_path], warn=warned.append))
     assert [p.id for p in ps] == ["a/x.txt", "y.md", "b/x.txt", "c.jsonl:1"]
+    # the file of no posting format is said, not dropped silently (hidden files and folders are skipped unsaid)
+    assert len(warned) == 1 and "1 file(s) not read" in warned[0] and "(a/notes.pdf)" in warned[0], warned
     assert ps[0].source == str(tmp_path / "a" / "x.txt")

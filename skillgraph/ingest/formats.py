@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Iterator
 
 from ..errors import InputError
@@ -155,6 +156,32 @@ def _csv_header(text: str, text_fields) -> tuple[str, list[str]]:
     return ",", next(csv.reader([first_line]), [])
 
 
+_COLUMN_NAME = re.compile(r"[A-Za-z_][\w .()/-]{0,39}")
+
+
+def _looks_like_csv_header(text: str, text_fields) -> bool:
+    """A CSV file piped in, not a posting whose first line is prose: the first line is at least two
+    cells that each look like a column name (a letter, then up to 40 letters, digits, spaces, ``_ . ( ) / -``;
+    at most three words), one of them a text column's name ("id,title,companyName,description"), and the
+    next row has as many cells (a quoted field may span lines)."""
+    nl = text.find("\n")
+    if nl < 0 or nl > 2000:
+        return False
+    first_line = text[:nl].rstrip("\r")
+    for d in (",", ";", "\t", "|"):
+        cols = next(csv.reader([first_line], delimiter=d), [])
+        if (len(cols) < 2 or not all(_COLUMN_NAME.fullmatch(c.strip()) and len(c.split()) <= 3 for c in cols)
+                or not any(is_field(c, text_fields) for c in cols)):
+            continue
+        try:
+            rows = csv.reader(io.StringIO(text), delimiter=d)
+            next(rows)
+            return len(next(rows, [])) == len(cols)
+        except csv.Error:
+            return False
+    return False
+
+
 def _csv_rows(text: str, delimiter: str, path: str):
     """(first line, row or InputError) of every row after the header; a bad row is reported alone."""
     lines = _Lines(text)
@@ -228,10 +255,13 @@ def read_text(text: str, path: str, name: str, sink: Sink, repaired: bool, is_ht
         sink.fail(empty_error(path, None))
 
 
-def sniff(text: str) -> str:
-    """Format of stdin: json, jsonl, or text (HTML is detected by repair()). Several lines of which
-    one (among the first 20) is a JSON object are JSON lines, even when the first line is bad."""
+def sniff(text: str, text_fields=DEFAULT_FIELDS.text) -> str:
+    """Format of stdin: json, jsonl, csv or text (HTML is detected by repair()). Several lines of which
+    one (among the first 20) is a JSON object are JSON lines, even when the first line is bad. A first
+    line that is a CSV header (:func:`_looks_like_csv_header`) followed by more lines is CSV."""
     head = text.lstrip()
+    if not head.startswith(("[", "{")) and _looks_like_csv_header(text, text_fields):
+        return "csv"
     if head.startswith("["):
         return "json"
     if head.startswith("{"):

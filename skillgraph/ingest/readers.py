@@ -36,7 +36,7 @@ def _read_source(display: str, name: str, sink: Sink, data: bytes, ext: str,
         sink.fail(exc)
         return
     if ext == "-":
-        ext = {"json": ".json", "jsonl": ".jsonl", "text": ""}[sniff(text)]
+        ext = {"json": ".json", "jsonl": ".jsonl", "csv": ".csv", "text": ""}[sniff(text, names.text)]
     if ext == ".json":
         yield from read_json(text, display, name, sink, repaired, names)
     elif ext == ".jsonl":
@@ -195,9 +195,9 @@ def read_postings(paths, *, skip_bad: bool = False, warn: Callable[[str], None] 
       :data:`SUPPORTED_EXTENSIONS` (hidden files and folders are skipped; links to folders are
       followed, each real folder once); a file named explicitly
       is read whatever its extension (unknown ones as text); ``-`` reads stdin and sniffs its format
-      (JSON array/object, JSON lines, else text or HTML). Only regular files are read: a FIFO, a
-      device or a socket is refused with one line, never waited on. A file (or stdin) over
-      ``max_bytes`` (default :data:`MAX_BYTES`, 100 MB; None for no limit) is refused.
+      (JSON array/object, JSON lines, CSV with a header naming a text column, else text or HTML).
+      Only regular files are read: a FIFO, a device or a socket is refused with one line, never
+      waited on. A file (or stdin) over ``max_bytes`` (default :data:`MAX_BYTES`, 100 MB; None for no limit) is refused.
     * Whole files (.txt/.md/.html): ``id`` is the file's base name ("000_17269b5361c6fef0.txt"),
       or its relative path when two inputs share a base name; ``source`` is the path.
     * Records (.json/.jsonl/.csv/.parquet): ``id`` is the record's own id field (id, job_id, uuid, …) when it

@@ -6,8 +6,11 @@ import json
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skillgraph.ingest import read_postings
+from skillgraph.ingest.formats import sniff
 
 POSTING = "Senior Data Scientist\n\nAcme\n\nWe need Python and SQL. 3+ years of experience.\n"
 
@@ -38,6 +41,14 @@ def test_html_file(tmp_path, read_one):
     (json.dumps({"text": "a"}) + "\n" + json.dumps({"text": "b"}) + "\n", ["stdin:1", "stdin:2"]),
     ("<p>ML Engineer</p><ul><li>PyTorch</li></ul>", ["stdin"]),
     ("Just a plain posting\n", ["stdin"]),
+    # a CSV piped in is CSV (it was one posting of the whole file): its rows, its id column
+    ('id,title,companyName,description\nr1,ML Engineer,Acme,"We use PyTorch.\nAnd Go."\nr2,DE,Beta,Kafka\n',
+     ["r1", "r2"]),
+    ("Title;Description\nML Engineer;We use Go\n", ["stdin:2"]),
+    # a posting whose first line has commas and a field's name is still a posting
+    ("Job description, in short:\nWe use Python.\n", ["stdin"]),
+    ("Description, Responsibilities\n- build models\n", ["stdin"]),
+    ("Text, image and video models\nWe train them.\n", ["stdin"]),
 ])
 def test_stdin(monkeypatch, payload, expect):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(payload.encode("utf-8")), encoding="utf-8"))
@@ -59,3 +70,16 @@ def test_directory_recursive_sorted_and_duplicate_base_names(tmp_path):
     # the file of no posting format is said, not dropped silently (hidden files and folders are skipped unsaid)
     assert len(warned) == 1 and "1 file(s) not read" in warned[0] and "(a/notes.pdf)" in warned[0], warned
     assert ps[0].source == str(tmp_path / "a" / "x.txt")
+
+
+_WORDS = st.sampled_from(["we", "build", "models", "with", "Python", "text", "description", "and", "the",
+                          "Description", "Text", "content", "in", "short", "experience", "Kafka"])
+
+
+@given(st.lists(st.lists(_WORDS, min_size=4, max_size=9).map(" ".join), min_size=1, max_size=3),
+       st.sampled_from([", ", ",", "; ", "\t"]), st.text(alphabet="abc .\n-", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_prose_first_lines_never_sniff_as_csv(clauses, sep, rest):
+    """A first line of clauses of four or more words, joined by a delimiter, is prose whatever words it
+    holds ('text', 'description'): stdin stays one posting."""
+    assert sniff(sep.join(clauses) + "\n" + rest + "\nmore\n") == "text"

@@ -203,3 +203,16 @@ def test_a_full_disk_under_a_table_is_one_line_naming_stdout(tmp_path):
     assert res.returncode == 1
     assert res.stderr.strip().splitlines() == [
         "error: cannot write to stdout: No space left on device (check the disk or pipe standard output goes to)"]
+
+
+def test_min_score_without_the_hybrid_linker_is_refused(tmp_path):
+    """--min-score was accepted and ignored by the exact linker: output identical, no word said."""
+    f = tmp_path / "job.txt"
+    f.write_text(POSTING)
+    for cmd in (["extract", str(f)], ["build", str(f), "--out", str(tmp_path / "o")]):
+        res = run(*cmd, "--min-score", "0.3")
+        assert res.exit_code == 1
+        assert res.output.strip().splitlines() == [
+            f"error: --min-score is the hybrid linker's threshold: add --linker hybrid (see `main {cmd[0]} "
+            "--help`)"]
+    assert run("extract", str(f), "--format", "jsonl").exit_code == 0      # the default, unsaid, is fine

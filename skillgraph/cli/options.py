@@ -57,12 +57,24 @@ max_bytes_option = click.option(
 
 def linker_options(f):
     """``--linker exact|hybrid`` and ``--min-score``, handed to the command as ``linker`` and ``min_score``."""
+    import functools
+
     from ..extraction.hybrid import LINKERS, MIN_SCORE
+
+    command = f
+
+    @functools.wraps(command)
+    def checked(*args, **kwargs):
+        ctx = click.get_current_context()
+        if (kwargs.get("linker") == "exact"
+                and ctx.get_parameter_source("min_score") is click.core.ParameterSource.COMMANDLINE):
+            raise click.UsageError("--min-score is the hybrid linker's threshold: add --linker hybrid")
+        return command(*args, **kwargs)
 
     f = click.option("--min-score", "min_score", type=click.FloatRange(0.0, 1.0), default=MIN_SCORE,
                      show_default=True,
                      help="Hybrid linker: a model span links when its best concept scores at least this; "
-                          "below it the span is kept as a candidate.")(f)
+                          "below it the span is kept as a candidate.")(checked)
     return click.option("--linker", type=click.Choice(LINKERS), default="exact", show_default=True,
                         help="exact: the ontology's labels and their variants (fastest); hybrid: also the "
                              "trained span model, its spans linked with scores.")(f)

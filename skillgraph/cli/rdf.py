@@ -42,8 +42,16 @@ def export_cmd(fmt, out, graph, base, no_evidence):
     from ..outputs import write_stdout
     from ..vocab import DEFAULT_BASE
 
+    if fmt == "csv" and no_evidence:
+        raise click.UsageError("--no-evidence: the csv edge list holds no evidence (leave it out)")
+    if fmt not in RDF_FORMATS and base:
+        raise click.UsageError(f"--base names the IRIs of the RDF formats ({', '.join(RDF_FORMATS)}), not {fmt}")
     G = _load(graph)
     kw = {"base": base or DEFAULT_BASE, "evidence": not no_evidence} if fmt in RDF_FORMATS else {}
+    if fmt == "graphml" and no_evidence:          # the same graph, its evidence cells left out
+        G = G.copy()
+        for *_, d in G.edges(data=True):
+            d.pop("evidence", None)
     if not out:                                   # every byte reaches stdout, or exit 1 (short writes checked)
         write_stdout(export_graph(G, None, fmt, **kw))
         return

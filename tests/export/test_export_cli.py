@@ -56,3 +56,20 @@ def test_cli_validate_defaults_to_the_shipped_ontology():
     res = CliRunner().invoke(main, ["validate"])
     assert res.exit_code == 0, res.output
     assert "valid: the shipped ontology" in res.output
+
+
+def test_no_evidence_and_base_for_the_other_formats(graph_json):
+    """--no-evidence leaves GraphML's evidence cells out (it was ignored there); where an option cannot
+    apply (evidence in the csv edge list, IRIs outside RDF) it is one usage line, not silence."""
+    from skillgraph.cli import main
+
+    r = CliRunner()
+    full = r.invoke(main, ["export", "--graph", graph_json, "--format", "graphml"])
+    lean = r.invoke(main, ["export", "--graph", graph_json, "--format", "graphml", "--no-evidence"])
+    assert full.exit_code == lean.exit_code == 0
+    assert 'attr.name="evidence"' in full.output and 'attr.name="evidence"' not in lean.output
+    assert lean.output.count("<edge ") == full.output.count("<edge ")
+    for args in (["--format", "csv", "--no-evidence"], ["--format", "graphml", "--base", "http://x/"],
+                 ["--format", "csv", "--base", "http://x/"]):
+        res = r.invoke(main, ["export", "--graph", graph_json, *args])
+        assert res.exit_code == 1 and len(res.output.strip().splitlines()) == 1, res.output

@@ -216,3 +216,16 @@ def test_min_score_without_the_hybrid_linker_is_refused(tmp_path):
             f"error: --min-score is the hybrid linker's threshold: add --linker hybrid (see `main {cmd[0]} "
             "--help`)"]
     assert run("extract", str(f), "--format", "jsonl").exit_code == 0      # the default, unsaid, is fine
+
+
+def test_include_text_outside_json_and_a_kind_named_twice_are_refused(tmp_path):
+    f = tmp_path / "job.txt"
+    f.write_text(POSTING)
+    res = run("extract", str(f), "--include-text", "--format", "csv")
+    assert res.exit_code == 1 and "--include-text adds the posting's text to json and jsonl" in res.output
+    c = tmp_path / "p.csv"
+    c.write_text("description,title\nWe use Python.,ML\n")
+    res = run("extract", str(c), "--field", "text=description", "--field", "text=title")
+    assert res.exit_code == 1 and "--field text= given twice (description, title)" in res.output
+    res = run("extract", str(c), "--field", "text=description", "--field", "text=description", "--format", "jsonl")
+    assert res.exit_code == 0                                   # the same twice says nothing new: fine

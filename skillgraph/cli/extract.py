@@ -132,6 +132,8 @@ def extract_cmd(paths, ontologies, fmt, out, include_text, skip_bad, jobs, engin
     """
     if fmt == "parquet" and not out:
         raise click.UsageError("--format parquet writes a file: add --out FILE.parquet")
+    if include_text and fmt not in ("json", "jsonl"):
+        raise click.UsageError("--include-text adds the posting's text to json and jsonl: add --format jsonl")
     if fmt == "table" and out:
         raise click.UsageError("--out writes json, jsonl, csv or parquet, not a table: "
                                "add --format jsonl (or json, csv)")

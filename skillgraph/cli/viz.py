@@ -38,6 +38,9 @@ def viz_cmd(graph, out, focus, depth, roles, teams, level, min_count, max_nodes,
     from ..graph import load_graph
     from ..viz import write_html
 
+    if focus is None and click.get_current_context().get_parameter_source("depth") is \
+            click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("--depth counts links from --focus: add --focus NODE")
     path = Path(graph) if graph else DEFAULT_GRAPH
     if not path.exists():
         raise InputError(f"{path}: no such graph file; run `skillgraph build` first or pass --graph FILE")

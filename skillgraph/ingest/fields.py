@@ -131,6 +131,9 @@ def field_names(named: Mapping[str, str] | Iterable[tuple[str, str]] | None = No
                              f"{', '.join(FIELD_KINDS)}")
         if not str(column).strip():
             raise InputError(f"--field {kind}=: no column named — write --field {k}=COLUMN")
+        if k in chosen and chosen[k] != str(column).strip():
+            raise InputError(f"--field {k}= given twice ({chosen[k]}, {str(column).strip()}) — name one column "
+                             "per kind")
         chosen[k] = str(column).strip()
     return FieldNames(**{k: (c,) for k, c in chosen.items()}, named=tuple(sorted(chosen.items())))
 

@@ -200,7 +200,7 @@ def _reduce(H: nx.DiGraph, max_nodes: int, focus_id) -> tuple[nx.DiGraph, dict]:
     out_other = sorted((n for n in out if kinds.get(n) != "skill"), key=key.get)
     examples = [node_label(H, n) for n in (out_other[:3] + out_skills[:5])]
     kept_kinds = Counter(kinds.get(n, "other") for n in R)
-    parts = ", ".join(f"{by_kind[k]:,} {k}{'s' if by_kind[k] != 1 else ''}"
+    parts = ", ".join(f"{by_kind[k]:,} {_plural(k) if by_kind[k] != 1 else k}"
                       for k in (*KINDS, "other") if by_kind.get(k))
     message = (f"Showing the {R.number_of_nodes():,} most connected of {H.number_of_nodes():,} nodes "
                f"(max_nodes={max_nodes:,}; roles and teams by degree, skills by demand). "
@@ -210,3 +210,8 @@ def _reduce(H: nx.DiGraph, max_nodes: int, focus_id) -> tuple[nx.DiGraph, dict]:
             "by_kind": dict(sorted(by_kind.items())), "kept_by_kind": dict(sorted(kept_kinds.items())),
             "examples": examples, "message": message}
     return R, left
+
+
+def _plural(kind: str) -> str:
+    """"company" -> "companies", "skill" -> "skills"."""
+    return kind[:-1] + "ies" if kind.endswith("y") and kind[-2:-1] not in "aeiou" else kind + "s"

@@ -82,6 +82,8 @@ def test_max_nodes_reduces_and_says_so(tmp_path, seed_like_graph, page_data):
     left = rep["left_out"]
     assert left["nodes"] == G.number_of_nodes() - rep["nodes"] and left["by_kind"]["skill"] > 0
     assert "Left out" in rep["message"] and "skill" in rep["message"]
+    if left["by_kind"].get("company", 0) > 1:
+        assert f"{left['by_kind']['company']:,} companies" in rep["message"]     # not "companys"
     text = out.read_text(encoding="utf-8")
     assert 'id="sg-message"' in text and "Left out" in text
     nodes, edges = page_data(text)
@@ -92,3 +94,20 @@ def test_max_nodes_reduces_and_says_so(tmp_path, seed_like_graph, page_data):
     # focus is always kept
     H, rep2 = select_subgraph(G, focus="skill:kubernetes", depth=2, max_nodes=5)
     assert "skill:kubernetes" in H and rep2["reduced"] and len(H) <= 5
+
+
+def test_plural_of_a_kind():
+    from skillgraph.viz.select import _plural
+
+    assert [_plural(k) for k in ("company", "skill", "team", "role", "product")] == [
+        "companies", "skills", "teams", "roles", "products"]
+
+
+def test_cli_depth_without_focus_is_refused(tmp_path):
+    from click.testing import CliRunner
+
+    from skillgraph.cli import main
+
+    res = CliRunner().invoke(main, ["viz", "--depth", "2", "--out", str(tmp_path / "g.html")])
+    assert res.exit_code == 1 and "--depth counts links from --focus: add --focus NODE" in res.output
+    assert not (tmp_path / "g.html").exists()

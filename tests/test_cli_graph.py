@@ -231,3 +231,12 @@ def test_seeds_team_matrix_has_no_pairs_alike_by_construction(built):
     table = run("overlap", "--matrix", "--by", "team", "--nested", "--graph", graph).stdout
     assert "CONTAINS" in table and "same roles" in table
     assert "Nested teams are not scored" in run("overlap", "--help").stdout
+
+
+def test_graph_and_postings_together_are_refused(tmp_path):
+    """--postings built the graph and --graph was dropped without a word (new-user trial)."""
+    f = tmp_path / "job.txt"
+    f.write_text("We use Python.\n")
+    res = CliRunner().invoke(main, ["roles", "--graph", str(tmp_path / "g.json"), "--postings", str(f)])
+    assert res.exit_code == 1 and "--graph and --postings each name the graph: give one of them" in res.output
+    assert CliRunner().invoke(main, ["roles", "--postings", str(f)]).exit_code == 0

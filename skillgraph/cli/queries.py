@@ -27,6 +27,9 @@ def with_graph(f):
     @format_option
     @functools.wraps(f)
     def wrapper(graph_path, postings, ontologies, **kw):
+        if postings and click.get_current_context().get_parameter_source("graph_path") is \
+                click.core.ParameterSource.COMMANDLINE:
+            raise click.UsageError("--graph and --postings each name the graph: give one of them")
         G = _graph(graph_path, postings, ontologies)
         return f(G=G, ontologies=ontologies, **kw)
 

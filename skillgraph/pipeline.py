@@ -144,5 +144,7 @@ def write_graph_files(G, stage: Path, out: Path, *, after_graph: Callable[[], li
     n = write_rdf(G, stage / "skillgraph.ttl")
     files.append(Written(out / "skillgraph.ttl", f"{n} triples"))
     rep = write_html(G, stage / "graph.html")
-    files.append(Written(out / "graph.html", f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn"))
+    drawn = f"{rep.get('nodes')} nodes, {rep.get('edges')} edges drawn"
+    # what the page leaves out, said on the command line too (as `skillgraph viz` says it)
+    files.append(Written(out / "graph.html", drawn + (f". {rep['message']}" if rep.get("message") else "")))
     return files

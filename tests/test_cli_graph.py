@@ -240,3 +240,16 @@ def test_graph_and_postings_together_are_refused(tmp_path):
     res = CliRunner().invoke(main, ["roles", "--graph", str(tmp_path / "g.json"), "--postings", str(f)])
     assert res.exit_code == 1 and "--graph and --postings each name the graph: give one of them" in res.output
     assert CliRunner().invoke(main, ["roles", "--postings", str(f)]).exit_code == 0
+
+
+def test_build_says_what_the_html_view_left_out(tmp_path, monkeypatch):
+    """A graph over the view's node budget: build's line for graph.html carries the page's note."""
+    import functools
+
+    import skillgraph.viz as viz
+
+    monkeypatch.setattr(viz, "write_html", functools.partial(viz.write_html, max_nodes=12))
+    res = CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 0, res.output
+    [line] = [ln for ln in res.output.splitlines() if "graph.html" in ln]
+    assert "edges drawn. Showing the" in line and "Left out:" in line

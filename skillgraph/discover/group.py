@@ -9,7 +9,9 @@ folded, split on anything but letters, digits, ``+`` and ``#``, plurals singular
 words left out), with
 
 - trailing *form words* left out (:data:`FORM_WORDS`: "Azure DevOps pipelines" is Azure DevOps), as
-  long as a word remains;
+  long as what remains is not one common word alone (:func:`~skillgraph.extraction.spans.is_generic`:
+  "data pipelines" and "develop pipelines" keep their form word, or they would join "data" and
+  "develop expertise");
 - the words joined without spaces, so a closed and an open form are one key ("DevOps", "Dev Ops",
   "dev-ops").
 
@@ -79,9 +81,11 @@ class Group:
 
 
 def _key_words(text: str) -> tuple[str, ...]:
+    from skillgraph.extraction.spans import is_generic
+
     ws = list(words(text))
-    while len(ws) > 1 and ws[-1] in FORM_WORDS:
-        ws.pop()
+    while len(ws) > 1 and ws[-1] in FORM_WORDS and not (len(ws) == 2 and is_generic(ws[0])):
+        ws.pop()      # "Azure DevOps pipelines" is Azure DevOps, but "data pipelines" is not "data"
     return tuple(ws)
 
 

@@ -131,7 +131,13 @@ def _records_to_postings(records, path, name, sink, file_repaired, numbered_by, 
             continue
         if isinstance(value, list):
             value = "\n".join(str(v) for v in value if v is not None)
-        if not isinstance(value, str) or not value or value.isspace():
+        if value is not None and not isinstance(value, str):
+            kind = {dict: "an object", bool: "a boolean", int: "a number", float: "a number"}.get(type(value),
+                                                                                              "no string")
+            sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{key}' field is {kind}, not the "
+                                  "posting's text", f"put the posting text in '{key}' as a string"))
+            continue
+        if not value or value.isspace():
             sink.fail(empty_error(path, where_line, f"{numbered_by} {number} has an empty '{key}' field"))
             continue
         try:

@@ -21,6 +21,9 @@ BROKEN = [
     ("list.jsonl", b'{"text": "a"}\n["text"]\n', r"list\.jsonl:2: line 2 is a JSON list, not an object"),
     ("notext.jsonl", b'{"text": "a"}\n{"name": "b"}\n', r"notext\.jsonl:2: line 2 has no text field"),
     ("emptyrec.jsonl", b'{"text": "a"}\n{"text": "  "}\n', r"emptyrec\.jsonl:2: line 2 has an empty 'text' field"),
+    # a text that is no string is said as such (it read "has an empty 'text' field")
+    ("numtext.jsonl", b'{"text": "a"}\n{"text": 123}\n',
+     r"numtext\.jsonl:2: line 2's 'text' field is a number, not the posting's text"),
     ("nocol.csv", b"title,company\nx,y\n", r"nocol\.csv:1: no text column in the CSV header \(title, company\)"),
     ("emptyrow.csv", b"id,text\n1,ok\n2,\n", r"emptyrow\.csv:3: row has an empty or missing 'text' field"),
     ("short.csv", b"text,id\nok,1\n\"unterminated,2\n", r"short\.csv:3: unreadable CSV row \(unexpected end of data\)"),
@@ -68,5 +71,5 @@ def test_error_raised_without_skip_after_good_records(tmp_path):
     f.write_text('{"text": "one"}\n{"text": 5}\n', encoding="utf-8")
     it = read_postings([f])
     assert next(it).text == "one"
-    with pytest.raises(InputError, match=r"a\.jsonl:2: line 2 has an empty 'text' field"):
+    with pytest.raises(InputError, match=r"a\.jsonl:2: line 2's 'text' field is a number, not the posting's text"):
         next(it)

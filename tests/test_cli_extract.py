@@ -229,3 +229,10 @@ def test_include_text_outside_json_and_a_kind_named_twice_are_refused(tmp_path):
     assert res.exit_code == 1 and "--field text= given twice (description, title)" in res.output
     res = run("extract", str(c), "--field", "text=description", "--field", "text=description", "--format", "jsonl")
     assert res.exit_code == 0                                   # the same twice says nothing new: fine
+
+
+def test_lookup_of_a_misspelt_term_suggests_labels():
+    res = run("ontology", "lookup", "Pyhton", "PyTorch")
+    assert res.exit_code == 0
+    assert "note: 'Pyhton' names no concept — did you mean: Python" in res.stderr
+    assert "PyTorch" not in res.stderr                                # a known term: no note

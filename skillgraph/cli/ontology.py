@@ -34,6 +34,23 @@ def lookup_cmd(terms, ontologies, fmt):
                          "kind": (c.kind or "") if c else "",
                          "broader": ", ".join(ont[b].label for b in ont.broader(c.id)) if c else ""})
     render(rows, fmt)
+    for t in terms:
+        if not resolved[t]:
+            near = _close_labels(ont, t)
+            click.echo(f"note: {t!r} names no concept" + (f" — did you mean: {', '.join(near)}?" if near else ""),
+                       err=True)
+
+
+def _close_labels(ont, term: str, n: int = 3) -> list[str]:
+    """Up to ``n`` labels (preferred or alternative) spelled closest to ``term`` (difflib, ignoring case)."""
+    import difflib
+
+    by_low: dict[str, str] = {}
+    for c in sorted(ont.concepts.values(), key=lambda c: c.id):
+        for lab in (c.label, *c.alt_labels):
+            by_low.setdefault(lab.lower(), lab)
+    near = difflib.get_close_matches(term.lower(), sorted(by_low), n=n, cutoff=0.75)
+    return [by_low[x] for x in near]
 
 
 @ontology_group.command("check")

@@ -48,6 +48,9 @@ def load_any_graph(path) -> nx.DiGraph:
     from ..graph import load_graph
 
     path = Path(path)
+    if path.suffix.lower() in (".graphml", ".csv"):
+        raise InputError(f"{path}: a {path.suffix[1:].lower()} export is not read back (it is for Gephi and "
+                         "pandas) — pass graph.json or an RDF export (.ttl, .nt, .jsonld)")
     if path.suffix.lower() not in RDF_GRAPH_SUFFIXES:
         return load_graph(path)
     if path.is_dir():

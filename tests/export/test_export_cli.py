@@ -73,3 +73,17 @@ def test_no_evidence_and_base_for_the_other_formats(graph_json):
                  ["--format", "csv", "--base", "http://x/"]):
         res = r.invoke(main, ["export", "--graph", graph_json, *args])
         assert res.exit_code == 1 and len(res.output.strip().splitlines()) == 1, res.output
+
+
+def test_a_graphml_or_csv_export_as_graph_is_named_for_what_it_is(tmp_path, graph_json):
+    """It said 'not valid JSON — rebuild it' of a GraphML file."""
+    from skillgraph.cli import main
+
+    r = CliRunner()
+    for fmt in ("graphml", "csv"):
+        out = tmp_path / f"g.{fmt}"
+        assert r.invoke(main, ["export", "--graph", graph_json, "--format", fmt, "--out", str(out)]).exit_code == 0
+        res = r.invoke(main, ["roles", "--graph", str(out)])
+        assert res.exit_code == 1
+        assert res.output.strip() == (f"error: {out}: a {fmt} export is not read back (it is for Gephi and pandas) "
+                                      "— pass graph.json or an RDF export (.ttl, .nt, .jsonld)")

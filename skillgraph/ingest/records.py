@@ -140,6 +140,12 @@ def _records_to_postings(records, path, name, sink, file_repaired, numbered_by, 
         if not value or value.isspace():
             sink.fail(empty_error(path, where_line, f"{numbered_by} {number} has an empty '{key}' field"))
             continue
+        id_key, id_value = lookup(rec, names.id, keys)
+        if isinstance(id_value, (dict, list)):
+            kind = "an object" if isinstance(id_value, dict) else "a list"
+            sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{id_key}' field is {kind}",
+                                  "an id is a string or a number"))
+            continue
         try:
             yield posting(f"{name}:{number}", f"{path}:{number}", value, repaired, is_html=None,
                           record=rec, text_key=key, keys=keys, names=names)

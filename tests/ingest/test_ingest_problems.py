@@ -24,6 +24,8 @@ BROKEN = [
     # a text that is no string is said as such (it read "has an empty 'text' field")
     ("numtext.jsonl", b'{"text": "a"}\n{"text": 123}\n',
      r"numtext\.jsonl:2: line 2's 'text' field is a number, not the posting's text"),
+    ("objid.jsonl", b'{"text": "a"}\n{"id": {"a": 1}, "text": "b"}\n',
+     r"objid\.jsonl:2: line 2's 'id' field is an object"),
     ("nocol.csv", b"title,company\nx,y\n", r"nocol\.csv:1: no text column in the CSV header \(title, company\)"),
     ("emptyrow.csv", b"id,text\n1,ok\n2,\n", r"emptyrow\.csv:3: row has an empty or missing 'text' field"),
     ("short.csv", b"text,id\nok,1\n\"unterminated,2\n", r"short\.csv:3: unreadable CSV row \(unexpected end of data\)"),

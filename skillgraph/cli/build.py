@@ -6,6 +6,7 @@ import click
 from .app import main
 from .options import (
     field_option,
+    given,
     jobs_option,
     linker_options,
     max_bytes_option,
@@ -47,11 +48,9 @@ def build_cmd(paths, ontologies, out, jobs, skip_bad, max_bytes, linker, min_sco
 
     kw = {} if max_bytes is None else {"max_bytes": max_bytes}
     if engine != "spark":
-        ctx = click.get_current_context()
-        given = [f"--{n.replace('_', '-')}" for n in ("master", "partitions", "max_roles")
-                 if ctx.get_parameter_source(n) is click.core.ParameterSource.COMMANDLINE]
-        if given:
-            raise click.UsageError(f"{', '.join(given)}: for --engine spark only (add --engine spark, or leave "
+        spark_only = [f"--{n.replace('_', '-')}" for n in ("master", "partitions", "max_roles") if given(n)]
+        if spark_only:
+            raise click.UsageError(f"{', '.join(spark_only)}: for --engine spark only (add --engine spark, or leave "
                                    "them out)")
     if engine == "spark":
         from ..errors import InputError

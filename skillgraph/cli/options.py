@@ -9,10 +9,8 @@ import click
 
 from ..vocab import LEVELS
 
-__all__ = ["FORMATS", "LEVELS", "field_option", "format_option", "jobs_option", "linker_options", "max_bytes_option",
-           "note",
-           "ontology_option",
-           "progress_bar", "skip_bad_option", "warn"]
+__all__ = ["FORMATS", "LEVELS", "field_option", "format_option", "given", "jobs_option", "linker_options",
+           "max_bytes_option", "note", "ontology_option", "progress_bar", "skip_bad_option", "warn"]
 
 FORMATS = ("table", "json", "csv")
 
@@ -55,6 +53,12 @@ max_bytes_option = click.option(
     help="Refuse posting files (and stdin) larger than this: bytes, or 500MB, 2GB  [default: 100MB, "
          "skillgraph.ingest.MAX_BYTES]")
 
+def given(name: str) -> bool:
+    """Whether the running command's parameter ``name`` was typed on the command line (not its default):
+    an option that applies only with another is refused when given alone, never ignored."""
+    return click.get_current_context().get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+
+
 def linker_options(f):
     """``--linker exact|hybrid`` and ``--min-score``, handed to the command as ``linker`` and ``min_score``."""
     import functools
@@ -65,9 +69,7 @@ def linker_options(f):
 
     @functools.wraps(command)
     def checked(*args, **kwargs):
-        ctx = click.get_current_context()
-        if (kwargs.get("linker") == "exact"
-                and ctx.get_parameter_source("min_score") is click.core.ParameterSource.COMMANDLINE):
+        if kwargs.get("linker") == "exact" and given("min_score"):
             raise click.UsageError("--min-score is the hybrid linker's threshold: add --linker hybrid")
         return command(*args, **kwargs)
 

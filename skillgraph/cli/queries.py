@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .app import main
-from .options import LEVELS, format_option, ontology_option
+from .options import LEVELS, format_option, given, ontology_option
 from .render import render
 
 DEFAULT_GRAPH = Path("outputs") / "graph.json"
@@ -27,8 +27,7 @@ def with_graph(f):
     @format_option
     @functools.wraps(f)
     def wrapper(graph_path, postings, ontologies, **kw):
-        if postings and click.get_current_context().get_parameter_source("graph_path") is \
-                click.core.ParameterSource.COMMANDLINE:
+        if postings and given("graph_path"):
             raise click.UsageError("--graph and --postings each name the graph: give one of them")
         G = _graph(graph_path, postings, ontologies)
         return f(G=G, ontologies=ontologies, **kw)

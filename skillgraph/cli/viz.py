@@ -7,7 +7,7 @@ import click
 
 from ..errors import InputError
 from .app import main
-from .options import LEVELS
+from .options import LEVELS, given
 
 DEFAULT_GRAPH = Path("outputs/graph.json")
 DEFAULT_OUT = Path("outputs/graph.html")
@@ -38,8 +38,7 @@ def viz_cmd(graph, out, focus, depth, roles, teams, level, min_count, max_nodes,
     from ..graph import load_graph
     from ..viz import write_html
 
-    if focus is None and click.get_current_context().get_parameter_source("depth") is \
-            click.core.ParameterSource.COMMANDLINE:
+    if focus is None and given("depth"):
         raise click.UsageError("--depth counts links from --focus: add --focus NODE")
     path = Path(graph) if graph else DEFAULT_GRAPH
     if not path.exists():

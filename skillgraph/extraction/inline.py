@@ -9,11 +9,14 @@ flattening and are read here:
 - a **glued boundary**: a word running into a capitalised one with no space — where the left part
   is a lower-case word of at least 4 letters ("requirementsThis", "certificationStrong"; not code
   such as "useEffect", "getServerSideProps"), or a section noun ("ExperienceStrong",
-  "ResponsibilitiesDesign"), or the right part opens a sentence ("RoleWe"). Product names
-  ("ClickHouse", "LangChain", "DevOps", "LinkedIn", "StackOverflow", "PayPal") are capitalised on
-  both sides with neither mark and are left alone. A full stop with no space
-  before a capitalised word ("…BI roles.Proven experience…") is a boundary too. A line is cut into
-  sentences at each boundary as well as at sentence punctuation.
+  "ResponsibilitiesDesign"), or the right part opens a sentence or a list item ("RoleWe",
+  "PythonStrong SQL skills", "gitExperience with AWS"). Product names ("ClickHouse", "LangChain",
+  "DevOps", "LinkedIn", "StackOverflow", "PayPal") are capitalised on both sides with neither mark
+  and are left alone. A full stop with no space before a capitalised word ("…BI roles.Proven
+  experience…") is a boundary too. A line is cut into sentences at each boundary as well as at
+  sentence punctuation; the dictionary matcher reads the words on either side of one as two words
+  (a label ends or starts there: "data pipelines" in "data pipelinesExperience with Python"), and
+  the span model reads the two sides apart.
 - an **inline heading**: "Requirements:" / "Key Responsibilities:" (capitalised words before a colon),
   or the last capitalised words before a glued boundary ("…Key Responsibilities|Support…"), when
   :func:`~skillgraph.extraction.levels.heading_level` knows them. The sentences after it, up to the
@@ -28,21 +31,24 @@ from typing import NamedTuple
 
 from .levels import heading_level
 
-__all__ = ["InlineHeading", "glued_boundaries", "inline_headings"]
+__all__ = ["InlineHeading", "glued_boundaries", "glued_words", "inline_headings"]
 
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _GLUED_STOP = re.compile(r"(?<=[a-z)]{3}[.!?])(?=[A-Z][a-z])")   # "roles.Proven"; not "e.g.Spark"
 _HINT = re.compile(r"[a-z][A-Z]|[a-z)][.!?][A-Z]")   # what either of the two needs
 _OPENERS = frozenset("We The This You Your Our Salary Location Apply Please Join About What Who Why How "
-                     "Benefits Requirements Responsibilities Qualifications Skills".split())
-"""Words that open a sentence or a section: "RoleWe" is two things glued together."""
+                     "Benefits Requirements Responsibilities Qualifications Skills "
+                     "Strong Proven Excellent Ability Experience Knowledge Familiarity Understanding Demonstrated "
+                     "Solid Exposure Proficiency Fluency Comfortable Hands".split())
+"""Words that open a sentence, a section or a list item: "RoleWe", "PythonStrong SQL skills" and
+"KafkaExperience with dbt" are two things glued together (no product name ends in one of them)."""
 _HEAD_WORDS = frozenset("Requirements Requirement Responsibilities Qualifications Qualification Benefits Skills "
                         "Experience Description Overview Summary Desirable Essential Preferred Duties Role Profile "
                         "Competencies".split())
 """Section nouns that, glued to a capitalised word, end a heading ("ExperienceStrong"). Not every word a
 heading cue knows: "StackOverflow", "PayPal", "TeamCity" are names."""
-_WORD_SPAN = 40
-"""Characters looked at on either side of a boundary (a longer letter run is no word of a posting)."""
+_CLASSES = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 32 for b in range(256))
+"""A byte → its class: ``a`` for a lower-case ASCII letter, ``A`` for a capital, a space for anything else."""
 _COLON_HEAD = re.compile(r"(?:^|(?<=[\s.;)\]]))([A-Z][A-Za-z'\u2019&/-]*(?: [A-Za-z'\u2019&/-]+){0,3}):(?=\s|[A-Z])")
 _AMOUNT = re.compile(r"\s*(?:up to |c\.? ?)?[\d£$€¥%+~]", re.I)
 """A field's value after the colon: an amount ("Bonus: 10%", "Bonus: £5k", "Equity: up to 0.5%")."""
@@ -61,37 +67,38 @@ class InlineHeading(NamedTuple):
     level: str | None
 
 
-def _left_word(line: str, i: int) -> str:
-    j, stop = i, max(0, i - _WORD_SPAN)
-    while j > stop and line[j - 1].isalpha():
-        j -= 1
-    return line[j:i]
-
-
-def _right_word(line: str, i: int) -> str:
-    j, stop = i + 1, min(len(line), i + _WORD_SPAN)
-    while j < stop and line[j].islower():
-        j += 1
-    return line[i:j]
-
-
 def glued_boundaries(line: str) -> list[int]:
     """Offsets in ``line`` where a word was glued to the next sentence or heading (see the module doc),
     or a sentence to the next with no space after its full stop ("…BI roles.Proven experience…")."""
     if not _HINT.search(line):        # most lines: one C-speed scan, nothing glued
         return []
-    out = [m.start() for m in _GLUED_STOP.finditer(line)]
-    for m in _GLUE.finditer(line):
-        i = m.start()
-        run, right = _left_word(line, i), _right_word(line, i)
-        caps = [k for k, c in enumerate(run) if c.isupper()]
-        if not caps:       # "requirementsThis", "teamEmail"; not "useEffect"
-            glued = len(run) >= 4
-        else:              # the last capitalised part: "pipelinesDesirable|Experience" → "Desirable"
-            glued = right in _OPENERS or run[caps[-1]:] in _HEAD_WORDS
-        if glued:
-            out.append(i)
-    return sorted(out)
+    return sorted([m.start() for m in _GLUED_STOP.finditer(line)] + glued_words(line))
+
+
+def glued_words(text: str) -> list[int]:
+    """The glued boundaries of ``text`` that sit between two letters ("pipelines|Experience",
+    "Python|Strong"), in order: where the words on either side are two words, though no space or
+    punctuation says so (the dictionary matcher reads them as such). Glued is a lower-case word of 4
+    letters or more before a capitalised one, any word before one that opens a sentence or an item
+    (:data:`_OPENERS`), a section noun before a capitalised word (:data:`_HEAD_WORDS`); not a name
+    such as "PyTorch", "LangChain" or code such as "useEffect"."""
+    # ``find`` over the letter classes (``encode`` with "replace" keeps one byte per character): the
+    # exact pass runs this over every posting; a regex cost it a third (skillgraph.speed)
+    cls = text.encode("ascii", "replace").translate(_CLASSES)
+    out = []
+    i = cls.find(b"aAa")
+    while i != -1:
+        b = i + 1                                   # the boundary: before the capital
+        start = cls.rfind(b" ", 0, b) + 1           # the letters before it
+        end = cls.find(b" ", b + 1)
+        right_end = end if end != -1 else len(cls)
+        cap = cls.find(b"A", b + 1, right_end)      # the capitalised word after it ends at the next capital
+        right = text[b:cap if cap != -1 else right_end]
+        last = cls.rfind(b"A", start, b)
+        if (last == -1 and b - start >= 4) or right in _OPENERS or (last != -1 and text[last:b] in _HEAD_WORDS):
+            out.append(b)
+        i = cls.find(b"aAa", b)
+    return out
 
 
 def _before(line: str, i: int) -> list[str]:

@@ -9,10 +9,12 @@ automaton for free.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from skillgraph.ontology import Ontology, norm_label
 
 from .context import is_compound_head, supported
+from .inline import glued_words
 from .labels import HYPHEN_CHARS, case_fold, fold, variants
 from .teams import UNIT_WORDS
 
@@ -188,9 +190,19 @@ class Matcher:
         cands = []
         # every hit is whole words: f[s - 1] and f[e] are neither letters nor digits
         values = self._values
-        for idx, s, e in self.automaton.find_matches_as_indexes(_hay(f), overlapping=True):
+        hay, glue = _hay(f), glued_words(text)
+        if glue:            # "pipelinesExperience": the two words, as if a space were between them
+            cuts = [0, *(g + 1 for g in glue), len(hay)]            # hay[i + 1] is f[i]
+            hay = " ".join(hay[a:b] for a, b in zip(cuts, cuts[1:], strict=False))
+            glue = [p + k for k, p in enumerate(glue)]      # the added spaces' offsets in that text
+        for idx, s, e in self.automaton.find_matches_as_indexes(hay, overlapping=True):
             klen, unit, simple, checks = values[idx]
             e -= 2
+            if glue:        # back to offsets into the text; a hit across a glued boundary is none
+                k = bisect_left(glue, e)
+                if k != bisect_left(glue, e - klen):
+                    continue
+                e -= k
             s = e - klen
             if unit:
                 units.append((s, e, unit))

@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
+from .inline import glued_boundaries
+
 __all__ = ["GENERIC_ZIPF", "Span", "clean_spans", "find_spans", "is_generic", "load_model", "model_dir", "pieces"]
 
 GENERIC_ZIPF = 4.0
@@ -82,10 +84,19 @@ def pieces(text: str) -> list[tuple[int, int]]:
             start = m.end()
         a = start
         for sep in _INLINE_BULLET.finditer(text, start, end):
-            _add(text, a, sep.start(), out)
+            _add_glued(text, a, sep.start(), out)
             a = sep.end()
-        _add(text, a, end, out)
+        _add_glued(text, a, end, out)
     return out
+
+
+def _add_glued(text: str, a: int, b: int, out: list) -> None:
+    """``text[a:b]`` as pieces, cut where a flattened page glued one item or sentence to the next
+    ("data pipelinesExperience with Python", "roles.Proven experience"): no span runs across."""
+    for cut in [a + c for c in glued_boundaries(text[a:b])]:
+        _add(text, a, cut, out)
+        a = cut
+    _add(text, a, b, out)
 
 
 def _add(text: str, a: int, b: int, out: list) -> None:

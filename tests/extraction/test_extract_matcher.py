@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgraph.extraction import Matcher, fold
+from skillgraph.extraction.inline import glued_words
 from skillgraph.ontology import Ontology
 
 
@@ -83,6 +84,42 @@ def test_a_glued_sentence_links_like_a_spaced_one(links, first, second):
     """Two sentences glued at the dot ("Spark.Excellent") link as when a space follows the dot."""
     glued, spaced = links(f"{first}.{second}"), links(f"{first}. {second}")
     assert glued == spaced
+
+
+def test_a_label_glued_to_the_next_item_links(concepts, links, make_concept):
+    # flattened HTML glues list items with no space: "machine learningExperience", "PyTorchStrong"
+    assert links("Experience with PyTorchStrong SQL skills") == [("PyTorch", "pytorch")]
+    assert links("strong machine learningAbility to explain models") == [("machine learning", "ml")]
+    text = "Fine-tuning LLMs and statisticsExperience with Spark"
+    got = Matcher(Ontology.from_concepts([make_concept("stats", "statistics"), make_concept("x", "Experience")])
+                  ).find(text)
+    assert [text[s:e] for s, e, _ in got] == ["statistics", "Experience"]
+    # a label is never read across a glued boundary, and a capitalised name is no glue
+    assert concepts("machine learningSystems design") == {"ml"}
+    assert links("TensorFlowExperience") == [("TensorFlow", "tensorflow")]
+    assert concepts("We use TensorFlow and PyTorch") == {"tensorflow", "pytorch"}
+
+
+_items = st.sampled_from(["We use PyTorch", "Hadoop and Spark", "machine learning", "fine-tuning LLMs",
+                          "experience with Go", "ML systems", "statistics"])
+_openers = st.sampled_from(["Experience with Spark", "Strong Go skills", "Ability to ship", "Excellent SQL",
+                            "Proven statistics", "Our team", "Machine learning"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(first=_items, second=_openers)
+def test_a_glued_item_links_like_a_spaced_one(ont, first, second):
+    """Two list items glued with no space ("learningExperience") link as when a space is between them,
+    at the same offsets (one less from the second item on); where the glue reads as one name
+    ("PyTorchMachine": capitalised on both sides, no opener) no label ends or starts at it."""
+    matcher = Matcher(ont)
+    cut, text = len(first), first + second
+    glued = matcher.find(text)
+    if cut in glued_words(text):
+        spaced = [(s - (s > cut), e - (e > cut), ids) for s, e, ids in matcher.find(f"{first} {second}")]
+        assert glued == spaced
+    else:
+        assert all(cut not in (s, e) for s, e, _ in glued)
 
 
 _words = st.sampled_from(["PyTorch", "pytorch", "go", "Go", "R", "R&D", "fine-tuning", "LLMs", "search",

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from skillgraph.extraction.inline import glued_boundaries
 from skillgraph.extraction.link import Linker
 from skillgraph.extraction.spans import Span, clean_spans, is_generic, pieces
 
@@ -40,6 +41,28 @@ def test_pieces_never_hold_a_line_break_or_bullet(text):
         seg = text[a:b]
         assert seg == seg.strip() and seg
         assert not any(ch in seg for ch in "\n\r\u2022|")
+
+
+glued_texts = st.lists(st.tuples(st.sampled_from(WORDS + ["Experience", "Strong", "pipelines", "We"]),
+                                 st.sampled_from(SEPS + ["", "", ".", "\n\n"])), min_size=1, max_size=14).map(
+    lambda xs: "".join(w + s for w, s in xs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(glued_texts)
+def test_pieces_never_cross_a_glued_boundary(text):
+    """A flattened page's glued items ("data pipelinesExperience with Python") are read apart."""
+    ps, pos = pieces(text), 0
+    for line in text.splitlines(keepends=True):
+        for cut in glued_boundaries(line):
+            assert not any(a < pos + cut < b for a, b in ps), (text, pos + cut)
+        pos += len(line)
+
+
+def test_glued_items_are_two_pieces():
+    text = "Experience with data pipelinesExperience with PythonStrong SQL skills"
+    assert [text[a:b] for a, b in pieces(text)] == [
+        "Experience with data pipelines", "Experience with Python", "Strong SQL skills"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -147,6 +147,9 @@ SENTENCE = {
                   r"demonstrated|demonstrable|extensive|basic|advanced) )*(?:experience|familiarity|knowledge|"
                   r"understanding|expertise|background|fluency) (?:with|in|of|[a-z]+ing)\b",
                   "experience", "familiarity", "knowledge", "understanding", "expertise", "background", "fluency"),
+                 # "Proven ability to work across legacy and cloud systems", "Ability to explain models"
+                 (r"^\W*(?:(?:proven|demonstrated|demonstrable|strong|excellent|good) )?abilit(?:y|ies) to\b",
+                  "ability", "abilities"),
                  # "Advanced skills in Python and SQL", "Strong skills with Spark": an adjective is needed
                  (r"^\W*(?:strong|solid|deep|proven|good|excellent|advanced|demonstrable|practical) "
                   r"(?:\w+ )?skills (?:in|with)\b", "skills")),

@@ -33,6 +33,10 @@ def _levels(text, *names):
     ("context", "Experience structuring data through Bronze, Silver and Gold layers using Python.", "required"),
     ("responsibility", "Advanced skills in Python and SQL", "required"),
     ("context", "Skills in demand across the industry.", "context"),
+    # "Proven ability to …" opens a requirement bullet; an ability in prose does not
+    ("responsibility", "Proven ability to work across both legacy systems and modern cloud environments", "required"),
+    ("context", "Ability to write code logic involving concurrency or parallelism.", "required"),
+    ("context", "Our platform has the ability to scale to millions.", "context"),
     # "where required" is when needed, not a requirement
     ("responsibility", "Own the data models, coordinating other engineers where required.", "responsibility"),
     ("responsibility", "Python is required.", "required"),

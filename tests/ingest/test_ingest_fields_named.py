@@ -81,3 +81,18 @@ def test_named_kind_replaces_its_defaults_only(kind, column):
     for other in FIELD_KINDS:
         if other != kind:
             assert getattr(names, other) == FIELD_KINDS[other]
+
+
+def test_named_fields_over_whole_text_files_only_are_said_unused(tmp_path):
+    """Whole-text files have no columns: a named field there does nothing, and one warning says so."""
+    (tmp_path / "a.txt").write_text("We need Python.")
+    (tmp_path / "b.md").write_text("We need SQL.")
+    said: list[str] = []
+    posts = list(read_postings(tmp_path, fields={"text": "body"}, warn=said.append))
+    assert [p.text for p in posts] == ["We need Python.", "We need SQL."]
+    assert len(said) == 1 and said[0].startswith("--field text=body: not used") and ".csv" in said[0]
+    said.clear()
+    (tmp_path / "c.jsonl").write_text(json.dumps({"body": "PyTorch required."}) + "\n")
+    assert len(list(read_postings(tmp_path, fields={"text": "body"}, warn=said.append))) == 3
+    assert said == []                           # a record file is there: the field names its column
+    assert list(read_postings(tmp_path / "a.txt", warn=said.append)) and said == []   # nothing named

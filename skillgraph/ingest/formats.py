@@ -16,7 +16,7 @@ from .jsonsafe import array_elements, has_surrogate_escape, json_problem, loads,
 from .problems import Sink, empty_error, input_error, shown
 from .records import posting, records_to_postings
 
-__all__ = ["read_csv", "read_json", "read_jsonl", "read_text", "sniff"]
+__all__ = ["CSV_DELIMITERS", "read_csv", "read_json", "read_jsonl", "read_text", "sniff"]
 
 
 def _json_error(path: str, exc: json.JSONDecodeError) -> InputError:
@@ -146,10 +146,14 @@ class _Lines:
         self.row = []
 
 
+CSV_DELIMITERS = (",", ";", "\t", "|")
+"""The delimiters a CSV header is tried with, in order: the first that splits off a text column's name."""
+
+
 def _csv_header(text: str, text_fields) -> tuple[str, list[str]]:
     nl = text.find("\n")
     first_line = text if nl < 0 else text[:nl]
-    for d in (",", ";", "\t", "|"):
+    for d in CSV_DELIMITERS:
         cols = next(csv.reader([first_line], delimiter=d), [])
         if any(is_field(c, text_fields) for c in cols):
             return d, cols
@@ -168,7 +172,7 @@ def _looks_like_csv_header(text: str, text_fields) -> bool:
     if nl < 0 or nl > 2000:
         return False
     first_line = text[:nl].rstrip("\r")
-    for d in (",", ";", "\t", "|"):
+    for d in CSV_DELIMITERS:
         cols = next(csv.reader([first_line], delimiter=d), [])
         if (len(cols) < 2 or not all(_COLUMN_NAME.fullmatch(c.strip()) and len(c.split()) <= 3 for c in cols)
                 or not any(is_field(c, text_fields) for c in cols)):

@@ -39,7 +39,11 @@ _HINT = re.compile(r"[a-z][A-Z]|[a-z)][.!?][A-Z]")   # what either of the two ne
 _OPENERS = frozenset("We The This You Your Our Salary Location Apply Please Join About What Who Why How "
                      "Benefits Requirements Responsibilities Qualifications Skills "
                      "Strong Proven Excellent Ability Experience Knowledge Familiarity Understanding Demonstrated "
-                     "Solid Exposure Proficiency Fluency Comfortable Hands".split())
+                     "Solid Exposure Proficiency Fluency Comfortable Hands "
+                     "Manage Managing Lead Leading Develop Developing Design Designing Build Building Ensure "
+                     "Ensuring Collaborate Collaborating Deliver Delivering Partner Troubleshoot Identify "
+                     "Communicate Create Creating Support Supporting Implement Implementing Maintain "
+                     "Maintaining Utilise Utilize Explore".split())
 """Words that open a sentence, a section or a list item: "RoleWe", "PythonStrong SQL skills" and
 "KafkaExperience with dbt" are two things glued together (no product name ends in one of them)."""
 _HEAD_WORDS = frozenset("Requirements Requirement Responsibilities Qualifications Qualification Benefits Skills "

@@ -32,7 +32,8 @@ def test_glued_boundaries_are_found(text, cuts):
                                   "OpenTelemetry", "GitHub", "iPhone", "SageMaker", "TensorFlow", "YouTube",
                                   "Node.js", "ASP.NET", "e.g. Python", "U.S. Army", "StackOverflow", "PayPal",
                                   "TeamCity", "CultureAmp", "YubiKey", "CronJob", "useEffect", "getServerSideProps",
-                                  "e.g.Spark"])
+                                  "e.g.Spark", "ReAct", "OneDrive", "SharePoint", "ServiceNow", "MuleSoft",
+                                  "CloudFormation", "PowerShell", "AlphaFold"])
 def test_product_names_are_not_glued(name):
     assert glued_boundaries(f"We use {name} and {name}s daily") == []
 
@@ -42,6 +43,8 @@ def test_product_names_are_not_glued(name):
     ("What we look forExperience with Kafka", ["Experience"]),     # a short word before one
     ("data pipelinesDesirableExperience with dbt", ["Desirable", "Experience"]),
     ("version control such as gitExperience on AWS", ["Experience"]),
+    ("Stakeholder Engagement & MentorshipPartner with analysts", ["Partner"]),   # a heading, then a duty
+    ("Operational PerformanceTroubleshoot and resolve data issues", ["Troubleshoot"]),
 ])
 def test_glued_items_are_found(text, cuts):
     assert [text[i:i + len(c)] for i, c in zip(glued_words(text), cuts, strict=True)] == cuts

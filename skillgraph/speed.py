@@ -51,7 +51,9 @@ confirm):
   letter classes of one ``bytes.translate``, not a regex: Python's ``re`` walks a character class at
   every position, 0.05 ms a posting for ``[a-z][A-Z]`` alone and 0.36 for the rule as one regex; the
   exact pass against the tokenizer (two-configuration run, 1,000 bench postings) 1.14–1.23× before
-  glued words, 0.70–0.81× with the one regex, 1.12–1.18× with the byte scan.
+  glued words, 0.70–0.81× with the one regex, 1.12–1.18× with the byte scan; 1.10–1.17× once each
+  candidate's left word is read as letters of any script and a label naming the glued word whole
+  ("fastText") keeps it one word (an Aho–Corasick pass more, only where glue is found).
 
 - ``textcat_predict`` — the level model's probabilities by the textcat's ``predict`` on the
   tokenizer's Doc (:func:`~skillgraph.extraction.level_model.classify`), not ``nlp(sentence).cats``:

@@ -40,17 +40,20 @@ _OPENERS = frozenset("We The This You Your Our Salary Location Apply Please Join
                      "Benefits Requirements Responsibilities Qualifications Skills "
                      "Strong Proven Excellent Ability Experience Knowledge Familiarity Understanding Demonstrated "
                      "Solid Exposure Proficiency Fluency Comfortable Hands "
-                     "Manage Managing Lead Leading Develop Developing Design Designing Build Building Ensure "
+                     "Manage Managing Lead Leading Develop Developing Design Designing Building Ensure "
                      "Ensuring Collaborate Collaborating Deliver Delivering Partner Troubleshoot Identify "
                      "Communicate Create Creating Support Supporting Implement Implementing Maintain "
                      "Maintaining Utilise Utilize Explore".split())
 """Words that open a sentence, a section or a list item: "RoleWe", "PythonStrong SQL skills" and
-"KafkaExperience with dbt" are two things glued together (no product name ends in one of them)."""
+"KafkaExperience with dbt" are two things glued together. No product name written as one word ends in
+one of them: "Act" (ReAct), "Drive" (OneDrive) and "Build" (CodeBuild) are left out for that."""
 _HEAD_WORDS = frozenset("Requirements Requirement Responsibilities Qualifications Qualification Benefits Skills "
                         "Experience Description Overview Summary Desirable Essential Preferred Duties Role Profile "
                         "Competencies".split())
 """Section nouns that, glued to a capitalised word, end a heading ("ExperienceStrong"). Not every word a
 heading cue knows: "StackOverflow", "PayPal", "TeamCity" are names."""
+_WORD_SPAN = 40
+"""Letters looked at on either side of a boundary (a longer run is no word of a posting)."""
 _CLASSES = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 32 for b in range(256))
 """A byte → its class: ``a`` for a lower-case ASCII letter, ``A`` for a capital, a space for anything else."""
 _COLON_HEAD = re.compile(r"(?:^|(?<=[\s.;)\]]))([A-Z][A-Za-z'\u2019&/-]*(?: [A-Za-z'\u2019&/-]+){0,3}):(?=\s|[A-Z])")
@@ -82,24 +85,33 @@ def glued_boundaries(line: str) -> list[int]:
 def glued_words(text: str) -> list[int]:
     """The glued boundaries of ``text`` that sit between two letters ("pipelines|Experience",
     "Python|Strong"), in order: where the words on either side are two words, though no space or
-    punctuation says so (the dictionary matcher reads them as such). Glued is a lower-case word of 4
-    letters or more before a capitalised one, any word before one that opens a sentence or an item
-    (:data:`_OPENERS`), a section noun before a capitalised word (:data:`_HEAD_WORDS`); not a name
-    such as "PyTorch", "LangChain" or code such as "useEffect"."""
-    # ``find`` over the letter classes (``encode`` with "replace" keeps one byte per character): the
-    # exact pass runs this over every posting; a regex cost it a third (skillgraph.speed)
+    punctuation says so (the dictionary matcher reads them as such). At a small letter before a
+    capitalised word, with the letters before it (up to :data:`_WORD_SPAN`) as the left word, glued is:
+    a left word of small letters only, 4 or more ("requirements|This"; not code such as "useEffect");
+    a left word of 3 letters or more, or holding a capital, before a word that opens a sentence or an
+    item (:data:`_OPENERS`: "git|Experience", "Python|Strong"; not "iManage", "ePartner"); a left word
+    ending in a section noun (:data:`_HEAD_WORDS`: "Experience|Strong"). Names capitalised on both
+    sides ("PyTorch", "LangChain") are none of these."""
+    # candidates by ``find`` over the ASCII letter classes (``encode`` with "replace" keeps one byte per
+    # character), each then read as above: the exact pass runs this over every posting, and a regex
+    # over the text cost it a third (skillgraph.speed)
     cls = text.encode("ascii", "replace").translate(_CLASSES)
     out = []
     i = cls.find(b"aAa")
     while i != -1:
         b = i + 1                                   # the boundary: before the capital
-        start = cls.rfind(b" ", 0, b) + 1           # the letters before it
-        end = cls.find(b" ", b + 1)
-        right_end = end if end != -1 else len(cls)
-        cap = cls.find(b"A", b + 1, right_end)      # the capitalised word after it ends at the next capital
-        right = text[b:cap if cap != -1 else right_end]
-        last = cls.rfind(b"A", start, b)
-        if (last == -1 and b - start >= 4) or right in _OPENERS or (last != -1 and text[last:b] in _HEAD_WORDS):
+        low = max(0, b - _WORD_SPAN)
+        j = max(low, cls.rfind(b" ", low, b) + 1)   # the ASCII letters before it ...
+        while j > low and text[j - 1].isalpha():    # ... and any other letter ("Zürich")
+            j -= 1
+        high = min(len(text), b + _WORD_SPAN)
+        k = min(x if (x := cls.find(m, b + 1, high)) != -1 else high for m in (b" ", b"A"))   # small letters
+        while k < high and text[k].islower():
+            k += 1
+        run, right = text[j:b], text[b:k]
+        caps = [n for n, c in enumerate(run) if c.isupper()]
+        if ((not caps and len(run) >= 4) or (right in _OPENERS and (caps or len(run) >= 3))
+                or (caps and run[caps[-1]:] in _HEAD_WORDS)):
             out.append(b)
         i = cls.find(b"aAa", b)
     return out

@@ -188,13 +188,15 @@ class Matcher:
         cased = [None]            # text with its case kept, for exact-case labels (made when needed)
         hyphens, bad_next, bad_prev = HYPHEN_CHARS, _BAD_NEXT, _BAD_PREV
         cands = []
-        # every hit is whole words: f[s - 1] and f[e] are neither letters nor digits
+        # every hit is whole words: f[s - 1] and f[e] are neither letters nor digits, or a glued boundary
         values = self._values
         hay, glue = _hay(f), glued_words(text)
+        if glue:            # a word a label names whole ("fastText", "openCypher") is no glue
+            glue = _unnamed(self.automaton.find_matches_as_indexes(hay, overlapping=True), values, glue)
         if glue:            # "pipelinesExperience": the two words, as if a space were between them
             cuts = [0, *(g + 1 for g in glue), len(hay)]            # hay[i + 1] is f[i]
             hay = " ".join(hay[a:b] for a, b in zip(cuts, cuts[1:], strict=False))
-            glue = [p + k for k, p in enumerate(glue)]      # the added spaces' offsets in that text
+            glue = [p + k for k, p in enumerate(glue)]      # the added spaces' offsets (in hay[1:])
         for idx, s, e in self.automaton.find_matches_as_indexes(hay, overlapping=True):
             klen, unit, simple, checks = values[idx]
             e -= 2
@@ -297,6 +299,13 @@ class Matcher:
 
 
 _DOT_SUFFIXES = frozenset("js ts io ai sql net com org dev py app co".split())
+
+
+def _unnamed(hits, values, glue: list[int]) -> list[int]:
+    """The glued boundaries (offsets into the folded text) that no label's hit holds inside it: where a
+    label of the ontology is the glued word itself ("fastText", "openCypher"), the word is the name."""
+    named = [(e - 2 - values[idx][0], e - 2) for idx, _, e in hits]
+    return [g for g in glue if not any(a < g < b for a, b in named)]
 
 
 def _glued(tp: str, i: int) -> bool:

@@ -73,7 +73,9 @@ def load_model(path: str | None = None):
 
 def pieces(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` the model reads: each line without its bullet marker, cut at inline
-    bullets; stripped, never empty, never holding a line break or a bullet. Offsets into ``text``."""
+    bullets and at glued boundaries (:func:`~skillgraph.extraction.inline.glued_boundaries`: "data
+    pipelinesExperience with Python" is two pieces); stripped, never empty, never holding a line break
+    or a bullet. Offsets into ``text``."""
     out = []
     pos = 0
     for line in text.splitlines(keepends=True):

@@ -98,6 +98,10 @@ def test_a_label_glued_to_the_next_item_links(concepts, links, make_concept):
     assert concepts("machine learningSystems design") == {"ml"}
     assert links("TensorFlowExperience") == [("TensorFlow", "tensorflow")]
     assert concepts("We use TensorFlow and PyTorch") == {"tensorflow", "pytorch"}
+    # a glued word that a label names whole is the name ("fastText" would otherwise be "fast" + "Text")
+    ont = Ontology.from_concepts([make_concept("fasttext", "fastText"), make_concept("text", "text embeddings")])
+    text = "Experience with fastText embeddings"
+    assert [text[s:e] for s, e, _ in Matcher(ont).find(text)] == ["fastText"]
 
 
 _items = st.sampled_from(["We use PyTorch", "Hadoop and Spark", "machine learning", "fine-tuning LLMs",

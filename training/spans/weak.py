@@ -12,9 +12,9 @@ spans.pieces` piece (what the span model reads at inference) holding at least on
 tokenised by ``spacy.blank("en")`` as prepare.py does; its mentions are its entities (label KNOWLEDGE: the
 evaluation ignores labels) and every other token is *missing*, not "outside": the dictionary knows only
 its own labels, so a soft skill it does not name must not be taught as a non-span. Pieces are taken in
-the order of their text's MD5 (a fixed shuffle), the first ``--pieces`` of them; the 40 level-gold postings are left out. The
-output is deterministic (same input → same DocBin bytes). train_weak.spacy is SkillSpan train's Docs
-followed by the weak ones.
+the order of their text's MD5 (a fixed shuffle), the first ``--pieces`` of them; the 40 level-gold
+postings are left out. The output is deterministic (same input → same DocBin bytes).
+train_weak.spacy is SkillSpan train's Docs followed by the weak ones.
 """
 from __future__ import annotations
 

@@ -84,6 +84,9 @@ def test_work_mode(text, mode):
     ("Relocation: offered\nAllocation: 5 days\nLocation: Paris", ("Paris",)),   # words ending in "location"
     ("Locations: Leeds, York or Bristol Working: 2 days onsite", ("Leeds, York", "Bristol")),   # next field
     ("Location: Onsite in Germany: Munich", ("Onsite in Germany: Munich",)),   # a country is no field
+    # "X, AI" in a header is a role, not City, ST; a real state still is
+    ("Acme | Staff SWE, AI | Full-time\nWe build.", ()),
+    ("Acme | Staff SWE, AI | Austin, TX\nWe build.", ("Austin, TX",)),
 ])
 def test_locations(text, locations):
     assert extract_metadata(text)["locations"] == locations

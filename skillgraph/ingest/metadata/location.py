@@ -24,9 +24,11 @@ COUNTRIES = (
 _COUNTRY_ALIASES = {"us": "United States", "usa": "United States", "u.s.": "United States",
                     "u.s.a.": "United States", "united states of america": "United States",
                     "uk": "United Kingdom", "u.k.": "United Kingdom", "uae": "United Arab Emirates"}
+_NOT_ST = ("AI", "ML", "UI", "UX", "QA", "BI", "DB", "OS", "CV", "CI", "CD", "PM")
+"""Two capitals that are a skill, not a state, after "X, ": "Staff SWE, AI" is a role, not a place."""
 _COUNTRY_RE = "(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + ")"
-_CITY_ST = (r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}, [A-Z]{2}(?:, (?:[A-Z]{2,3}\b|"
-            + _COUNTRY_RE + r"))?")
+_CITY_ST = (r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}, (?!" + "|".join(_NOT_ST) + r")[A-Z]{2}"
+            r"(?:, (?:[A-Z]{2,3}\b|" + _COUNTRY_RE + r"))?")
 CITY_ST_RE = re.compile(_CITY_ST)
 _COUNTRY_SET = frozenset(COUNTRIES)
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:;|\||·|•| or )\s*")

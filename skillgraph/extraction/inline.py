@@ -109,9 +109,9 @@ def glued_words(text: str) -> list[int]:
         while k < high and text[k].islower():
             k += 1
         run, right = text[j:b], text[b:k]
-        caps = [n for n, c in enumerate(run) if c.isupper()]
-        if ((not caps and len(run) >= 4) or (right in _OPENERS and (caps or len(run) >= 3))
-                or (caps and run[caps[-1]:] in _HEAD_WORDS)):
+        last = next((n for n in range(len(run) - 1, -1, -1) if run[n].isupper()), -1)   # its last capital
+        if ((last < 0 and len(run) >= 4) or (right in _OPENERS and (last >= 0 or len(run) >= 3))
+                or (last >= 0 and run[last:] in _HEAD_WORDS)):
             out.append(b)
         i = cls.find(b"aAa", b)
     return out

@@ -98,8 +98,8 @@ def _posting_files(folder: str, sink: Sink) -> list[tuple[str, str]]:
     return found
 
 
-_RECORD_EXTENSIONS = (".csv", ".json", ".jsonl", ".parquet", "-")
-"""Inputs whose records have fields (stdin may be one): what ``--field`` names columns of."""
+_RECORD_EXTENSIONS = (".csv", ".json", ".jsonl", ".parquet")
+"""Files whose records have fields: what ``--field`` names columns of (stdin, "-", may be one too)."""
 
 
 def _collect(paths, sink: Sink) -> list[tuple[str, str, str]]:
@@ -226,10 +226,10 @@ def read_postings(paths, *, skip_bad: bool = False, warn: Callable[[str], None] 
         paths = [paths]
     sink = Sink(skip_bad, warn or stderr_warn)
     inputs = _collect(paths, sink)
-    if names.named and inputs and all(ext not in _RECORD_EXTENSIONS for _, _, ext in inputs):
+    if names.named and inputs and all(ext not in (*_RECORD_EXTENSIONS, "-") for _, _, ext in inputs):
         given = " ".join(f"--field {k}={c}" for k, c in names.named)
         sink.warn(f"{given}: not used — every input is a whole-text file, read whole; --field names the "
-                  f"columns of record files ({', '.join(_RECORD_EXTENSIONS[:-1])})")
+                  f"columns of record files ({', '.join(_RECORD_EXTENSIONS)})")
     base_counts = Counter(os.path.basename(rel) for disp, rel, ext in inputs if disp != "-")
     kept = 0
     for path, rel, ext in inputs:

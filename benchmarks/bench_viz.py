@@ -21,7 +21,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from skillgraph.viz import CHROMIUM, CHROMIUM_ARGS, layout, write_html
+from skillgraph.viz import CHROMIUM, CHROMIUM_ARGS, layout, wait_until_drawn, write_html
 from skillgraph.vocab import LEVELS
 
 
@@ -97,7 +97,7 @@ def _click_to_panel(page, role: str) -> float:
         window.skillgraph.data_name = id => D.nodes[id].n; }""")
     x, y = page.evaluate(_CLICK_PROBE, role)
     page.mouse.click(x, y)
-    page.wait_for_function("window.__probeMs !== null", timeout=60_000)
+    page.wait_for_function("() => window.__probeMs !== null", timeout=60_000)
     return float(page.evaluate("() => window.__probeMs"))
 
 
@@ -114,7 +114,7 @@ def browser_time(path: Path, width=1400, height=900) -> dict:
                        else (blocked.append(r.request.url), r.abort()))
             t0 = time.perf_counter()
             page.goto(url, wait_until="load", timeout=120_000)
-            page.wait_for_function("window.skillgraph && window.skillgraph.ready", timeout=120_000)
+            wait_until_drawn(page, 120_000)
             wall = time.perf_counter() - t0
             ready_ms = page.evaluate("() => window.skillgraph.readyAt")
             counts = page.evaluate("() => [window.skillgraph.network.body.nodeIndices.length,"

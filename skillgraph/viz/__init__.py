@@ -17,14 +17,14 @@ Which file does what:
 * ``page.py`` — vis-network's node/edge data, the legend, :func:`render_html` and :func:`write_html`;
 * ``page.html`` — the Jinja2 page template (package data; no CDN, a CSP that forbids fetching);
 * ``screenshot.py`` — :func:`screenshot_html`: a PNG of the page from headless Chromium
-  (:data:`CHROMIUM`, :data:`CHROMIUM_ARGS`).
+  (:data:`CHROMIUM`, :data:`CHROMIUM_ARGS`) and :func:`wait_until_drawn`, the one wait for a drawn page.
 """
 from skillgraph.vocab import KINDS, LEVELS
 
 from .layout import layout
 from .page import render_html, write_html
-from .screenshot import CHROMIUM, CHROMIUM_ARGS, screenshot_html
+from .screenshot import CHROMIUM, CHROMIUM_ARGS, screenshot_html, wait_until_drawn
 from .select import select_subgraph
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "KINDS", "LEVELS", "layout", "render_html", "screenshot_html",
-           "select_subgraph", "write_html"]
+           "select_subgraph", "wait_until_drawn", "write_html"]

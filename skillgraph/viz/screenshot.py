@@ -12,6 +12,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--no-first-run", "--disable-default-apps", "--disable-extensions"]
 
 
+def wait_until_drawn(page, timeout_ms: float) -> None:
+    """Wait until the page says its graph is drawn (``window.skillgraph.ready``).
+
+    The predicate is a function, never a bare expression: Playwright evaluates an expression
+    predicate with ``eval`` once it has to poll, which the page's Content-Security-Policy
+    (``script-src 'unsafe-inline'``, no ``'unsafe-eval'``) refuses, so a page slower than the
+    first check failed with an EvalError. A function predicate is called without ``eval``."""
+    page.wait_for_function("() => !!(window.skillgraph && window.skillgraph.ready)", timeout=timeout_ms)
+
+
 def screenshot_html(html_path, png_path, *, width: int = 1400, height: int = 900,
                     timeout_s: float = 60.0, executable: str = CHROMIUM) -> Path:
     """Open ``html_path`` in headless Chromium (every request except the file blocked), wait until
@@ -35,8 +45,7 @@ def screenshot_html(html_path, png_path, *, width: int = 1400, height: int = 900
             page.route("**/*", lambda route: route.continue_() if route.request.url == url
                        else route.abort())
             page.goto(url, wait_until="load", timeout=timeout_s * 1000)
-            page.wait_for_function("window.skillgraph && window.skillgraph.ready",
-                                   timeout=timeout_s * 1000)
+            wait_until_drawn(page, timeout_s * 1000)
             page.screenshot(path=str(png_path))
         finally:
             browser.close()

@@ -14,6 +14,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from skillgraph.viz import wait_until_drawn
+
 HOSTILE_SCRIPT = "<script>window.__pwned=1</script>"
 HOSTILE_IMG = '<img src=x onerror="window.__pwned=1">'
 
@@ -203,7 +205,7 @@ class Page:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.route("**/*", self._route)
         self.page.goto(self.url, wait_until="load")
-        self.page.wait_for_function("window.skillgraph && window.skillgraph.ready", timeout=20_000)
+        wait_until_drawn(self.page, 20_000)
 
     def _route(self, route):
         if route.request.url == self.url:

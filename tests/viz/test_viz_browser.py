@@ -160,3 +160,28 @@ def test_cli_screenshot_option(tmp_path, seed_like_graph, browser_missing):
     assert res.returncode == 0, res.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.html", "g.json", "g.png"]
     assert (tmp_path / "g.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_wait_until_drawn_outlasts_a_slow_page_under_the_pages_csp(tmp_path, browser):
+    """A page that is drawn after the first check: the wait must poll under the page's own
+    Content-Security-Policy, which forbids eval (an expression predicate failed there with an
+    EvalError; CI hit it after a reload)."""
+    import re
+    from importlib.resources import files
+
+    from skillgraph.viz import wait_until_drawn
+
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>',
+                    files("skillgraph.viz").joinpath("page.html").read_text()).group(0)
+    assert "unsafe-eval" not in csp
+    slow = tmp_path / "slow.html"
+    slow.write_text(f"<!doctype html><html><head>{csp}</head><body><script>"
+                    "setTimeout(() => { window.skillgraph = {ready: true}; }, 400);</script></body></html>")
+    page = browser.new_page()
+    try:
+        page.goto(slow.as_uri(), wait_until="load")
+        assert page.evaluate("() => !!window.skillgraph") is False   # not drawn at the first check
+        wait_until_drawn(page, 10_000)
+        assert page.evaluate("() => window.skillgraph.ready") is True
+    finally:
+        page.close()

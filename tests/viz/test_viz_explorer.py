@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from skillgraph.query import gap, overlap
 from skillgraph.query.groups import group_roles, skill_needs
-from skillgraph.viz import render_html, write_html
+from skillgraph.viz import render_html, wait_until_drawn, write_html
 from skillgraph.viz.data import MAX_EVIDENCE, explorer_data, json_for_script
 
 
@@ -181,7 +181,7 @@ def test_page_gap_and_overlap_equal_the_queries_on_the_seeds(tmp_path, open_page
     assert "#cmp=" in url
     pg.page.goto(url.split("#")[0] + "#" + url.split("#")[1], wait_until="load")
     pg.page.reload(wait_until="load")
-    pg.page.wait_for_function("window.skillgraph && window.skillgraph.ready")
+    wait_until_drawn(pg.page, 30_000)
     assert f"coverage {round(cov * 100, 1):.1f}%" in pg.page.locator("#sg-panel").inner_text()
     assert pg.errors == [] and pg.requests == []
 
@@ -256,7 +256,7 @@ def test_page_filters_live_in_the_url_and_survive_a_reload(tmp_path, open_page, 
         assert part in url
     assert "Page filters show" in pg.page.locator("#sg-filter-status").inner_text()
     pg.page.reload(wait_until="load")
-    pg.page.wait_for_function("window.skillgraph && window.skillgraph.ready")
+    wait_until_drawn(pg.page, 30_000)
     assert pg.counts() == counts
     assert pg.page.input_value("#sg-team") == "team:engineering" and pg.page.input_value("#sg-min") == "2"
     assert not pg.page.locator("input.sg-level[data-level=context]").is_checked()
@@ -309,7 +309,7 @@ def test_matrix_view_sorts_pages_and_keeps_500_roles(tmp_path, open_page):
     assert "roles 451–500 of 500" in pg.page.locator(".sg-matrix-bar").inner_text()
     assert "view=matrix" in pg.page.url and "msort=" in pg.page.url
     pg.page.reload(wait_until="load")
-    pg.page.wait_for_function("window.skillgraph && window.skillgraph.ready")
+    wait_until_drawn(pg.page, 30_000)
     assert pg.page.locator("#sg-matrix").is_visible()
     assert pg.page.evaluate("() => window.skillgraph.matrix.state.sort") == top
     pg.page.locator("td.sg-rname").first.click()        # a role's name: back to the graph, panel open

@@ -84,13 +84,17 @@ def _write(df, path: Path, keys: Sequence[str], partitions: int, drop: Sequence[
 
 
 def _problems(events, early, sink) -> None:
-    """Every bad record in reading order: the first raised (no skip_bad) or each warned and counted."""
+    """Every bad record in reading order: the first raised (no skip_bad) or each warned and counted;
+    a warning about a record that was kept (a blank one) is said in its place."""
     from ..errors import InputError
 
-    bad = [(r["file"], r["seq"], r["message"]) for r in
-           events.where("kind = 'bad'").select("file", "seq", "message").collect()]
-    for _, _, message in sorted(bad + early):
-        sink.fail(InputError(message))
+    said = [(r["file"], r["seq"], r["message"], r["kind"]) for r in
+            events.where("kind in ('bad', 'warn')").select("file", "seq", "message", "kind").collect()]
+    for _, _, message, kind in sorted(said + [(*e, "bad") for e in early]):
+        if kind == "warn":
+            sink.warn(message)
+        else:
+            sink.fail(InputError(message))
 
 
 def _graph(spark_tables, events, ont, n: int, max_roles: int):

@@ -56,7 +56,7 @@ class _Events:
         self.add("bad", message=str(exc))
 
     def warn(self, message: str) -> None:
-        self.add("bad", message=message)
+        self.add("warn", message=message)
 
     def add(self, kind: str, *, message: str | None = None, x: bytes | None = None, seq: int | None = None):
         n = len(self.rows) if seq is None else seq

@@ -240,8 +240,9 @@ def read_csv(text: str, path: str, name: str, sink: Sink, repaired: bool,
                                       "quote fields that contain the delimiter"))
                 continue
             rec = dict(zip(header, row, strict=False))
-            if len(row) <= text_col or not row[text_col].strip():
-                sink.fail(empty_error(path, start, f"row has an empty or missing '{header[text_col]}' field"))
+            if len(row) <= text_col:     # an empty text cell is a blank record: kept, said by the records
+                sink.fail(empty_error(path, start, f"row ends before its '{header[text_col]}' field "
+                                                  f"({len(row)} of {len(header)} fields)"))
                 continue
             rec = {k: v for k, v in rec.items() if v != "" or k == header[text_col]}
             yield from records_to_postings([(start, rec)], path, name, sink, repaired, numbered_by="line",

@@ -33,6 +33,12 @@ def empty_error(path: str, line: int | None, what: str = "empty posting (no text
     return input_error(path, line, what, "add the posting text or remove the file/record")
 
 
+def blank_note(path: str, line: int | None, what: str) -> str:
+    """The warning for a record kept although its text is blank: one line, where and what."""
+    return str(input_error(path, line, f"{what}; kept as a posting with no skills",
+                           "fill in its text or remove the record"))
+
+
 class Sink:
     """Raise, or (skip_bad) warn and go on; counts what was skipped (each failure is one posting, or
     one file whose postings could not be told apart)."""

@@ -18,7 +18,7 @@ from .fields import (
 )
 from .jsonsafe import scrub_surrogates
 from .metadata.extractor import extract_metadata
-from .problems import Sink, empty_error, input_error
+from .problems import Sink, blank_note, input_error
 from .repair import repair
 
 __all__ = ["posting", "records_to_postings"]
@@ -64,13 +64,14 @@ def _record_fields(record: dict, text_key: str | None, keys: dict[str, str], nam
 
 def posting(pid: str, source: str, raw: str, repaired: bool, *, is_html: bool | None,
             record: dict | None = None, text_key: str | None = None,
-            keys: dict[str, str] | None = None, names: FieldNames = DEFAULT_FIELDS) -> Posting:
+            keys: dict[str, str] | None = None, names: FieldNames = DEFAULT_FIELDS,
+            keep_blank: bool = False) -> Posting:
     """The posting of text ``raw`` (of ``record``'s field ``text_key``, if from a record): repaired,
     with the metadata of its text; a record's id/title/company/locations fields win. Raises a bare
-    InputError when nothing is left after repair (the caller says where). ``names``: the field names
-    of each kind (:func:`~skillgraph.ingest.fields.field_names`)."""
+    InputError when nothing is left after repair (the caller says where), unless ``keep_blank``.
+    ``names``: the field names of each kind (:func:`~skillgraph.ingest.fields.field_names`)."""
     text, fixed = repair(raw, is_html=is_html)
-    if _nothing_visible(text):
+    if not keep_blank and _nothing_visible(text):
         raise InputError("empty")
     fields: dict = {}
     extra: list[tuple[str, str]] = []
@@ -137,17 +138,20 @@ def _records_to_postings(records, path, name, sink, file_repaired, numbered_by, 
             sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{key}' field is {kind}, not the "
                                   "posting's text", f"put the posting text in '{key}' as a string"))
             continue
-        if not value or value.isspace():
-            sink.fail(empty_error(path, where_line, f"{numbered_by} {number} has an empty '{key}' field"))
-            continue
         id_key, id_value = lookup(rec, names.id, keys)
         if isinstance(id_value, (dict, list)):
             kind = "an object" if isinstance(id_value, dict) else "a list"
             sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{id_key}' field is {kind}",
                                   "an id is a string or a number"))
             continue
-        try:
-            yield posting(f"{name}:{number}", f"{path}:{number}", value, repaired, is_html=None,
-                          record=rec, text_key=key, keys=keys, names=names)
-        except InputError:
-            sink.fail(empty_error(path, where_line, f"{numbered_by} {number} has no text after repair"))
+        # A blank record among many is kept, said in one warning: a run over a file of postings (or
+        # of sentences: SkillSpan's dev split has lines that are one U+200D) must not end at one of
+        # them, and dropping it would lose the record unsaid.
+        p = posting(f"{name}:{number}", f"{path}:{number}", value or "", repaired, is_html=None,
+                    record=rec, text_key=key, keys=keys, names=names, keep_blank=True)
+        if not value or value.isspace():
+            sink.warn(blank_note(path, where_line, f"{numbered_by} {number} has an empty '{key}' field"))
+        elif _nothing_visible(p.text):
+            sink.warn(blank_note(path, where_line, f"{numbered_by} {number}'s '{key}' field has nothing "
+                                 "visible after repair"))
+        yield p

@@ -108,8 +108,11 @@ def test_bad_record_same_one_line_error_and_skip_counts(spark, tmp_path):
         res = run([src], out=tmp_path / name, skip_bad=True, warn=warned.append, summary=said.append, **kw)
         logs[name] = (warned, said, sorted(x.posting.source for x in res.extractions))
     assert logs["spark"] == logs["local"]
-    assert logs["spark"][1] == ["read 9 postings: 4 kept, 5 skipped"]
+    # b.csv's r2 and c.parquet's second record are blank: kept as postings with no skills, said in place
+    assert logs["spark"][1] == ["read 9 postings: 6 kept, 3 skipped"]
     assert len(logs["spark"][0]) == 5 and any("d.parquet: unreadable Parquet file" in w for w in logs["spark"][0])
+    kept_blank = [w for w in logs["spark"][0] if "; kept as a posting with no skills" in w]
+    assert [w.split(": ")[0] for w in kept_blank] == [f"{src / 'b.csv'}:3", f"{src / 'c.parquet'}"]
 
 
 def test_stdin_refused_on_spark(spark, tmp_path):

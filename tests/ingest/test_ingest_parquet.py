@@ -37,11 +37,15 @@ def test_parquet_in_a_folder_is_read(tmp_path):
 
 
 def test_bad_parquet_rows_and_files_are_one_line_errors(tmp_path):
-    f = _write(tmp_path / "e.parquet", [{"text": POSTING}, {"text": "  "}])
-    with pytest.raises(InputError, match=r"e\.parquet: record 2 has an empty 'text' field"):
+    f = _write(tmp_path / "e.parquet", [{"text": POSTING, "id": None}, {"text": POSTING, "id": ["b"]}])
+    with pytest.raises(InputError, match=r"e\.parquet: record 2's 'id' field is a list"):
         list(read_postings([f]))
     seen: list[str] = []
     assert len(list(read_postings([f], skip_bad=True, warn=seen.append))) == 1 and len(seen) == 1
+    blank = _write(tmp_path / "blank.parquet", [{"text": POSTING}, {"text": "  "}])   # kept, said
+    seen.clear()
+    assert [p.text for p in read_postings([blank], warn=seen.append)][1] == ""
+    assert len(seen) == 1 and seen[0].startswith(f"{blank}: record 2 has an empty 'text' field; kept")
     broken = tmp_path / "broken.parquet"
     broken.write_bytes(b"PAR1 not really")
     with pytest.raises(InputError, match=r"broken\.parquet: unreadable Parquet file .* — ") as exc:

@@ -20,14 +20,13 @@ BROKEN = [
     ("bad.jsonl", b'{"text": "a"}\n{"text": "b"\n', r"bad\.jsonl:2: invalid JSON at column 13"),
     ("list.jsonl", b'{"text": "a"}\n["text"]\n', r"list\.jsonl:2: line 2 is a JSON list, not an object"),
     ("notext.jsonl", b'{"text": "a"}\n{"name": "b"}\n', r"notext\.jsonl:2: line 2 has no text field"),
-    ("emptyrec.jsonl", b'{"text": "a"}\n{"text": "  "}\n', r"emptyrec\.jsonl:2: line 2 has an empty 'text' field"),
     # a text that is no string is said as such (it read "has an empty 'text' field")
     ("numtext.jsonl", b'{"text": "a"}\n{"text": 123}\n',
      r"numtext\.jsonl:2: line 2's 'text' field is a number, not the posting's text"),
     ("objid.jsonl", b'{"text": "a"}\n{"id": {"a": 1}, "text": "b"}\n',
      r"objid\.jsonl:2: line 2's 'id' field is an object"),
     ("nocol.csv", b"title,company\nx,y\n", r"nocol\.csv:1: no text column in the CSV header \(title, company\)"),
-    ("emptyrow.csv", b"id,text\n1,ok\n2,\n", r"emptyrow\.csv:3: row has an empty or missing 'text' field"),
+    ("shortrow.csv", b"id,text\n1,ok\n2\n", r"shortrow\.csv:3: row ends before its 'text' field \(1 of 2 fields\)"),
     ("short.csv", b"text,id\nok,1\n\"unterminated,2\n", r"short\.csv:3: unreadable CSV row \(unexpected end of data\)"),
     ("wide.csv", b"id,text\n1,ok\n2,a,b\n", r"wide\.csv:3: row has 3 fields but the header has 2"),
     ("empty.txt", b"  \n\n", r"empty\.txt: empty posting \(no text\)"),
@@ -60,10 +59,11 @@ def test_skip_bad_warns_and_continues(tmp_path):
     (tmp_path / "c.txt").write_text("three", encoding="utf-8")
     warnings: list[str] = []
     ps = list(read_postings([tmp_path, tmp_path / "missing.txt"], skip_bad=True, warn=warnings.append))
-    assert [p.text for p in ps] == ["one", "two", "three"]
+    assert [p.text for p in ps] == ["one", "", "two", "three"]     # the blank record is kept, said
     assert len(warnings) == 4
     assert warnings[0].startswith(f"{tmp_path / 'a.jsonl'}:2: invalid JSON")
-    assert warnings[1].startswith(f"{tmp_path / 'a.jsonl'}:3: line 3 has an empty 'text' field")
+    assert warnings[1].startswith(f"{tmp_path / 'a.jsonl'}:3: line 3 has an empty 'text' field; kept as a "
+                                  "posting with no skills")
     assert warnings[2].startswith(f"{tmp_path / 'b.txt'}:1: binary data")
     assert "missing.txt: no such file" in warnings[3]
 
@@ -75,3 +75,33 @@ def test_error_raised_without_skip_after_good_records(tmp_path):
     assert next(it).text == "one"
     with pytest.raises(InputError, match=r"a\.jsonl:2: line 2's 'text' field is a number, not the posting's text"):
         next(it)
+
+
+BLANK = [   # (file, bytes, where the warning points, what it says)
+    ("emptyrec.jsonl", b'{"text": "a"}\n{"text": "  "}\n', ":2", "line 2 has an empty 'text' field"),
+    ("nullrec.jsonl", b'{"text": "a"}\n{"text": null}\n', ":2", "line 2 has an empty 'text' field"),
+    ("zwj.jsonl", '{"text": "a"}\n{"text": "\u200d"}\n'.encode(), ":2",
+     "line 2's 'text' field has nothing visible after repair"),
+    ("arr.json", '[{"text": "a"}, {"text": "\\ufeff\\u2060"}]'.encode(), "",
+     "record 2's 'text' field has nothing visible after repair"),
+    ("emptyrow.csv", b"id,text\n1,a\n2,\n", ":3", "line 3 has an empty 'text' field"),
+]
+
+
+@pytest.mark.parametrize("name,data,where,what", BLANK, ids=[b[0] for b in BLANK])
+def test_a_blank_record_among_many_is_kept_and_said_in_one_line(tmp_path, name, data, where, what):
+    """A record whose text is blank does not end the run (SkillSpan's dev split has lines that are
+    one U+200D) and is not dropped unsaid: it is a posting with no skills, and one warning says where."""
+    from skillgraph.extraction import extract
+    from skillgraph.ontology import load_ontology
+
+    f = tmp_path / name
+    f.write_bytes(data)
+    warnings: list[str] = []
+    ps = list(read_postings([f], warn=warnings.append))
+    assert len(ps) == 2 and ps[0].text == "a"
+    assert not any(c.isalnum() for c in ps[1].text)
+    assert warnings == [f"{f}{where}: {what}; kept as a posting with no skills — fill in its text or remove "
+                        "the record"]
+    x = extract(ps[1], load_ontology())
+    assert x.mentions == [] or x.mentions == ()

@@ -14,7 +14,7 @@ from ..model import Posting
 from .fields import DEFAULT_FIELDS, WRAPPER_KEYS, FieldNames, field_index, is_field, lookup, missing_error
 from .jsonsafe import array_elements, has_surrogate_escape, json_problem, loads, scrub_surrogates
 from .problems import Sink, empty_error, input_error, shown
-from .records import posting, records_to_postings
+from .records import blank_posting, posting, records_to_postings, value_kind
 
 __all__ = ["CSV_DELIMITERS", "read_csv", "read_json", "read_jsonl", "read_text", "sniff"]
 
@@ -79,13 +79,13 @@ def read_json(text: str, path: str, name: str, sink: Sink, repaired: bool,
             sink.fail(input_error(path, None, f"the JSON object has no text field (one of {', '.join(text_fields)})",
                                   "rename the field that holds the posting text (or name it: --field text=COLUMN)"))
             return
-        if not isinstance(value, str) or not value.strip():
-            sink.fail(empty_error(path, None, f"empty '{key}' field"))
+        if value is not None and not isinstance(value, str):
+            sink.fail(input_error(path, None, f"the '{key}' field is {value_kind(value)}, not the posting's text",
+                                  f"put the posting text in '{key}' as a string"))
             return
-        try:
-            yield posting(name, path, value, repaired, is_html=None, record=data, text_key=key, names=names)
-        except InputError:
-            sink.fail(empty_error(path, None))
+        p = posting(name, path, value or "", repaired, is_html=None, record=data, text_key=key, names=names)
+        blank_posting(p, value or "", sink, path, None, f"the '{key}' field", "file")
+        yield p
         return
     if not isinstance(data, list):
         sink.fail(input_error(path, None, f"the JSON is a {type(data).__name__}, not an object or an array of objects",
@@ -254,10 +254,9 @@ def read_csv(text: str, path: str, name: str, sink: Sink, repaired: bool,
 
 
 def read_text(text: str, path: str, name: str, sink: Sink, repaired: bool, is_html: bool | None):
-    try:
-        yield posting(name, path, text, repaired, is_html=is_html)
-    except InputError:
-        sink.fail(empty_error(path, None))
+    p = posting(name, path, text, repaired, is_html=is_html)
+    blank_posting(p, text, sink, path, None, "the posting", "input" if path == "-" else "file")
+    yield p
 
 
 def sniff(text: str, text_fields=DEFAULT_FIELDS.text) -> str:

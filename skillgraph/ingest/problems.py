@@ -29,14 +29,14 @@ def input_error(path: str, line: int | None, what: str, fix: str) -> InputError:
     return InputError(f"{where}: {what} — {fix}")
 
 
-def empty_error(path: str, line: int | None, what: str = "empty posting (no text)") -> InputError:
+def empty_error(path: str, line: int | None, what: str) -> InputError:
     return input_error(path, line, what, "add the posting text or remove the file/record")
 
 
-def blank_note(path: str, line: int | None, what: str) -> str:
-    """The warning for a record kept although its text is blank: one line, where and what."""
+def blank_note(path: str, line: int | None, what: str, unit: str = "record") -> str:
+    """The warning for a posting kept although its text is blank: one line, where and what."""
     return str(input_error(path, line, f"{what}; kept as a posting with no skills",
-                           "fill in its text or remove the record"))
+                           f"fill in its text or remove the {unit}"))
 
 
 class Sink:

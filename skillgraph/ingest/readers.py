@@ -36,6 +36,9 @@ def _read_source(display: str, name: str, sink: Sink, data: bytes, ext: str,
         sink.fail(exc)
         return
     if ext == "-":
+        if not text.strip():           # nothing piped in: a mistake upstream, no blank posting
+            sink.fail(input_error("-", None, "nothing on standard input", "pipe the postings in or pass files"))
+            return
         ext = {"json": ".json", "jsonl": ".jsonl", "csv": ".csv", "text": ""}[sniff(text, names.text)]
     if ext == ".json":
         yield from read_json(text, display, name, sink, repaired, names)

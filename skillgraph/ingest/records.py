@@ -21,13 +21,13 @@ from .metadata.extractor import extract_metadata
 from .problems import Sink, blank_note, input_error
 from .repair import repair
 
-__all__ = ["posting", "records_to_postings"]
+__all__ = ["blank_posting", "nothing_visible", "posting", "records_to_postings", "value_kind"]
 
 _NOTHING_VISIBLE = re.compile("[\\s\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff\u00ad\u034f\u180e]*")
 """Text a reader sees nothing in: whitespace, zero-width spaces and joiners, direction marks, BOMs."""
 
 
-def _nothing_visible(text: str) -> bool:
+def nothing_visible(text: str) -> bool:
     """Only invisible characters and HTML comments (``<!-- … -->``)? Linear; stops at the first visible one."""
     pos = _NOTHING_VISIBLE.match(text).end()
     while text.startswith("<!--", pos):
@@ -36,6 +36,26 @@ def _nothing_visible(text: str) -> bool:
             return True
         pos = _NOTHING_VISIBLE.match(text, end + 3).end()
     return pos == len(text)
+
+
+def value_kind(value) -> str:
+    """What a JSON value that is no string is, as said in a message ("a number")."""
+    return {dict: "an object", bool: "a boolean", int: "a number", float: "a number"}.get(type(value), "no string")
+
+
+def blank_posting(p: Posting, raw: str, sink: Sink, path: str, line: int | None, subject: str,
+                  unit: str = "record") -> None:
+    """Say in one warning when posting ``p`` (of text ``raw``) is blank; it is kept, with no skills.
+
+    A blank posting, a file or a record whose text is empty or has nothing visible after repair,
+    does not stop the run: a run over many postings (or sentences: SkillSpan's dev split has lines
+    that are one U+200D) must not end at one blank one, and dropping it would lose it unsaid.
+    ``subject``: what holds the text ("line 3's 'text' field"); ``unit``: what to remove ("file")."""
+    if not raw or raw.isspace():
+        sink.warn(blank_note(path, line, f"{subject} is empty", unit))
+    elif nothing_visible(p.text):
+        sink.warn(blank_note(path, line, f"{subject} has nothing visible after repair", unit))
+
 
 _RECORD_FIELDS = (("id", "id"), ("title", "title"), ("company", "company"), ("location", "locations"))
 
@@ -64,15 +84,12 @@ def _record_fields(record: dict, text_key: str | None, keys: dict[str, str], nam
 
 def posting(pid: str, source: str, raw: str, repaired: bool, *, is_html: bool | None,
             record: dict | None = None, text_key: str | None = None,
-            keys: dict[str, str] | None = None, names: FieldNames = DEFAULT_FIELDS,
-            keep_blank: bool = False) -> Posting:
+            keys: dict[str, str] | None = None, names: FieldNames = DEFAULT_FIELDS) -> Posting:
     """The posting of text ``raw`` (of ``record``'s field ``text_key``, if from a record): repaired,
-    with the metadata of its text; a record's id/title/company/locations fields win. Raises a bare
-    InputError when nothing is left after repair (the caller says where), unless ``keep_blank``.
-    ``names``: the field names of each kind (:func:`~skillgraph.ingest.fields.field_names`)."""
+    with the metadata of its text; a record's id/title/company/locations fields win. A blank text
+    gives a posting too (the caller says so: :func:`blank_posting`). ``names``: the field names of
+    each kind (:func:`~skillgraph.ingest.fields.field_names`)."""
     text, fixed = repair(raw, is_html=is_html)
-    if not keep_blank and _nothing_visible(text):
-        raise InputError("empty")
     fields: dict = {}
     extra: list[tuple[str, str]] = []
     if record is not None:
@@ -133,10 +150,9 @@ def _records_to_postings(records, path, name, sink, file_repaired, numbered_by, 
         if isinstance(value, list):
             value = "\n".join(str(v) for v in value if v is not None)
         if value is not None and not isinstance(value, str):
-            kind = {dict: "an object", bool: "a boolean", int: "a number", float: "a number"}.get(type(value),
-                                                                                              "no string")
-            sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{key}' field is {kind}, not the "
-                                  "posting's text", f"put the posting text in '{key}' as a string"))
+            sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{key}' field is "
+                                  f"{value_kind(value)}, not the posting's text",
+                                  f"put the posting text in '{key}' as a string"))
             continue
         id_key, id_value = lookup(rec, names.id, keys)
         if isinstance(id_value, (dict, list)):
@@ -144,14 +160,7 @@ def _records_to_postings(records, path, name, sink, file_repaired, numbered_by, 
             sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{id_key}' field is {kind}",
                                   "an id is a string or a number"))
             continue
-        # A blank record among many is kept, said in one warning: a run over a file of postings (or
-        # of sentences: SkillSpan's dev split has lines that are one U+200D) must not end at one of
-        # them, and dropping it would lose the record unsaid.
         p = posting(f"{name}:{number}", f"{path}:{number}", value or "", repaired, is_html=None,
-                    record=rec, text_key=key, keys=keys, names=names, keep_blank=True)
-        if not value or value.isspace():
-            sink.warn(blank_note(path, where_line, f"{numbered_by} {number} has an empty '{key}' field"))
-        elif _nothing_visible(p.text):
-            sink.warn(blank_note(path, where_line, f"{numbered_by} {number}'s '{key}' field has nothing "
-                                 "visible after repair"))
+                    record=rec, text_key=key, keys=keys, names=names)
+        blank_posting(p, value or "", sink, path, where_line, f"{numbered_by} {number}'s '{key}' field")
         yield p

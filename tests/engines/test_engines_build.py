@@ -89,6 +89,7 @@ def _bad_inputs(folder):
     pq.write_table(pa.table({"title": ["ML Engineer", "x"], "text": ["PyTorch and CUDA.", None]}),
                    folder / "c.parquet")
     (folder / "d.parquet").write_bytes(b"PAR1 not really")
+    (folder / "e.txt").write_text("\u200b\n", encoding="utf-8")      # a blank posting file: kept, said
     return folder
 
 
@@ -108,11 +109,12 @@ def test_bad_record_same_one_line_error_and_skip_counts(spark, tmp_path):
         res = run([src], out=tmp_path / name, skip_bad=True, warn=warned.append, summary=said.append, **kw)
         logs[name] = (warned, said, sorted(x.posting.source for x in res.extractions))
     assert logs["spark"] == logs["local"]
-    # b.csv's r2 and c.parquet's second record are blank: kept as postings with no skills, said in place
-    assert logs["spark"][1] == ["read 9 postings: 6 kept, 3 skipped"]
-    assert len(logs["spark"][0]) == 5 and any("d.parquet: unreadable Parquet file" in w for w in logs["spark"][0])
+    # b.csv's r2, c.parquet's second record and e.txt are blank: kept as postings with no skills, said
+    assert logs["spark"][1] == ["read 10 postings: 7 kept, 3 skipped"]
+    assert len(logs["spark"][0]) == 6 and any("d.parquet: unreadable Parquet file" in w for w in logs["spark"][0])
     kept_blank = [w for w in logs["spark"][0] if "; kept as a posting with no skills" in w]
-    assert [w.split(": ")[0] for w in kept_blank] == [f"{src / 'b.csv'}:3", f"{src / 'c.parquet'}"]
+    assert [w.split(": ")[0] for w in kept_blank] == [f"{src / 'b.csv'}:3", f"{src / 'c.parquet'}",
+                                                      f"{src / 'e.txt'}"]
 
 
 def test_stdin_refused_on_spark(spark, tmp_path):

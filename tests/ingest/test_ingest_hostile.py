@@ -142,10 +142,14 @@ def test_lone_surrogates_become_replacement_characters(tmp_path):
 
 @pytest.mark.parametrize("text", ["\u200b\u200b\u200b\n", "\ufeff\u200d \u2060", "<!-- only a comment -->",
                                   "  <!-- a -->\n<!-- b -->\n", "<!-- not closed"])
-def test_postings_with_nothing_visible_are_empty(tmp_path, text):
+def test_postings_with_nothing_visible_are_blank(tmp_path, text):
     f = tmp_path / "e.txt"
     f.write_text(text, encoding="utf-8")
-    assert "empty posting" in _one_line_error([f])
+    (p,), warnings, _ = _read([f])
+    assert warnings in ([f"{f}: the posting has nothing visible after repair; kept as a posting with no "
+                         "skills — fill in its text or remove the file"],
+                        [f"{f}: the posting is empty; kept as a posting with no skills — fill in its text "
+                         "or remove the file"])
 
 
 @pytest.mark.parametrize("doc,what", [('{"text": "x", "a": ' + "[" * 50_000 + "]" * 50_000 + "}", "nested too deeply"),
@@ -161,8 +165,8 @@ def test_odd_file_names_are_one_escaped_line(tmp_path):
     raw = os.fsencode(tmp_path) + b"/n\xffme\nx.txt"
     with open(raw, "wb") as fh:
         fh.write(b"")
-    msg = _one_line_error([os.fsdecode(raw)])
-    assert msg.startswith(f"{tmp_path}/n\\xffme\\nx.txt: empty posting")
+    _, warnings, _ = _read([os.fsdecode(raw)])
+    assert len(warnings) == 1 and warnings[0].startswith(f"{tmp_path}/n\\xffme\\nx.txt: the posting is empty")
     with open(raw, "wb") as fh:
         fh.write(POSTING.encode())
     (p,) = read_postings([tmp_path])

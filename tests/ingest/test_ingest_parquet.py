@@ -45,7 +45,7 @@ def test_bad_parquet_rows_and_files_are_one_line_errors(tmp_path):
     blank = _write(tmp_path / "blank.parquet", [{"text": POSTING}, {"text": "  "}])   # kept, said
     seen.clear()
     assert [p.text for p in read_postings([blank], warn=seen.append)][1] == ""
-    assert len(seen) == 1 and seen[0].startswith(f"{blank}: record 2 has an empty 'text' field; kept")
+    assert len(seen) == 1 and seen[0].startswith(f"{blank}: record 2's 'text' field is empty; kept")
     broken = tmp_path / "broken.parquet"
     broken.write_bytes(b"PAR1 not really")
     with pytest.raises(InputError, match=r"broken\.parquet: unreadable Parquet file .* — ") as exc:

@@ -29,8 +29,6 @@ BROKEN = [
     ("shortrow.csv", b"id,text\n1,ok\n2\n", r"shortrow\.csv:3: row ends before its 'text' field \(1 of 2 fields\)"),
     ("short.csv", b"text,id\nok,1\n\"unterminated,2\n", r"short\.csv:3: unreadable CSV row \(unexpected end of data\)"),
     ("wide.csv", b"id,text\n1,ok\n2,a,b\n", r"wide\.csv:3: row has 3 fields but the header has 2"),
-    ("empty.txt", b"  \n\n", r"empty\.txt: empty posting \(no text\)"),
-    ("empty.html", b"<p> </p><script>x</script>", r"empty\.html: empty posting"),
 ]
 
 
@@ -62,7 +60,7 @@ def test_skip_bad_warns_and_continues(tmp_path):
     assert [p.text for p in ps] == ["one", "", "two", "three"]     # the blank record is kept, said
     assert len(warnings) == 4
     assert warnings[0].startswith(f"{tmp_path / 'a.jsonl'}:2: invalid JSON")
-    assert warnings[1].startswith(f"{tmp_path / 'a.jsonl'}:3: line 3 has an empty 'text' field; kept as a "
+    assert warnings[1].startswith(f"{tmp_path / 'a.jsonl'}:3: line 3's 'text' field is empty; kept as a "
                                   "posting with no skills")
     assert warnings[2].startswith(f"{tmp_path / 'b.txt'}:1: binary data")
     assert "missing.txt: no such file" in warnings[3]
@@ -77,31 +75,45 @@ def test_error_raised_without_skip_after_good_records(tmp_path):
         next(it)
 
 
-BLANK = [   # (file, bytes, where the warning points, what it says)
-    ("emptyrec.jsonl", b'{"text": "a"}\n{"text": "  "}\n', ":2", "line 2 has an empty 'text' field"),
-    ("nullrec.jsonl", b'{"text": "a"}\n{"text": null}\n', ":2", "line 2 has an empty 'text' field"),
+BLANK = [   # (file, bytes, where the warning points, what it says, what to remove)
+    ("emptyrec.jsonl", b'{"text": "a"}\n{"text": "  "}\n', ":2", "line 2's 'text' field is empty", "record"),
+    ("nullrec.jsonl", b'{"text": "a"}\n{"text": null}\n', ":2", "line 2's 'text' field is empty", "record"),
     ("zwj.jsonl", '{"text": "a"}\n{"text": "\u200d"}\n'.encode(), ":2",
-     "line 2's 'text' field has nothing visible after repair"),
+     "line 2's 'text' field has nothing visible after repair", "record"),
     ("arr.json", '[{"text": "a"}, {"text": "\\ufeff\\u2060"}]'.encode(), "",
-     "record 2's 'text' field has nothing visible after repair"),
-    ("emptyrow.csv", b"id,text\n1,a\n2,\n", ":3", "line 3 has an empty 'text' field"),
+     "record 2's 'text' field has nothing visible after repair", "record"),
+    ("emptyrow.csv", b"id,text\n1,a\n2,\n", ":3", "line 3's 'text' field is empty", "record"),
+    ("empty.txt", b"  \n\n", "", "the posting is empty", "file"),
+    ("empty.html", b"<p> </p><script>x</script>", "", "the posting has nothing visible after repair", "file"),
+    ("empty.json", b'{"text": ""}', "", "the 'text' field is empty", "file"),
 ]
 
 
-@pytest.mark.parametrize("name,data,where,what", BLANK, ids=[b[0] for b in BLANK])
-def test_a_blank_record_among_many_is_kept_and_said_in_one_line(tmp_path, name, data, where, what):
-    """A record whose text is blank does not end the run (SkillSpan's dev split has lines that are
-    one U+200D) and is not dropped unsaid: it is a posting with no skills, and one warning says where."""
+@pytest.mark.parametrize("name,data,where,what,unit", BLANK, ids=[b[0] for b in BLANK])
+def test_a_blank_posting_is_kept_and_said_in_one_line(tmp_path, name, data, where, what, unit):
+    """A blank posting (a file or a record whose text is empty or has nothing visible) does not end the
+    run (SkillSpan's dev split has lines that are one U+200D) and is not dropped unsaid: it is a posting
+    with no skills, and one warning says where."""
     from skillgraph.extraction import extract
+    from skillgraph.ingest.records import nothing_visible
     from skillgraph.ontology import load_ontology
 
     f = tmp_path / name
     f.write_bytes(data)
+    (tmp_path / "ok.txt").write_text("a", encoding="utf-8")
     warnings: list[str] = []
-    ps = list(read_postings([f], warn=warnings.append))
-    assert len(ps) == 2 and ps[0].text == "a"
-    assert not any(c.isalnum() for c in ps[1].text)
+    ps = list(read_postings([tmp_path], warn=warnings.append))
+    blank = [p for p in ps if p.source.startswith(str(f))][-1]
+    assert [p.text for p in ps if p is not blank] == ["a"] * (len(ps) - 1) and len(ps) >= 2
+    assert nothing_visible(blank.text)
     assert warnings == [f"{f}{where}: {what}; kept as a posting with no skills — fill in its text or remove "
-                        "the record"]
-    x = extract(ps[1], load_ontology())
-    assert x.mentions == [] or x.mentions == ()
+                        f"the {unit}"]
+    assert list(extract(blank, load_ontology()).mentions) == []
+
+
+def test_nothing_on_stdin_is_one_line(monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b" \n")))
+    with pytest.raises(InputError, match=r"^-: nothing on standard input — pipe the postings in or pass files$"):
+        list(read_postings(["-"]))

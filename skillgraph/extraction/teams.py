@@ -342,4 +342,15 @@ def find_teams(posting: Posting, index: SentenceIndex, skill_spans: Sequence[tup
     finder.parents()
     finder.from_title()
     finder.products()
-    return sorted(finder.found.values(), key=lambda t: (t.role, t.start, t.name))
+    return _whole_names(sorted(finder.found.values(), key=lambda t: (t.role, t.start, t.name)))
+
+
+def _whole_names(teams: list[TeamMention]) -> list[TeamMention]:
+    """Without a name that is the tail of a longer one of the same role ending at the same place: a
+    window that starts inside a name finds its tail too ("… The Understanding" within "The The …
+    The Understanding"; hypothesis found it). Which windows ran must not decide the names found."""
+    longest: dict[tuple[str, int], int] = {}
+    for t in teams:
+        key = (t.role, t.end)
+        longest[key] = min(longest.get(key, t.start), t.start)
+    return [t for t in teams if longest[(t.role, t.end)] == t.start]

@@ -24,6 +24,7 @@ class Concept:
     hidden_labels: tuple[str, ...] = ()
     exact_case_labels: tuple[str, ...] = ()   # labels that are ordinary words: match case-exactly
     weak_labels: tuple[str, ...] = ()         # generic nouns: link only as a phrase of their own
+    sense_cues: tuple[str, ...] = ()          # words a weak label needs in its sentence to mean this
     generic_labels: tuple[str, ...] = ()      # an extra vocabulary's ordinary words: never linked alone
     broader: tuple[str, ...] = ()             # concept ids
     kind: str | None = None                   # method | tool | domain | knowledge | soft-skill

@@ -112,7 +112,7 @@ SG = Namespace("https://w3id.org/skillgraph/vocab#", (
     "demand", "evidence", "exactCaseLabel", "hasRequirement", "hasRole", "hasTeam", "kind", "level",
     "location", "mentionCount", "minYears", "onetHotTechnology", "onetTechnology", "ontologyVersion",
     "partOf", "postingCount", "rank", "requires", "salaryCurrency", "salaryHigh", "salaryLow",
-    "salaryPeriod", "section", "seniority", "sentence", "skill", "used", "weakLabel", "workMode",
+    "salaryPeriod", "section", "senseCue", "seniority", "sentence", "skill", "used", "weakLabel", "workMode",
     "worksOn",
 ))
 """skillgraph's own vocabulary, exactly the terms ``ontology/vocab.ttl`` declares."""

@@ -4,13 +4,18 @@
   (:func:`supported`).
 - A weak label (search, ranking) does not link as the head of a longer noun phrase
   (:func:`is_compound_head`: "documentation search").
+- A weak label of a concept with sense cues (``sg:senseCue``) links only in a sentence that holds
+  one of them (:func:`sense_cued`): "alignment with business goals" is no AI alignment.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
-__all__ = ["is_compound_head", "supported"]
+from .labels import fold
+
+__all__ = ["is_compound_head", "sense_cued", "sense_pattern", "supported"]
 
 _FUNCTION_WORDS = frozenset(
     "and or nor in of for with on to the a an as at by from into including include includes like "
@@ -159,3 +164,26 @@ def is_compound_head(f: str, s: int) -> bool:
     if len(word) >= 5 and word.endswith(("ing", "al", "ive", "ous", "ful", "ic", "able", "ible")):
         return False  # "spanning fairness", "quick experimentation", "statistical evaluation"
     return True
+
+
+@lru_cache(maxsize=None)
+def sense_pattern(cues: tuple[str, ...]) -> re.Pattern:
+    """The cue words as one pattern over folded text: whole words, a plural "s" allowed."""
+    words = sorted({" ".join(fold(c).split()) for c in cues if c.strip()}, key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")s?(?![^\W_])")
+
+
+_SENTENCE_MARKS = (". ", "? ", "! ", "\n")
+_SENSE_REACH = 400
+"""How far from the hit (characters) a sentence boundary is looked for: a run-on "sentence" of a
+flattened page is read this far each way, no further (a megabyte line stays linear)."""
+
+
+def sense_cued(pattern: re.Pattern, f: str, s: int, e: int) -> bool:
+    """Whether the sentence around ``f[s:e]`` (folded text) holds one of ``pattern``'s cue words."""
+    lo, hi = max(0, s - _SENSE_REACH), min(len(f), e + _SENSE_REACH)
+    a = max(f.rfind(m, lo, s) for m in _SENTENCE_MARKS)
+    a = lo if a < 0 else a + 1
+    ends = [x for x in (f.find(m, e, hi) for m in _SENTENCE_MARKS) if x >= 0]
+    b = min(ends) if ends else hi
+    return pattern.search(f, a, s) is not None or pattern.search(f, e, b) is not None

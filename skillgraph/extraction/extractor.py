@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator, Sequence
 
 from skillgraph.model import Candidate, Extraction, Mention, Nearest, Posting
-from skillgraph.ontology import Ontology
+from skillgraph.ontology import Ontology, norm_label
 
 from .hybrid import LINKERS, MIN_SCORE, dictionary_how, model_links, widen
 from .labels import fold
@@ -40,10 +40,12 @@ def _sentence_of(index: SentenceIndex, offset: int) -> tuple[int, int] | None:
     return (sg.start, sg.end)
 
 
-def _nolink(text: str, index: SentenceIndex, spans) -> set:
+def _nolink(text: str, index: SentenceIndex, spans, held: frozenset = frozenset()) -> set:
     """The model spans to keep as candidates only: under a context heading (the dictionary's rule for an
     extra vocabulary there, applied to every model link: "working in an office" under an office-policy
-    heading is no Microsoft Office), a degree's field, a team (:func:`~.notskills.unlinkable`)."""
+    heading is no Microsoft Office), a degree's field, a team (:func:`~.notskills.unlinkable`), and a
+    span that is just a word whose sense its cues decide (``held``: :attr:`Matcher.sense_held`): the
+    dictionary read its sentence and did not link it ("alignment with business goals")."""
     def context(s):
         sg = index.at(s)
         return sg is not None and bool(sg.section) and heading_level(sg.section) == "context"
@@ -52,7 +54,10 @@ def _nolink(text: str, index: SentenceIndex, spans) -> set:
         sg = index.at(s)
         return sg.start if sg is not None else 0
 
-    return {sp for sp in spans if context(sp.start)} | unlinkable(text, spans, start)
+    out = {sp for sp in spans if context(sp.start)} | unlinkable(text, spans, start)
+    if held:
+        out.update(sp for sp in spans if norm_label(text[sp.start:sp.end]) in held)
+    return out
 
 
 class Extractor:
@@ -176,7 +181,8 @@ class Extractor:
             semantic = self.semantic if self._book is None else self._book
             claimed: list = []
             found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score,
-                                          semantic, sentence_of, known, _nolink(text, index, spans), claimed)
+                                          semantic, sentence_of, known,
+                                          _nolink(text, index, spans, self.matcher.sense_held), claimed)
             mentions = widen(mentions, claimed)       # "Python" inside a claimed "Python programming"
             for cid, s, e, score, how in found:
                 sg = index.at(s) or Segment(s, e, None, "context")

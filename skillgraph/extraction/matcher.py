@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from skillgraph.ontology import Ontology, norm_label
 
-from .context import is_compound_head, supported
+from .context import is_compound_head, sense_cued, sense_pattern, supported
 from .inline import glued_words
 from .labels import HYPHEN_CHARS, case_fold, fold, variants
 from .teams import UNIT_WORDS
@@ -27,7 +27,8 @@ _BAD_PREV = set("&@#_+$")
 # A label entry is a plain tuple (concept, exact, weak, ambiguous) — plain tuples of strings are
 # untracked by Python's cyclic GC, which matters with 200k of them (ESCO):
 #   exact      the exact-case form (hyphens folded), or None for case-insensitive labels
-#   weak       a generic noun: links only as a phrase of its own
+#   weak       a generic noun: links only as a phrase of its own; where the concept has sense cues,
+#              the compiled pattern of them (truthy): it links only in a sentence that holds one
 #   ambiguous  an ordinary word or letter (Go, Spark, R): needs support at a sentence start
 CONCEPT, EXACT, WEAK, AMBIGUOUS = range(4)
 
@@ -84,6 +85,7 @@ def _label_entries(ontology: Ontology):
     for c in sorted(ontology.concepts.values(), key=lambda c: c.id):
         exact_set = set(c.exact_case_labels)
         weak_set = {norm_label(w) for w in c.weak_labels}
+        weak_mark = sense_pattern(c.sense_cues) if c.sense_cues else True
         generic = set(c.generic_labels)
         for lab in (c.label, *c.alt_labels, *c.hidden_labels):
             linkable = lab not in generic    # an extra vocabulary's ordinary word: lookup only
@@ -91,7 +93,7 @@ def _label_entries(ontology: Ontology):
             if not lab:
                 continue
             exact = lab in exact_set or len(lab) <= 2 or bool(_ACRONYM.match(lab))
-            weak = bool(weak_set) and norm_label(lab) in weak_set
+            weak = weak_mark if weak_set and norm_label(lab) in weak_set else False
             forms = variants(lab, exact)
             if exact and _ACRONYM.match(lab) and len(lab) >= 3:
                 forms |= {lab + "s", lab + "S"}   # "LLMs", "VLMS"
@@ -117,6 +119,9 @@ class Matcher:
 
     def __init__(self, ontology: Ontology):
         self.ontology = ontology
+        self.sense_held = frozenset(norm_label(v) for c in ontology.concepts.values() if c.sense_cues
+                                    for w in c.weak_labels for v in variants(w, False))
+        """The weak labels whose sense their concept's cues decide, as keys (all their variants)."""
         table: dict[str, list[tuple]] = {}      # folded key -> entries (all labels: lookup)
         merged: dict[str, list[tuple]] = {}     # folded form as it appears in the text -> entries
         for key, text_key, e in _label_entries(ontology):
@@ -342,7 +347,7 @@ def _linked(checks, text: str, f: str, tp: str, fp: str, s: int, e: int, cased: 
                     continue
                 if nxt == "'" and fp[e + 2].isalpha() and fp[e + 2] != "s":
                     continue
-            if en[WEAK] and is_compound_head(f, s):
+            if en[WEAK] and (is_compound_head(f, s) or (en[WEAK] is not True and not sense_cued(en[WEAK], f, s, e))):
                 continue
             if en[CONCEPT] not in ok:
                 ok.append(en[CONCEPT])

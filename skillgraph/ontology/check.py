@@ -38,7 +38,8 @@ def _label_clashes(ont: Ontology) -> list[Problem]:
 
 
 def _dangling(ont: Ontology, ours: list[Concept]) -> list[Problem]:
-    """Our concepts' broader links to no concept, and exact-case labels that are none of their labels."""
+    """Our concepts' broader links to no concept, exact-case labels that are none of their labels, and
+    sense cues on a concept with no weak label (they would do nothing)."""
     out = []
     for c in ours:
         for b in c.broader:
@@ -47,6 +48,9 @@ def _dangling(ont: Ontology, ours: list[Concept]) -> list[Problem]:
         for lab in c.exact_case_labels:
             if lab not in (c.label, *c.alt_labels):
                 out.append(Problem(c.source, c.id, f"exactCaseLabel {lab!r} is not one of its labels"))
+        if c.sense_cues and not c.weak_labels:
+            out.append(Problem(c.source, c.id, "senseCue without a weakLabel: the cues tell a weak label's sense "
+                                               "and do nothing alone"))
     return out
 
 

@@ -1,7 +1,7 @@
 """Read SKOS Turtle files into an :class:`~skillgraph.ontology.concepts.Ontology`.
 
 Any SKOS Turtle works: ``skos:Concept`` resources with ``skos:prefLabel``/``altLabel``/``hiddenLabel``
-and ``skos:broader``. Our own annotations (``sg:kind``, ``sg:exactCaseLabel``, ``sg:weakLabel``,
+and ``skos:broader``. Our own annotations (``sg:kind``, ``sg:exactCaseLabel``, ``sg:weakLabel``, ``sg:senseCue``,
 ``sg:onetTechnology``) are read when present. Files are parsed with pyoxigraph (about 10x faster
 than rdflib for ESCO-sized files). Several files merge: a concept described in two files gets the
 union of its labels and links. The shipped files come from :mod:`skillgraph.resources`.
@@ -99,6 +99,7 @@ def _concept(iri: str, d: dict, problems: list[Problem]) -> Concept:
         hidden_labels=tuple(sorted({a.strip() for a in d.get("hiddenLabel", ())})),
         exact_case_labels=tuple(sorted(set(d.get("exactCaseLabel", ())))),
         weak_labels=tuple(sorted(set(d.get("weakLabel", ())))),
+        sense_cues=tuple(sorted({w.strip() for w in d.get("senseCue", ())})),
         broader=tuple(sorted({compact(b) for b in d.get("broader", ())})),
         kind=kind,
         definition=(d.get("definition") or [None])[0],

@@ -33,3 +33,72 @@ def test_sentence_ends_come_from_the_stops(text):
     from skillgraph.extraction.context import _ENDS, _Text
 
     assert _Text(text).ends == [m.start() for m in _ENDS.finditer(text)]
+
+
+def _sensed(make_concept):
+    """An ontology where 'alignment' is a weak label of AI alignment, told by its sense cues."""
+    from dataclasses import replace
+
+    from skillgraph.ontology import Ontology
+
+    align = replace(make_concept("align", "AI alignment", "alignment", weak=("alignment",)),
+                    sense_cues=("RLHF", "reward", "language model"))
+    return Ontology.from_concepts([align, make_concept("sql", "SQL")])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ensure the alignment with business goals.", set()),                 # no cue: the everyday sense
+    ("Work on RLHF and alignment.", {"align"}),                          # a cue in the sentence
+    ("Alignment of reward models is the job.", {"align"}),               # the cue after the word
+    ("Train language models and study their alignment.", {"align"}),     # a plural cue
+    ("We use RLHF.\nEnsure the alignment with SQL owners.", {"sql"}),     # the cue is another line's
+    ("Rewards matter. Ensure the alignment with stakeholders.", set()),   # ... and another sentence's
+    ("Work on AI alignment with business goals.", {"align"}),            # a full label needs no cue
+    ("Rewarding work; the alignment across teams.", set()),              # a cue is a whole word
+])
+def test_a_weak_label_with_sense_cues_links_only_in_a_sentence_that_holds_one(text, expected, links,
+                                                                             make_concept):
+    from skillgraph.ontology import Ontology
+
+    assert {c for _, c in links(text, _sensed(make_concept))} == expected
+    uncued = Ontology.from_concepts([make_concept("align", "AI alignment", "alignment", weak=("alignment",)),
+                                     make_concept("sql", "SQL")])
+    assert "align" in {c for _, c in links(text, uncued)}     # without cues, every one of them links
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["We use RLHF.", "SQL daily.", "Reward models help.", "Hello there."]),
+                max_size=4))
+def test_sense_is_read_in_the_hits_own_sentence(make_concept, links, others):
+    """Whatever sentences stand around it, a cue-less sentence's weak label does not link, and a cued
+    one does: the cue is looked for in the hit's own sentence only."""
+    ont = _sensed(make_concept)
+    body = " ".join(others)
+    plain = f"{body}\nEnsure the alignment with stakeholders.\n{body}"
+    cued = f"{body}\nEnsure the alignment of RLHF with stakeholders.\n{body}"
+    assert "align" not in {c for _, c in links(plain, ont)}
+    assert "align" in {c for _, c in links(cued, ont)}
+
+
+def test_shipped_generic_words_keep_their_everyday_sense():
+    """The shipped ontology's cues: these words, in these everyday sentences of real postings
+    (postings-dev), are not the ML/web concepts they name in ML sentences."""
+    from skillgraph.extraction import matcher_for
+    from skillgraph.ontology import load_ontology
+
+    m = matcher_for(load_ontology())
+
+    def ids(text):
+        return {c for _, _, cs in m.find(text) for c in cs}
+
+    assert "skill:ai-alignment" not in ids("Ensuring alignment with business goals.")
+    assert "skill:precision-and-recall" not in ids("Solving complex problems with clarity and precision.")
+    assert "skill:model-serving" not in ids("Serving customers worldwide since 1998.")
+    assert "skill:web-accessibility" not in ids("If you are experiencing accessibility problems, call us.")
+    assert "skill:model-deployment" not in ids("Debug complex infrastructure, deployment, and runtime issues.")
+    assert "skill:model-monitoring" not in ids("Lead the creation and monitoring of KPIs.")
+    assert "skill:optimization" not in ids("Strong SQL skills (complex queries, optimisation).")
+    assert "skill:model-monitoring" in ids("Automated deployment, monitoring, drift detection and retraining.")
+    assert "skill:model-deployment" in ids("From model training to deployment.")
+    assert "skill:ai-alignment" in ids("Research on RLHF and alignment.")
+    assert "skill:web-accessibility" in ids("Build React components with accessibility in mind.")

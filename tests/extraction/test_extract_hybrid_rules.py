@@ -173,3 +173,19 @@ def test_a_sentence_link_needs_a_phrase_as_its_anchor_and_no_narrower_concept():
     # CloudTrail's anchor "Azure experience" has one content word; "write streaming data pipelines" is narrower than
     # "write data pipelines"; data engineering, anchored on the phrase, links
     assert got == [("skill:de", dp.start, dp.end, 0.8, "model+embedding")]
+
+
+def test_a_model_span_of_a_sense_held_word_without_its_cue_stays_a_candidate(cache):
+    """The dictionary read "alignment" in a sentence without a cue and did not link it; the model's span
+    of the same word does not link it either (the embedding found AI alignment for it on postings-dev)."""
+    from dataclasses import replace
+
+    align = replace(Concept(id="skill:align", iri="https://w3id.org/skillgraph/skill/align", label="AI alignment",
+                            alt_labels=("alignment",), weak_labels=("alignment",)), sense_cues=("RLHF",))
+    text = "What you will do\nDrive the alignment with business goals.\nStudy the alignment of RLHF policies.\n"
+    a, b = text.index("alignment"), text.rindex("alignment")
+    spans = [Span(a, a + 9, "SKILL"), Span(b, b + 9, "SKILL")]
+    x = Extractor(Ontology.from_concepts([align]), linker="hybrid", min_score=0.0).extract(
+        Posting(id="p", source="p", text=text), spans=spans)
+    assert [(m.start, m.how) for m in x.mentions if m.concept == "skill:align"] == [(b, "label")]
+    assert a in [c.start for c in x.candidates]

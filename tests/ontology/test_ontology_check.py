@@ -40,3 +40,21 @@ skill:c a skos:Concept ; skos:broader skill:nowhere ; sg:kind sg:Method ;
     assert "not in ESCO v1.1.1" in text
     assert all(m.startswith(str(ttl)) for m in msgs)   # every finding names its file
     assert any(f"{ttl}:7" in m for m in msgs)          # ... and the line of the concept
+
+
+def test_sense_cues_are_read_and_cues_without_a_weak_label_are_reported(tmp_path):
+    ttl = tmp_path / "cues.ttl"
+    ttl.write_text("""
+@prefix skill: <https://w3id.org/skillgraph/skill/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix sg: <https://w3id.org/skillgraph/vocab#> .
+skill:s a skos:Concept ; skos:prefLabel "Scheme"@en ; skos:topConceptOf skill:scheme ; sg:kind sg:Domain .
+skill:a a skos:Concept ; skos:prefLabel "model serving"@en ; skos:altLabel "serving"@en ; skos:broader skill:s ;
+    sg:weakLabel "serving" ; sg:senseCue "model", " inference " ; sg:kind sg:Method .
+skill:b a skos:Concept ; skos:prefLabel "AI ethics"@en ; skos:broader skill:s ; sg:senseCue "AI" ; sg:kind sg:Method .
+""")
+    o = load_ontology([ttl], include_default=False)
+    assert o.concepts["skill:a"].sense_cues == ("inference", "model")
+    msgs = [str(p) for p in check(o, known_targets=set())]
+    assert [m for m in msgs if "senseCue" in m] == [
+        f"{ttl}:8: skill:b: senseCue without a weakLabel: the cues tell a weak label's sense and do nothing alone"]

@@ -173,7 +173,10 @@ def sense_pattern(cues: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")s?(?![^\W_])")
 
 
-_SENTENCE_MARKS = (". ", "? ", "! ", "\n")
+_SENSE_STOP = re.compile(r"[\n\r\u2028\u2029]|(?<!\be\.g)(?<!\bi\.e)(?<!\bincl)(?<!\betc)(?<!\bvs)(?<!\bapprox)"
+                         r"(?<!\besp)(?<!\bcf)(?<!\bex)[.!?](?=\s)")
+"""Where a sentence ends for the sense check: a line break, or ".", "!", "?" before white space (any:
+a tab, an em space), but not the dot of an abbreviation inside a sentence ("e.g. deployment")."""
 _SENSE_REACH = 400
 """How far from the hit (characters) a sentence boundary is looked for: a run-on "sentence" of a
 flattened page is read this far each way, no further (a megabyte line stays linear)."""
@@ -182,8 +185,14 @@ flattened page is read this far each way, no further (a megabyte line stays line
 def sense_cued(pattern: re.Pattern, f: str, s: int, e: int) -> bool:
     """Whether the sentence around ``f[s:e]`` (folded text) holds one of ``pattern``'s cue words."""
     lo, hi = max(0, s - _SENSE_REACH), min(len(f), e + _SENSE_REACH)
-    a = max(f.rfind(m, lo, s) for m in _SENTENCE_MARKS)
-    a = lo if a < 0 else a + 1
-    ends = [x for x in (f.find(m, e, hi) for m in _SENTENCE_MARKS) if x >= 0]
-    b = min(ends) if ends else hi
+    a = lo
+    for m in _SENSE_STOP.finditer(f, lo, s):
+        a = m.end()
+    m = _SENSE_STOP.search(f, e, hi)
+    if m is not None:
+        b = m.start()
+    else:       # the window cut the sentence: end at a word break, so no cut word reads as a cue
+        b = hi if hi == len(f) else max(e, f.rfind(" ", e, hi))
+    if lo > 0 and a == lo:
+        a = min(s, f.find(" ", lo, s) + 1 or s)
     return pattern.search(f, a, s) is not None or pattern.search(f, e, b) is not None

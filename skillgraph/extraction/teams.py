@@ -240,6 +240,17 @@ class _TeamFinder:
             end = self._collab[sent.start, sent.end] = sent.start + m.end() if m else len(self.text) + 1
         return end
 
+    def whole_names(self) -> None:
+        """Drop a name the windows found that is the tail of a longer one of the same role ending at the
+        same place: a window that starts inside a name finds its tail too ("… The Understanding" within
+        "The The … The Understanding"; hypothesis found it), and which windows ran must not decide the
+        names. Runs before the title's teams, which are placed where their name first occurs."""
+        longest: dict[tuple[str, int], int] = {}
+        for t in self.found.values():
+            key = (t.role, t.end)
+            longest[key] = min(longest.get(key, t.start), t.start)
+        self.found = {k: t for k, t in self.found.items() if longest[(t.role, t.end)] == t.start}
+
     def parents(self) -> None:
         """"X team is part of the Y": parent links."""
         members = [t for t in self.found.values() if t.role == "member"]
@@ -339,18 +350,8 @@ def find_teams(posting: Posting, index: SentenceIndex, skill_spans: Sequence[tup
     finder.abbreviated()
     finder.named_units()
     finder.labs()
+    finder.whole_names()
     finder.parents()
     finder.from_title()
     finder.products()
-    return _whole_names(sorted(finder.found.values(), key=lambda t: (t.role, t.start, t.name)))
-
-
-def _whole_names(teams: list[TeamMention]) -> list[TeamMention]:
-    """Without a name that is the tail of a longer one of the same role ending at the same place: a
-    window that starts inside a name finds its tail too ("… The Understanding" within "The The …
-    The Understanding"; hypothesis found it). Which windows ran must not decide the names found."""
-    longest: dict[tuple[str, int], int] = {}
-    for t in teams:
-        key = (t.role, t.end)
-        longest[key] = min(longest.get(key, t.start), t.start)
-    return [t for t in teams if longest[(t.role, t.end)] == t.start]
+    return sorted(finder.found.values(), key=lambda t: (t.role, t.start, t.name))

@@ -18,7 +18,7 @@ from .fields import (
 )
 from .jsonsafe import scrub_surrogates
 from .metadata.extractor import extract_metadata
-from .problems import Sink, blank_note, input_error
+from .problems import Sink, blank_note, input_error, shown
 from .repair import repair
 
 __all__ = ["blank_posting", "nothing_visible", "posting", "records_to_postings", "value_kind"]
@@ -162,5 +162,5 @@ def _records_to_postings(records, path, name, sink, file_repaired, numbered_by, 
             continue
         p = posting(f"{name}:{number}", f"{path}:{number}", value or "", repaired, is_html=None,
                     record=rec, text_key=key, keys=keys, names=names)
-        blank_posting(p, value or "", sink, path, where_line, f"{numbered_by} {number}'s '{key}' field")
+        blank_posting(p, value or "", sink, path, where_line, f"{numbered_by} {number}'s '{shown(str(key))}' field")
         yield p

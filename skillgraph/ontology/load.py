@@ -99,7 +99,7 @@ def _concept(iri: str, d: dict, problems: list[Problem]) -> Concept:
         hidden_labels=tuple(sorted({a.strip() for a in d.get("hiddenLabel", ())})),
         exact_case_labels=tuple(sorted(set(d.get("exactCaseLabel", ())))),
         weak_labels=tuple(sorted(set(d.get("weakLabel", ())))),
-        sense_cues=tuple(sorted({w.strip() for w in d.get("senseCue", ())})),
+        sense_cues=tuple(sorted({w.strip() for w in d.get("senseCue", ()) if w.strip()})),
         broader=tuple(sorted({compact(b) for b in d.get("broader", ())})),
         kind=kind,
         definition=(d.get("definition") or [None])[0],

@@ -55,6 +55,12 @@ def _sensed(make_concept):
     ("Rewards matter. Ensure the alignment with stakeholders.", set()),   # ... and another sentence's
     ("Work on AI alignment with business goals.", {"align"}),            # a full label needs no cue
     ("Rewarding work; the alignment across teams.", set()),              # a cue is a whole word
+    ("We use RLHF.\tEnsure the alignment with teams.", set()),           # any white space ends a sentence
+    ("Ensure the alignment with teams.\r\rWe use RLHF.", set()),          # ... and a bare \r
+    ("Ensure the alignment with teams.\u2028We use RLHF.", set()),
+    ("Work on RLHF, e.g. the alignment of policies.", {"align"}),          # an abbreviation's dot does not
+    ("Study reward models vs. the alignment of policies.", {"align"}),     # ... end the sentence
+    ("Ensure the alignment with teams" + "a" * 380 + " rewardings here", set()),   # no cue cut by the reach
 ])
 def test_a_weak_label_with_sense_cues_links_only_in_a_sentence_that_holds_one(text, expected, links,
                                                                              make_concept):

@@ -40,7 +40,8 @@ def nothing_visible(text: str) -> bool:
 
 def value_kind(value) -> str:
     """What a JSON value that is no string is, as said in a message ("a number")."""
-    return {dict: "an object", bool: "a boolean", int: "a number", float: "a number"}.get(type(value), "no string")
+    return {dict: "an object", list: "a list", bool: "a boolean", int: "a number", float: "a number"}.get(
+        type(value), "no string")
 
 
 def blank_posting(p: Posting, raw: str, sink: Sink, path: str, line: int | None, subject: str,
@@ -156,8 +157,8 @@ def _records_to_postings(records, path, name, sink, file_repaired, numbered_by, 
             continue
         id_key, id_value = lookup(rec, names.id, keys)
         if isinstance(id_value, (dict, list)):
-            kind = "an object" if isinstance(id_value, dict) else "a list"
-            sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{id_key}' field is {kind}",
+            sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{id_key}' field is "
+                                  f"{value_kind(id_value)}",
                                   "an id is a string or a number"))
             continue
         p = posting(f"{name}:{number}", f"{path}:{number}", value or "", repaired, is_html=None,

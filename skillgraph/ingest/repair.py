@@ -13,6 +13,13 @@ __all__ = ["repair"]
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _ESCAPED_TAG_RE = re.compile(r"&lt;/?(?:p|div|br|li|ul|strong|b|span|h[1-6])\b", re.I)
 
+_MD_ESCAPE_RE = re.compile(r"(?<!\\)\\+(?=[!-/:-@\[\]^_`{|}~])")
+"""Markdown's backslash escapes (CommonMark: a backslash before ASCII punctuation): "problem\\-solving",
+"C\\+\\+", "C\\#", "\\.NET" in postings scraped as Markdown (LinkedIn's: 370 of postings-dev's 2,779). A
+run of backslashes goes whole, so the step is idempotent; each run is looked at once, from its start."""
+_MD_BREAK_RE = re.compile(r"(?<![\\ \t\u00a0])[\\ \t\u00a0]+(?=\r?\n)")
+"""The blanks and backslashes that end a line: with a backslash among them, a Markdown hard break."""
+
 _TRAILING_WS_RE = re.compile(r"[ \t]+(?=\r?\n|\Z)")
 _BLANK_RUN_RE = re.compile(r"(\r?\n)(?:\r?\n){3,}(?=[^\r\n])")
 
@@ -38,6 +45,15 @@ def _decode_entities(text: str) -> str:
     return _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
 
 
+def _unescape_markdown(text: str) -> str:
+    if "\\" not in text:
+        return text
+    text = _MD_ESCAPE_RE.sub("", text)
+    if "\\" not in text:
+        return text
+    return _MD_BREAK_RE.sub(lambda m: "" if "\\" in m.group() else m.group(), text)
+
+
 def repair(raw: str, *, is_html: bool | None = None) -> tuple[str, bool]:
     """Repair scraped posting text; returns ``(text, repaired)``.
 
@@ -49,7 +65,9 @@ def repair(raw: str, *, is_html: bool | None = None) -> tuple[str, bool]:
     2. ASCII control characters -> one separator each (a space; a line break for the vertical tab and
        the file/group/record separators), so "SQL\x1adatabases" stays two words; mojibake -> ftfy
        (``uncurl_quotes=False``, no Unicode normalisation, line breaks kept), then mojibake whose C1
-       bytes were stripped (seed 001: "weāre" -> "we’re", "šŗšø" -> "🇺🇸").
+       bytes were stripped (seed 001: "weāre" -> "we’re", "šŗšø" -> "🇺🇸"); Markdown's backslash
+       escapes are dropped ("problem\\-solving" -> "problem-solving", "C\\+\\+" -> "C++", a backslash
+       before a line break).
     3. Whitespace: NBSP -> space, trailing spaces removed, runs of more than two blank lines cut to
        two (except at the very end of the text).
 
@@ -69,6 +87,7 @@ def repair(raw: str, *, is_html: bool | None = None) -> tuple[str, bool]:
         text = _decode_entities(text)
     text = fix_mojibake(text)
     text = fix_lossy_mojibake(text)
+    text = _unescape_markdown(text)     # after the control characters became separators, before whitespace
     text = _fix_whitespace(text)
     if text == raw:
         return raw, False

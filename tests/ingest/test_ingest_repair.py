@@ -21,6 +21,32 @@ def test_repair_entities_and_escaped_html():
     assert repair("&lt;p&gt;Hello&lt;/p&gt;&lt;ul&gt;&lt;li&gt;x&lt;/li&gt;&lt;/ul&gt;")[0] == "Hello\n\n- x\n"
 
 
+def test_repair_drops_markdown_backslash_escapes():
+    # LinkedIn's postings come as Markdown: every "-", "+", "#", "." and "&" may carry a backslash
+    text = "* Strong problem\\-solving in C\\+\\+ or C\\# with \\.NET \\& scikit\\-learn\\\nnext \\#LI-JK3"
+    assert repair(text) == ("* Strong problem-solving in C++ or C# with .NET & scikit-learn\nnext #LI-JK3", True)
+    assert repair("a \\\\-b")[0] == "a -b"                           # a run of backslashes goes whole
+    assert repair("hard \\ \\\nbreak")[0] == "hard\nbreak"           # blanks and backslashes ending a line
+    for kept in ("C:\\Users\\me", "\\alpha + \\beta", "a \\ b", "ends in \\"):   # before a letter, a space, the end
+        assert repair(kept) == (kept, False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\\-+#.&a b\n\t\u00a0()_*`[]|~!")), max_size=60))
+def test_property_markdown_unescaping_is_idempotent_and_leaves_no_escape(text):
+    import re
+
+    from skillgraph.ingest.repair import _unescape_markdown
+
+    out = repair(text)[0]
+    assert repair(out)[0] == out
+    assert not re.search(r"\\[!-/:-@\[\]^_`{|}~]", out)
+    def bare(t):        # without backslashes and the blanks that end a line
+        return re.sub(r"[ \t\u00a0]+(?=\n)", "", t.replace("\\", ""))
+
+    assert bare(_unescape_markdown(text)) == bare(text)        # only backslashes (and a hard break's blanks) go
+
+
 def test_repair_returns_same_object_when_clean(seed_text):
     text = seed_text("002")
     out, fixed = repair(text)
@@ -82,3 +108,22 @@ def test_property_repair_never_crashes_and_is_idempotent(text):
     out, _ = repair(text)
     assert repair(out)[0] == repair(out)[0]
     assert isinstance(out, str)
+
+
+def test_a_markdown_escaped_posting_links_what_it_names(tmp_path):
+    """Read from JSONL and linked with the shipped ontology: "C\\+\\+" is C++ (it was "C"), and
+    "problem\\-solving", "scikit\\-learn", "C\\#" link at all."""
+    import json
+
+    from skillgraph.extraction import extract
+    from skillgraph.ingest import read_postings
+    from skillgraph.ontology import load_ontology
+
+    path = tmp_path / "p.jsonl"
+    text = "**Requirements**\n* Strong problem\\-solving skills\n* C\\+\\+ or C\\#, Python and scikit\\-learn\n"
+    path.write_text(json.dumps({"id": "li-1", "text": text}) + "\n", encoding="utf-8")
+    (posting,) = read_postings([path])
+    assert posting.repaired
+    x = extract(posting, load_ontology())
+    assert {m.label for m in x.mentions} == {"problem solving", "C++", "C#", "Python", "scikit-learn"}
+    assert all(posting.text[m.start:m.end] == m.text for m in x.mentions)

@@ -35,10 +35,11 @@ CONCEPT, EXACT, WEAK, AMBIGUOUS = range(4)
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
 # after a hyphen, words that make a name an adjective without changing what it names: "SQL-heavy",
-# "Spark-based", "AWS-hosted" link like "Python-based"; other compounds ("Go-to", "R-squared") do not
-_SUFFIX_AFTER = re.compile(r"[-\u2010\u2011](?:based|heavy|hosted|native|driven|powered|centric|first|"
+# "Spark-based", "AWS-hosted" link like "Python-based"; other compounds ("Go-to", "R-squared") do not.
+# A hyphen with white space (or the end) after it is a dash, no compound: "dbt and SQL- building models".
+_SUFFIX_AFTER = re.compile(r"[-\u2010\u2011](?:(?:based|heavy|hosted|native|driven|powered|centric|first|"
                            r"focused|oriented|enabled|backed|savvy|fluent|certified|compatible|specific|"
-                           r"related|style)\b", re.I)
+                           r"related|style)\b|(?=\s|\Z))", re.I)
 
 
 # The automaton runs over a "hay": the folded text with every character that is neither a letter, a

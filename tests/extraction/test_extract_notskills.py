@@ -120,6 +120,8 @@ def test_commas_inside_title_brackets_are_not_a_team(tiny):
     ("AWS-hosted services.", [("AWS", "aws")]),
     ("Python-based tools.", [("Python", "python")]),
     ("An HTTP-ish protocol.", []),          # not an adjective suffix: still no link
+    ("Strong dbt and SQL- building models.", [("SQL", "sql")]),    # a hyphen before a space is a dash
+    ("SQL-\nbased", [("SQL", "sql")]),
 ])
 def test_hyphen_compounds_of_names_link_with_adjective_suffixes(tiny, text, expected):
     assert _linked(tiny, text)[0] == expected

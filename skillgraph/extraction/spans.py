@@ -11,8 +11,9 @@ inline bullets ("Python • Spark • SQL") is cut at each bullet. No span can c
 bullet. Its spans are then cleaned (:func:`clean_spans`):
 
 - list items are split: a span holding ``,`` ``;`` ``|`` or a spaced ``/`` between words becomes one span per item;
-- spans are trimmed of punctuation, quotes and brackets at either end, and of a leading or trailing
-  function word ("and", "the", "of");
+- spans are trimmed of punctuation, quotes and brackets at either end, of a leading or trailing
+  function word ("and", "the", "of") or spaced "+", "&", arrow ("React +"), and of a bracket they do
+  not close and what follows it ("Vetting (DV" -> "Vetting") or one they did not open and what precedes it;
 - a bare generic word is dropped: a one-word span whose word is common English (Zipf frequency ≥
   :data:`GENERIC_ZIPF` in wordfreq's English list: "training" 5.2, "Excitement" 4.2, while "PyTorch" 0,
   "SQL" 3.4), unless SkillSpan's annotators mark that word as a skill on its own in at least 30 % of its
@@ -42,7 +43,11 @@ _EDGE_PUNCT = " \t\"'`()[]{}<>.,;:!?*/\u2022\u00b7-\u2013\u2014\u201c\u201d\u201
 _FUNCTION = frozenset(
     "a an the and or of for to in on at by with as from your our their its this that these those such "
     "including include includes e.g. i.e. etc etc. like and/or".split())
+_EDGE_WORDS = _FUNCTION | {"+", "&", "|", "\u2192", "->", "=>"}
+"""Words a span neither starts nor ends with: function words, and a spaced "+", "&" or arrow between
+items ("React + Node.js" read as "React +")."""
 _WORD = re.compile(r"\w", re.U)
+_PAIRS = {")": "(", "]": "[", "}": "{"}
 
 
 class Span(NamedTuple):
@@ -130,17 +135,52 @@ def is_generic(word: str) -> bool:
     return zipf_frequency(w, "en", wordlist="small") >= GENERIC_ZIPF
 
 
+def _pairs(text: str, s: int, e: int) -> tuple[dict[int, int], int, int]:
+    """The brackets of ``text[s:e]``: (opener -> its closer, where the span starts, where it ends). A
+    bracket the span closes but did not open cuts off what precedes it, one it opens but does not close
+    what follows it, unless that leaves no word: then the other side goes."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    start = s
+    for i in range(s, e):
+        ch = text[i]
+        if ch in "([{":
+            opened.append(i)
+        elif ch in _PAIRS:
+            if opened and text[opened[-1]] == _PAIRS[ch]:
+                pairs[opened.pop()] = i
+            elif _WORD.search(text, i + 1, e):
+                start, opened = i + 1, []
+            else:
+                return pairs, start, i            # "Python)": nothing after it, the text before stays
+    if opened and not _WORD.search(text, start, opened[0]):
+        return pairs, opened[0] + 1, e            # nothing before it: only the bracket goes
+    return pairs, start, (opened[0] if opened else e)
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """``text[s:e]`` trimmed (see the module's doc). A bracket pair around the whole span goes ("(KPIs)");
+    a pair inside it stays ("AWS (S3, Lambda)"); an unpaired bracket goes with what it cuts off: the
+    text after an unclosed one ("Vetting (DV" -> "Vetting"), before an unopened one."""
     while True:
-        while s < e and text[s] in _EDGE_PUNCT:
+        pairs, a, b = _pairs(text, s, e)
+        if (a, b) != (s, e):
+            s, e = a, b
+            continue
+        if s < e and pairs.get(s) == e - 1:
+            s, e = s + 1, e - 1
+            continue
+        while s < e and text[s] in _EDGE_PUNCT and s not in pairs:
             s += 1
-        while e > s and text[e - 1] in _EDGE_PUNCT:
+        while e > s and text[e - 1] in _EDGE_PUNCT and text[e - 1] not in _PAIRS:
             e -= 1
+        if (s, e) != (a, b):
+            continue
         words = text[s:e].split()
-        if len(words) > 1 and words[0].lower() in _FUNCTION:
+        if len(words) > 1 and words[0].lower() in _EDGE_WORDS:
             s = text.index(words[0], s) + len(words[0])
             continue
-        if len(words) > 1 and words[-1].lower() in _FUNCTION:
+        if len(words) > 1 and words[-1].lower() in _EDGE_WORDS:
             e = text.rindex(words[-1], s, e)
             continue
         return s, e

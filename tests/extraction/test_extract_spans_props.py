@@ -16,7 +16,8 @@ from skillgraph.extraction.link import Linker
 from skillgraph.extraction.spans import Span, clean_spans, is_generic, pieces
 
 WORDS = ["Python", "training", "Excitement", "SQL", "and", "the", "machine", "learning", "Java", "of",
-         "C++", "C/C++", "data", "team", "PyTorch", "Spark", "English", "work", "e.g."]
+         "C++", "C/C++", "data", "team", "PyTorch", "Spark", "English", "work", "e.g.", "(", ")", "(KPIs)",
+         "+", "etc)", "[x]", "f(x)"]
 SEPS = [" ", " ", " ", ", ", "; ", " / ", "\n", "\r\n", " • ", " | ", "\n- ", "\n* ", " - ", "\t", ". "]
 
 texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPS)), min_size=1, max_size=14).map(
@@ -83,6 +84,14 @@ def test_clean_spans_inside_text_one_piece_never_generic(data):
         assert "\n" not in seg and "\r" not in seg and "\u2022" not in seg
         words = seg.split()
         assert not (len(words) == 1 and is_generic(words[0])), seg
+        depth = []                          # every bracket in a span is closed in it, and opened in it
+        for ch in seg:
+            if ch in "([{":
+                depth.append(ch)
+            elif ch in ")]}":
+                assert depth and depth.pop() == {")": "(", "]": "[", "}": "{"}[ch], seg
+        assert not depth, seg
+        assert words[0] != "+" and words[-1] != "+", seg
 
 
 def test_generic_word_dropped_and_tool_kept():
@@ -103,6 +112,18 @@ def test_list_span_is_split_into_items():
     ("C/C++", "C/C++"), ("TCP/IP", "TCP/IP"), ("and/or Spark", "Spark"),
 ])
 def test_a_dangling_slash_or_and_or_is_trimmed_an_inner_slash_kept(span, kept):
+    out = clean_spans(span, [Span(0, len(span), "SKILL")])
+    assert [span[s.start:s.end] for s in out] == [kept]
+
+
+@pytest.mark.parametrize("span, kept", [
+    ("Vetting (DV", "Vetting"), ("Infrastructure as code (IaC", "Infrastructure as code"),
+    ("etc)Comprehensive problem-solving skills", "Comprehensive problem-solving skills"), ("Python)", "Python"),
+    ("(KPIs)", "KPIs"), ("PyTorch (Lightning)", "PyTorch (Lightning)"), ("f(x) models", "f(x) models"),
+    ("React +", "React"), ("+ failure recovery", "failure recovery"), ("C++", "C++"),
+    ("end-to-end (design \u2192 deploy \u2192", "end-to-end"),
+])
+def test_an_unpaired_bracket_or_a_spaced_plus_is_trimmed_with_what_it_cuts_off(span, kept):
     out = clean_spans(span, [Span(0, len(span), "SKILL")])
     assert [span[s.start:s.end] for s in out] == [kept]
 

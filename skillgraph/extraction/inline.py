@@ -91,7 +91,8 @@ def glued_words(text: str) -> list[int]:
     a left word of 3 letters or more, or holding a capital, before a word that opens a sentence or an
     item (:data:`_OPENERS`: "git|Experience", "Python|Strong"; not "iManage", "ePartner"); a left word
     ending in a section noun (:data:`_HEAD_WORDS`: "Experience|Strong"). Names capitalised on both
-    sides ("PyTorch", "LangChain") are none of these."""
+    sides ("PyTorch", "LangChain") are none of these. A one-letter "A" or "I" after 4 or more small
+    letters, then a space and a word, is glued too ("optionsA culture", 61 times in postings-dev)."""
     # candidates by ``find`` over the ASCII letter classes (``encode`` with "replace" keeps one byte per
     # character), each then read as above: the exact pass runs this over every posting, and a regex
     # over the text cost it a third (skillgraph.speed)
@@ -114,6 +115,26 @@ def glued_words(text: str) -> list[int]:
                 or (last >= 0 and run[last:] in _HEAD_WORDS)):
             out.append(b)
         i = cls.find(b"aAa", b)
+    i = cls.find(b"aA a")          # the article "A" or the pronoun "I" opening the next item: "optionsA culture"
+    if i != -1:
+        for b in _glued_letters(text, cls, i):
+            out.append(b)
+        out.sort()
+    return out
+
+
+def _glued_letters(text: str, cls: bytes, i: int) -> list[int]:
+    """The boundaries before a one-letter word "A" or "I" glued to a word of 4 or more small letters
+    ("optionsA culture of", "teamI am"), from ``cls.find(b"aA a")`` = ``i``."""
+    out = []
+    while i != -1:
+        b = i + 1
+        j = b - 1
+        while j > 0 and cls[j - 1] == 97:
+            j -= 1
+        if text[b] in "AI" and b - j >= 4 and (j == 0 or not text[j - 1].isalpha()):
+            out.append(b)
+        i = cls.find(b"aA a", b)
     return out
 
 

@@ -35,7 +35,7 @@ def test_glued_boundaries_are_found(text, cuts):
                                   "TeamCity", "CultureAmp", "YubiKey", "CronJob", "useEffect", "getServerSideProps",
                                   "e.g.Spark", "ReAct", "OneDrive", "SharePoint", "ServiceNow", "MuleSoft",
                                   "CloudFormation", "PowerShell", "AlphaFold", "CodeBuild", "iManage",
-                                  "ePartner", "ZürichTech"])
+                                  "ePartner", "ZürichTech", "LoRA", "QLoRA"])
 def test_product_names_are_not_glued(name):
     assert glued_boundaries(f"We use {name} and {name}s daily") == []
 
@@ -47,6 +47,8 @@ def test_product_names_are_not_glued(name):
     ("version control such as gitExperience on AWS", ["Experience"]),
     ("Stakeholder Engagement & MentorshipPartner with analysts", ["Partner"]),   # a heading, then a duty
     ("Operational PerformanceTroubleshoot and resolve data issues", ["Troubleshoot"]),
+    ("Flexible working optionsA culture of trust", ["A"]),       # the article opening the next item
+    ("Part of the teamI am told", ["I"]),
 ])
 def test_glued_items_are_found(text, cuts):
     assert [text[i:i + len(c)] for i, c in zip(glued_words(text), cuts, strict=True)] == cuts
@@ -63,12 +65,16 @@ def _rule(text):
         if ((not caps and len(run) >= 4) or (right in _OPENERS and (caps or len(run) >= 3))
                 or (caps and run[caps[-1]:] in _HEAD_WORDS)):
             out.append(b)
-    return out
+    for m in re.finditer(r"(?<=[a-z])(?=[AI] [a-z])", text):      # "optionsA culture", "teamI am"
+        run = re.search(r"[^\W\d_]{0,40}$", text[max(0, m.start() - 40):m.start()]).group()
+        if len(run) >= 4 and run.isascii() and run.islower():
+            out.append(m.start())
+    return sorted(out)
 
 
 _PARTS = st.sampled_from(["data", "pipelines", "Python", "Py", "Torch", "Strong", "Experience", "We", "git",
                           "for", "Desirable", "use", "Effect", "SQL", "é", "Café", "Zürich", " ", " ", "\n",
-                          ".", "-", "2", "i", "Manage"])
+                          ".", "-", "2", "i", "Manage", "A", "I", " a", "options"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -79,7 +85,8 @@ def test_glued_words_follow_the_rule(parts):
     text = "".join(parts)
     got = glued_words(text)
     assert got == _rule(text)
-    assert all(text[i - 1].islower() and text[i].isupper() and text[i + 1].islower() for i in got)
+    assert all(text[i - 1].islower() and text[i].isupper() and (text[i + 1].islower() or text[i] in "AI")
+               for i in got)
 
 
 def _levels(text, *names):

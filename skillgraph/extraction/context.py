@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from .inline import glued_boundaries
 from .labels import fold
 
 __all__ = ["is_compound_head", "sense_cued", "sense_pattern", "supported"]
@@ -182,8 +183,11 @@ _SENSE_REACH = 400
 flattened page is read this far each way, no further (a megabyte line stays linear)."""
 
 
-def sense_cued(pattern: re.Pattern, f: str, s: int, e: int) -> bool:
-    """Whether the sentence around ``f[s:e]`` (folded text) holds one of ``pattern``'s cue words."""
+def sense_cued(pattern: re.Pattern, f: str, s: int, e: int, text: str | None = None) -> bool:
+    """Whether the sentence around ``f[s:e]`` (folded text) holds one of ``pattern``'s cue words.
+    With the original ``text``, a sentence also ends where a flattened page glued the next one to it
+    (:func:`~.inline.glued_boundaries`: "monitoring of progress.Definition of the data tools"), as the
+    sentence splitter reads it; the folded text has lost the capital that shows it."""
     lo, hi = max(0, s - _SENSE_REACH), min(len(f), e + _SENSE_REACH)
     a = lo
     for m in _SENSE_STOP.finditer(f, lo, s):
@@ -195,4 +199,8 @@ def sense_cued(pattern: re.Pattern, f: str, s: int, e: int) -> bool:
         b = hi if hi == len(f) else max(e, f.rfind(" ", e, hi))
     if lo > 0 and a == lo:
         a = min(s, f.find(" ", lo, s) + 1 or s)
+    if text is not None:
+        glued = [a + g for g in glued_boundaries(text[a:b])]
+        a = max((g for g in glued if g <= s), default=a)
+        b = min((g for g in glued if g >= e), default=b)
     return pattern.search(f, a, s) is not None or pattern.search(f, e, b) is not None

@@ -348,7 +348,8 @@ def _linked(checks, text: str, f: str, tp: str, fp: str, s: int, e: int, cased: 
                     continue
                 if nxt == "'" and fp[e + 2].isalpha() and fp[e + 2] != "s":
                     continue
-            if en[WEAK] and (is_compound_head(f, s) or (en[WEAK] is not True and not sense_cued(en[WEAK], f, s, e))):
+            weak = en[WEAK]
+            if weak and (is_compound_head(f, s) or (weak is not True and not sense_cued(weak, f, s, e, text))):
                 continue
             if en[CONCEPT] not in ok:
                 ok.append(en[CONCEPT])

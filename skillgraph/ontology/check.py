@@ -19,15 +19,22 @@ from .labels import compact, norm_label
 __all__ = ["check", "reference_targets"]
 
 
+def _sense_of(c: Concept, lab: str) -> bool:
+    """Whether ``lab`` (normalised) is a weak label of ``c`` whose sense its cues decide."""
+    return bool(c.sense_cues) and lab in {norm_label(w) for w in c.weak_labels}
+
+
 def _label_clashes(ont: Ontology) -> list[Problem]:
-    """A pref/alt label (normalised) that two or more concepts carry: one finding per concept."""
+    """A pref/alt label (normalised) that two or more concepts carry: one finding per concept; none where
+    on each of them it is a weak label with sense cues ("monitoring": *model monitoring* in a sentence
+    about models, *monitoring and alerting* in one about infrastructure, the cues decide)."""
     by_label: dict[str, list[str]] = defaultdict(list)
     for c in ont.concepts.values():
         for lab in {norm_label(x) for x in (c.label, *c.alt_labels)}:
             by_label[lab].append(c.id)
     out = []
     for lab, ids in sorted(by_label.items()):
-        if len(ids) > 1:
+        if len(ids) > 1 and not all(_sense_of(ont[cid], lab) for cid in ids):
             ids = sorted(ids)
             for cid in ids:
                 others = [x for x in ids[:9] if x != cid][:8]   # at most 8 named: linear in concepts

@@ -61,6 +61,9 @@ def _sensed(make_concept):
     ("Work on RLHF, e.g. the alignment of policies.", {"align"}),          # an abbreviation's dot does not
     ("Study reward models vs. the alignment of policies.", {"align"}),     # ... end the sentence
     ("Ensure the alignment with teams" + "a" * 380 + " rewardings here", set()),   # no cue cut by the reach
+    ("Ensure the alignment of projects.Reward people well", set()),     # a sentence glued to the next ends
+    ("Reward people well.Ensure the alignment of projects.", set()),    # ... where the splitter ends it
+    ("Reward models help.Ensure the alignment of policies.", set()),
 ])
 def test_a_weak_label_with_sense_cues_links_only_in_a_sentence_that_holds_one(text, expected, links,
                                                                              make_concept):
@@ -108,3 +111,10 @@ def test_shipped_generic_words_keep_their_everyday_sense():
     assert "skill:model-deployment" in ids("From model training to deployment.")
     assert "skill:ai-alignment" in ids("Research on RLHF and alignment.")
     assert "skill:web-accessibility" in ids("Build React components with accessibility in mind.")
+    # "monitoring": either sense, by its sentence's cues, or none
+    assert ids("Own monitoring, drift detection and retraining of models.") >= {"skill:model-monitoring"}
+    assert "skill:monitoring-and-alerting" not in ids("Own monitoring, drift detection and retraining of models.")
+    assert "skill:monitoring-and-alerting" in ids("Experience with monitoring and logging (Prometheus, Grafana).")
+    assert "skill:model-monitoring" not in ids("Experience with monitoring and logging (Prometheus, Grafana).")
+    assert not ids("Management of projects and monitoring of progress.") & {
+        "skill:model-monitoring", "skill:monitoring-and-alerting"}

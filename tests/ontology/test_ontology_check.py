@@ -58,3 +58,29 @@ skill:b a skos:Concept ; skos:prefLabel "AI ethics"@en ; skos:broader skill:s ; 
     msgs = [str(p) for p in check(o, known_targets=set())]
     assert [m for m in msgs if "senseCue" in m] == [
         f"{ttl}:8: skill:b: senseCue without a weakLabel: the cues tell a weak label's sense and do nothing alone"]
+
+
+def test_a_generic_word_may_be_two_concepts_weak_label_when_cues_tell_them_apart(tmp_path):
+    """"monitoring" is *model monitoring* next to "model" and *monitoring and alerting* next to
+    "Prometheus": a label on two concepts is no clash when on each it is a weak label with cues, and
+    still is one when either lacks the cues."""
+    head = """
+@prefix skill: <https://w3id.org/skillgraph/skill/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix sg: <https://w3id.org/skillgraph/vocab#> .
+skill:s a skos:Concept ; skos:prefLabel "Scheme"@en ; skos:topConceptOf skill:scheme ; sg:kind sg:Domain .
+skill:a a skos:Concept ; skos:prefLabel "model monitoring"@en ; skos:altLabel "monitoring"@en ; skos:broader skill:s ;
+    sg:weakLabel "monitoring" ; sg:senseCue "model" ; sg:kind sg:Method .
+"""
+    ttl = tmp_path / "two.ttl"
+    ttl.write_text(head + """skill:b a skos:Concept ; skos:prefLabel "monitoring and alerting"@en ;
+    skos:altLabel "monitoring"@en ; skos:broader skill:s ; sg:weakLabel "monitoring" ; sg:senseCue "Prometheus" ;
+    sg:kind sg:Method .
+""")
+    assert not [p for p in check(load_ontology([ttl], include_default=False), known_targets=set())
+                if "also on" in p.message]
+    ttl.write_text(head + """skill:b a skos:Concept ; skos:prefLabel "monitoring and alerting"@en ;
+    skos:altLabel "monitoring"@en ; skos:broader skill:s ; sg:weakLabel "monitoring" ; sg:kind sg:Method .
+""")
+    assert [p.message for p in check(load_ontology([ttl], include_default=False), known_targets=set())
+            if "also on" in p.message] == ["label 'monitoring' also on skill:b", "label 'monitoring' also on skill:a"]

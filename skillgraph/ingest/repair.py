@@ -13,14 +13,19 @@ __all__ = ["repair"]
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _ESCAPED_TAG_RE = re.compile(r"&lt;/?(?:p|div|br|li|ul|strong|b|span|h[1-6])\b", re.I)
 
+_MD_SIGN_RE = re.compile(r"[^\W_]\\[-/]|\\-[^\W_]|\\[&+#*|]")
+"""What shows a text written as Markdown with its escapes: an escaped hyphen or slash at a word
+("problem\\-solving", "£50k\\-£60k", "BS\\/MS") or an escaped "&", "+", "#", "*", "|" (369 of the 374
+postings of postings-dev holding any backslash escape; LinkedIn's; the other 5 escape only "_" in URLs
+or a spaced hyphen). Only such a text loses its escapes: a Windows path
+("C:\\Users\\me\\.ssh"), a regex or LaTeX in any other posting is left as written."""
 _MD_ESCAPE_RE = re.compile(r"(?<!\\)\\+(?=[!-/:-@\[\]^_`{|}~])")
-"""Markdown's backslash escapes (CommonMark: a backslash before ASCII punctuation): "problem\\-solving",
-"C\\+\\+", "C\\#", "\\.NET" in postings scraped as Markdown (LinkedIn's: 370 of postings-dev's 2,779). A
-run of backslashes goes whole, so the step is idempotent; each run is looked at once, from its start."""
-_MD_BREAK_RE = re.compile(r"(?<![\\ \t\u00a0])[\\ \t\u00a0]+(?=\r?\n)")
+"""Markdown's backslash escapes (CommonMark: a backslash before ASCII punctuation): "C\\+\\+", "C\\#",
+"\\.NET". A run of backslashes goes whole; each run is looked at once, from its start."""
+_MD_BREAK_RE = re.compile(r"(?<![\\ \t\u00a0])[\\ \t\u00a0]+(?=[\r\n])")
 """The blanks and backslashes that end a line: with a backslash among them, a Markdown hard break."""
 
-_TRAILING_WS_RE = re.compile(r"[ \t]+(?=\r?\n|\Z)")
+_TRAILING_WS_RE = re.compile(r"[ \t]+(?=[\r\n]|\Z)")   # a lone "\r" ends a line too (as str.splitlines)
 _BLANK_RUN_RE = re.compile(r"(\r?\n)(?:\r?\n){3,}(?=[^\r\n])")
 
 
@@ -31,7 +36,7 @@ def _fix_whitespace(text: str) -> str:
         text = text.replace("\u00a0", " ")
     # the single-character tests first: "\t" and "\r" are rare, and `in` finds one character fast
     tab, cr = "\t" in text, "\r" in text
-    if " \n" in text or (tab and "\t\n" in text) or (cr and (" \r\n" in text or "\t\r\n" in text)) or \
+    if " \n" in text or (tab and "\t\n" in text) or (cr and (" \r" in text or "\t\r" in text)) or \
             text.endswith((" ", "\t")):
         text = _TRAILING_WS_RE.sub("", text)
     if "\n\n\n\n" in text or (cr and "\n\r\n\r\n\r\n" in text):
@@ -46,7 +51,9 @@ def _decode_entities(text: str) -> str:
 
 
 def _unescape_markdown(text: str) -> str:
-    if "\\" not in text:
+    """``text`` without its Markdown backslash escapes and hard breaks, if it is such a text
+    (:data:`_MD_SIGN_RE`); else ``text`` itself."""
+    if "\\" not in text or not _MD_SIGN_RE.search(text):
         return text
     text = _MD_ESCAPE_RE.sub("", text)
     if "\\" not in text:
@@ -65,9 +72,10 @@ def repair(raw: str, *, is_html: bool | None = None) -> tuple[str, bool]:
     2. ASCII control characters -> one separator each (a space; a line break for the vertical tab and
        the file/group/record separators), so "SQL\x1adatabases" stays two words; mojibake -> ftfy
        (``uncurl_quotes=False``, no Unicode normalisation, line breaks kept), then mojibake whose C1
-       bytes were stripped (seed 001: "weāre" -> "we’re", "šŗšø" -> "🇺🇸"); Markdown's backslash
-       escapes are dropped ("problem\\-solving" -> "problem-solving", "C\\+\\+" -> "C++", a backslash
-       before a line break).
+       bytes were stripped (seed 001: "weāre" -> "we’re", "šŗšø" -> "🇺🇸"). In a text written as
+       Markdown with escapes (:data:`_MD_SIGN_RE`), backslash escapes and hard breaks are dropped
+       ("problem\\-solving" -> "problem-solving", "C\\+\\+" -> "C++"): before entities are decoded
+       ("&\\#39;") and again after them and the control characters.
     3. Whitespace: NBSP -> space, trailing spaces removed, runs of more than two blank lines cut to
        two (except at the very end of the text).
 
@@ -84,10 +92,10 @@ def repair(raw: str, *, is_html: bool | None = None) -> tuple[str, bool]:
     if is_html:
         text = html_to_text(text)
     else:
-        text = _decode_entities(text)
+        text = _decode_entities(_unescape_markdown(text))   # "&\\#39;" is the entity "&#39;"
     text = fix_mojibake(text)
     text = fix_lossy_mojibake(text)
-    text = _unescape_markdown(text)     # after the control characters became separators, before whitespace
+    text = _unescape_markdown(text)     # again: an entity ("&#92;-") or a control character made one
     text = _fix_whitespace(text)
     if text == raw:
         return raw, False

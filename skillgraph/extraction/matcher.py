@@ -36,10 +36,13 @@ CONCEPT, EXACT, WEAK, AMBIGUOUS = range(4)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
 # after a hyphen, words that make a name an adjective without changing what it names: "SQL-heavy",
 # "Spark-based", "AWS-hosted" link like "Python-based"; other compounds ("Go-to", "R-squared") do not.
-# A hyphen with white space (or the end) after it is a dash, no compound: "dbt and SQL- building models".
+# A hyphen with blanks after it is a dash, no compound ("dbt and SQL- building models"), unless it
+# is a compound's first half ("C- and D-level", "R- or Python-based", "Go- to market", a "C- or above"
+# grade); one at a line's end is a word broken there ("R-\nsquared").
 _SUFFIX_AFTER = re.compile(r"[-\u2010\u2011](?:(?:based|heavy|hosted|native|driven|powered|centric|first|"
                            r"focused|oriented|enabled|backed|savvy|fluent|certified|compatible|specific|"
-                           r"related|style)\b|(?=\s|\Z))", re.I)
+                           r"related|style)\b|[ \t]+(?!(?:and|or|to|nor|through|vs|versus|&|/)(?!\S)|[a-z]+-))",
+                           re.I)
 
 
 # The automaton runs over a "hay": the folded text with every character that is neither a letter, a

@@ -121,10 +121,17 @@ def test_commas_inside_title_brackets_are_not_a_team(tiny):
     ("Python-based tools.", [("Python", "python")]),
     ("An HTTP-ish protocol.", []),          # not an adjective suffix: still no link
     ("Strong dbt and SQL- building models.", [("SQL", "sql")]),    # a hyphen before a space is a dash
-    ("SQL-\nbased", [("SQL", "sql")]),
+    ("SQL-\nbased reports.", []),                  # a word broken at the line's end
 ])
 def test_hyphen_compounds_of_names_link_with_adjective_suffixes(tiny, text, expected):
     assert _linked(tiny, text)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["C- and D-level executives.", "A grade of C- or above.", "Go- to market plans.",
+                                  "C- / D-grade work."])
+def test_a_hyphen_before_and_or_to_is_a_compounds_first_half_not_a_dash(make_concept, text):
+    ont = Ontology.from_concepts([make_concept("c", "C", exact=("C",)), make_concept("go", "Go", exact=("Go",))])
+    assert _linked(ont, text)[0] == []
 
 
 _text = st.text(alphabet=st.sampled_from(list("ab.:/@\\~-_ +wh ttps")), max_size=80)

@@ -132,7 +132,7 @@ def _glued_letters(text: str, cls: bytes, i: int) -> list[int]:
         j = b - 1
         while j > 0 and cls[j - 1] == 97:
             j -= 1
-        if text[b] in "AI" and b - j >= 4 and (j == 0 or not text[j - 1].isalpha()):
+        if text[b] in "AI" and text[b + 1] == " " and b - j >= 4 and (j == 0 or not text[j - 1].isalpha()):
             out.append(b)
         i = cls.find(b"aA a", b)
     return out

@@ -49,6 +49,7 @@ def test_product_names_are_not_glued(name):
     ("Operational PerformanceTroubleshoot and resolve data issues", ["Troubleshoot"]),
     ("Flexible working optionsA culture of trust", ["A"]),       # the article opening the next item
     ("Part of the teamI am told", ["I"]),
+    ("optionsA.data and optionsA-data and optionsA2data", []),   # a space and a small letter must follow
 ])
 def test_glued_items_are_found(text, cuts):
     assert [text[i:i + len(c)] for i, c in zip(glued_words(text), cuts, strict=True)] == cuts

@@ -43,9 +43,7 @@ _EDGE_PUNCT = " \t\"'`()[]{}<>.,;:!?*/\u2022\u00b7-\u2013\u2014\u201c\u201d\u201
 _FUNCTION = frozenset(
     "a an the and or of for to in on at by with as from your our their its this that these those such "
     "including include includes e.g. i.e. etc etc. like and/or".split())
-_EDGE_WORDS = _FUNCTION | {"+", "&", "|", "\u2192", "->", "=>"}
-"""Words a span neither starts nor ends with: function words, and a spaced "+", "&" or arrow between
-items ("React + Node.js" read as "React +")."""
+
 _WORD = re.compile(r"\w", re.U)
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 
@@ -73,7 +71,10 @@ def load_model(path: str | None = None):
     where = Path(path) if path else model_dir()
     if not (where / "config.cfg").is_file():
         raise SkillGraphError(f"{where}: no span model there — reinstall skillgraph or pass a trained model folder")
-    return spacy.load(where)
+    from skillgraph.speed import gc_kept
+
+    with gc_kept():     # spacy.load switches the collector on
+        return spacy.load(where)
 
 
 def pieces(text: str) -> list[tuple[int, int]]:
@@ -135,10 +136,21 @@ def is_generic(word: str) -> bool:
     return zipf_frequency(w, "en", wordlist="small") >= GENERIC_ZIPF
 
 
+def _edge_word(w: str) -> bool:
+    """A word a span neither starts nor ends with: a function word, or one without a letter or digit (a
+    spaced "+", "&" or arrow between items: "React + Node.js" read as "React +")."""
+    return w.lower() in _FUNCTION or not _WORD.search(w)
+
+
+def _content(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds a word that is no edge word ("and", "including", "+")."""
+    return not all(map(_edge_word, text[a:b].split()))
+
+
 def _pairs(text: str, s: int, e: int) -> tuple[dict[int, int], int, int]:
     """The brackets of ``text[s:e]``: (opener -> its closer, where the span starts, where it ends). A
     bracket the span closes but did not open cuts off what precedes it, one it opens but does not close
-    what follows it, unless that leaves no word: then the other side goes."""
+    what follows it, unless that leaves no content word (:func:`_content`): then the other side goes."""
     pairs: dict[int, int] = {}
     opened: list[int] = []
     start = s
@@ -149,41 +161,49 @@ def _pairs(text: str, s: int, e: int) -> tuple[dict[int, int], int, int]:
         elif ch in _PAIRS:
             if opened and text[opened[-1]] == _PAIRS[ch]:
                 pairs[opened.pop()] = i
-            elif _WORD.search(text, i + 1, e):
+            elif _content(text, i + 1, e):
                 start, opened = i + 1, []
             else:
-                return pairs, start, i            # "Python)": nothing after it, the text before stays
-    if opened and not _WORD.search(text, start, opened[0]):
-        return pairs, opened[0] + 1, e            # nothing before it: only the bracket goes
+                return pairs, start, i            # "Python) and": nothing after it, the text before stays
+    if opened and not _content(text, start, opened[0]):
+        return pairs, opened[0] + 1, e            # "and (SQL": nothing before it, only the bracket goes
     return pairs, start, (opened[0] if opened else e)
+
+
+_BRACKET = re.compile(r"[()\[\]{}]")
+_NONSPACE = re.compile(r"\S+")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """``text[s:e]`` trimmed (see the module's doc). A bracket pair around the whole span goes ("(KPIs)");
-    a pair inside it stays ("AWS (S3, Lambda)"); an unpaired bracket goes with what it cuts off: the
-    text after an unclosed one ("Vetting (DV" -> "Vetting"), before an unopened one."""
+    a pair inside it stays ("AWS (S3 and Lambda)"); an unpaired bracket goes with what it cuts off: the
+    text after an unclosed one ("Vetting (DV" -> "Vetting"), before an unopened one. Each round takes
+    off every layer it can, so a span of many edge words is read in a few passes."""
+    brackets = _BRACKET.search(text, s, e) is not None     # trimming never adds one
     while True:
-        pairs, a, b = _pairs(text, s, e)
-        if (a, b) != (s, e):
-            s, e = a, b
-            continue
-        if s < e and pairs.get(s) == e - 1:
-            s, e = s + 1, e - 1
-            continue
+        pairs: dict[int, int] = {}
+        if brackets:
+            pairs, a, b = _pairs(text, s, e)
+            if (a, b) != (s, e):
+                s, e = a, b
+                continue
+            while s < e and pairs.get(s) == e - 1:       # "((x))": every wrapping pair at once
+                s, e = s + 1, e - 1
+        a, b = s, e
         while s < e and text[s] in _EDGE_PUNCT and s not in pairs:
             s += 1
         while e > s and text[e - 1] in _EDGE_PUNCT and text[e - 1] not in _PAIRS:
             e -= 1
-        if (s, e) != (a, b):
-            continue
-        words = text[s:e].split()
-        if len(words) > 1 and words[0].lower() in _EDGE_WORDS:
-            s = text.index(words[0], s) + len(words[0])
-            continue
-        if len(words) > 1 and words[-1].lower() in _EDGE_WORDS:
-            e = text.rindex(words[-1], s, e)
-            continue
-        return s, e
+        words = [(m.start(), m.end()) for m in _NONSPACE.finditer(text, s, e)]
+        lo, hi = 0, len(words)
+        while hi - lo > 1 and _edge_word(text[words[lo][0]:words[lo][1]]):
+            lo += 1
+        while hi - lo > 1 and _edge_word(text[words[hi - 1][0]:words[hi - 1][1]]):
+            hi -= 1
+        if words and (lo, hi) != (0, len(words)):
+            s, e = words[lo][0], words[hi - 1][1]
+        if (s, e) == (a, b):
+            return s, e
 
 
 def clean_spans(text: str, spans: Iterable[Span]) -> list[Span]:

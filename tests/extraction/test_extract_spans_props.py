@@ -122,6 +122,8 @@ def test_a_dangling_slash_or_and_or_is_trimmed_an_inner_slash_kept(span, kept):
     ("(KPIs)", "KPIs"), ("PyTorch (Lightning)", "PyTorch (Lightning)"), ("f(x) models", "f(x) models"),
     ("React +", "React"), ("+ failure recovery", "failure recovery"), ("C++", "C++"),
     ("end-to-end (design \u2192 deploy \u2192", "end-to-end"),
+    ("and (SQL", "SQL"), ("including (Terraform", "Terraform"), ("Python) and", "Python"), ("SQL) etc", "SQL"),
+    ("((Python))", "Python"), ("(KPIs).", "KPIs"),
 ])
 def test_an_unpaired_bracket_or_a_spaced_plus_is_trimmed_with_what_it_cuts_off(span, kept):
     out = clean_spans(span, [Span(0, len(span), "SKILL")])

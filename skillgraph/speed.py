@@ -153,14 +153,25 @@ def distinct(items: Iterable[T]) -> tuple[list[T], list[int]]:
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Switch the cyclic collector off inside the block; on exit it is on again if it was before."""
+    """Switch the cyclic collector off inside the block; on exit it is as it was before (on or off)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        (gc.enable if was_enabled else gc.disable)()
+
+
+@contextmanager
+def gc_kept() -> Iterator[None]:
+    """The collector's state (on or off) as it was before the block, whatever the block does to it:
+    ``spacy.load`` switches it on (srsly's msgpack reader calls ``gc.disable()`` then ``gc.enable()``),
+    which undid :func:`paused_gc` at the first model load inside it."""
+    was_enabled = gc.isenabled()
+    try:
+        yield
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
 
 
 def intern(s: str | None) -> str | None:

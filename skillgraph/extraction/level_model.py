@@ -44,7 +44,10 @@ def _nlp():
 
     import spacy
 
-    return spacy.load(str(files("skillgraph.extraction").joinpath("models", "levels")))
+    from skillgraph.speed import gc_kept
+
+    with gc_kept():     # spacy.load switches the collector on
+        return spacy.load(str(files("skillgraph.extraction").joinpath("models", "levels")))
 
 
 @lru_cache(maxsize=1)

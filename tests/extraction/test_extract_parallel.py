@@ -40,3 +40,23 @@ def test_forked_workers_give_the_same_extractions(ont):
     seen = []
     assert extract_all(ps, ont, jobs=2, progress=seen.append) == extract_all(ps, ont)
     assert sum(seen) == len(ps)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_a_spacy_model_leaves_the_collector_as_it_was(enabled):
+    """spacy.load switches the collector on (srsly's msgpack reader ends in gc.enable()): the level
+    model loaded for the first time inside extract_all's paused_gc undid the pause, and left the
+    collector on for a caller who had it off (the test above failed in some test orders)."""
+    from skillgraph.extraction import level_model, spans
+
+    was = gc.isenabled()
+    level_model._nlp.cache_clear()
+    spans.load_model.cache_clear()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        level_model._nlp()
+        assert gc.isenabled() is enabled
+        spans.load_model()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -16,7 +16,16 @@ from .hybrid import LINKERS, MIN_SCORE, dictionary_how, model_links, widen
 from .labels import fold
 from .levels import heading_level
 from .matcher import matcher_for
-from .notskills import drop_in_spans, drop_within, employer_spans, non_text_spans, team_claims, unlinkable
+from .notskills import (
+    PROFILE_SITES,
+    drop_in_spans,
+    drop_within,
+    employer_spans,
+    non_text_spans,
+    shown_work,
+    team_claims,
+    unlinkable,
+)
 from .posting_levels import settle
 from .segmentation import Segment, SentenceIndex
 from .teams import find_teams
@@ -38,6 +47,12 @@ def _sentence_of(index: SentenceIndex, offset: int) -> tuple[int, int] | None:
     if sg.section and heading_level(sg.section) == "context":
         return None
     return (sg.start, sg.end)
+
+
+def _bounds(index: SentenceIndex, offset: int, size: int) -> tuple[int, int]:
+    """(start, end) of the sentence at ``offset``; the whole text where none is known."""
+    sg = index.at(offset)
+    return (sg.start, sg.end) if sg is not None else (0, size)
 
 
 def _nolink(text: str, index: SentenceIndex, spans, held: frozenset = frozenset()) -> set:
@@ -79,6 +94,15 @@ class Extractor:
         self._semantic = None
         self._book = None
         self._how: dict = {}
+        self._sites: frozenset | None = None
+
+    @property
+    def sites(self) -> frozenset:
+        """The ontology's concepts that are a profile site (a label in :data:`~.notskills.PROFILE_SITES`)."""
+        if self._sites is None:
+            self._sites = frozenset(c.id for c in self.ontology.concepts.values() if any(
+                " ".join(fold(x).split()) in PROFILE_SITES for x in (c.label, *c.alt_labels)))
+        return self._sites
 
     @property
     def scorer(self):
@@ -147,10 +171,16 @@ class Extractor:
         matches, units = self.matcher.scan(text, folded)
         hybrid = self.linker == "hybrid"
         nontext = non_text_spans(text) if matches or hybrid else []
+        shown: list = []
         employer = employer_spans(text, posting.company) if matches or hybrid else []
         if matches:
             matches = drop_in_spans(matches, nontext)            # not inside URLs, e-mails, paths
             matches = drop_within(matches, employer)             # Notion at Notion
+            kept = shown_work(text, matches, self.sites, lambda o: _bounds(index, o, len(text)))
+            if len(kept) != len(matches):                        # "include your GitHub", "building GitHub for X"
+                left = set(kept)
+                shown = [(m[0], m[1]) for m in matches if m not in left]
+                matches = kept
         teams = find_teams(posting, index, [(m[0], m[1]) for m in matches], folded, units)
         claims = team_claims(text, teams) if teams and (matches or hybrid) else []
         if claims and matches:                                   # a team's name is not a skill
@@ -176,6 +206,8 @@ class Extractor:
                 spans = find_spans([text])[0]
             # the model's spans follow the dictionary's rules: not in URLs, not the employer, not a team
             spans = drop_in_spans(drop_within(drop_in_spans(spans, nontext), employer), claims)
+            if shown:                       # the model's own "GitHub" there is no skill either
+                spans = drop_in_spans(spans, shown)
             sentence_of = lambda s: _sentence_of(index, s)   # noqa: E731
             known = {(sentence_of(m[1]), m[0]) for m in mentions}   # a sentence link repeats no dictionary one
             semantic = self.semantic if self._book is None else self._book

@@ -9,6 +9,9 @@
 - The posting's own company name: "Notion" in a Notion posting is the employer; the tool Notion in
   another company's posting still links. Legal and organisational suffixes are dropped from the
   company field, so "Notion Labs, Inc." also covers "Notion".
+- A site where people show their work (:data:`PROFILE_SITES`: GitHub, GitLab, Kaggle …) named as
+  application material or as a count of stars (:func:`shown_work`): "email us your resume and GitHub",
+  "your GitHub profile", "24,000+ GitHub stars" ask for no skill.
 
 Every pattern starts only where a run of its characters starts (a look-behind), so each run is
 scanned a bounded number of times and a 10 MB token costs linear time, not quadratic.
@@ -22,7 +25,8 @@ from typing import Sequence
 
 from skillgraph.speed import alternation
 
-__all__ = ["NON_TEXT", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans", "unlinkable"]
+__all__ = ["NON_TEXT", "PROFILE_SITES", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans",
+           "shown_work", "unlinkable"]
 
 _URL = (r"(?<![\w.+-])(?:https?|ftp|file)(?::/{2}|://?| //)[^\s<>\"'`]+"   # also "https //x" (colon lost)
         r"|(?<![\w.-])www\.[^\s<>\"'`]+")
@@ -191,6 +195,54 @@ def team_claims(text: str, teams) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
             out.append((a, b))
+    return out
+
+
+PROFILE_SITES = frozenset({"github", "gitlab", "bitbucket", "kaggle", "hugging face", "huggingface",
+                           "stack overflow", "stackoverflow", "leetcode", "linkedin", "dribbble", "behance"})
+"""Sites where people show their work, as folded labels: a concept with such a label is asked of a
+candidate as a link ("include your GitHub") far more often than as a tool in application sentences."""
+_APPLY_CUE = re.compile(
+    r"[\w.+-]@[\w-]|\[at\]|\(-?at-?\)|\"at\"|\bat\b[^.\n]{1,40}\bdot\b"            # an e-mail address, however written
+    r"|\b(?:to|how to) apply\b|\bapply(?:\s*:|\s+(?:by|via|at|here|now|online|with)\b)"
+    r"|\b(?:send|e-?mail|include|attach|share|submit|bring|show)\s+(?:(?:us|me)\s+)?(?:your|a|an|any)\b"
+    r"|\b(?:resumes?|résumés?|CVs?|cover letter|reach out)\b", re.I)
+"""What says a sentence tells how to apply: an e-mail address however written ("careers [at] x.ai"),
+"to apply", "Apply:", "send/include/share your …", a resume, CV or cover letter."""
+_WORK_NEXT = re.compile(r"[ \t]*(?:profiles?|links?|handles?|usernames?|accounts?|stars)\b", re.I)
+_WORK_BEFORE = re.compile(r"(?:\b(?:stars|links?)\s+(?:on|to)\s+(?:your\s+|our\s+)?|\bcheck\s+out\s+our\s+"
+                          r"|\b(?:open[- ]source|codebase|code|trending|us)\s+on\s+)\Z", re.I)
+"""Before a profile site: "stars on GitHub", "a link to your GitHub", "check out our GitHub", "open-source
+on GitHub" ("our GitLab-based platform" is the stack: it stays)."""
+_ANALOGY_BEFORE = re.compile(r"(?:\b(?:the|a|an|building|build|builds|think)|\bThink)\s+[\"“']?\Z")
+_ANALOGY_AFTER = re.compile(r"[\"”']?\s+(?:but\s+)?for\b")
+"""A product named as what a company is like: "building GitHub for AI agents", "the "Hugging Face for
+quantum computing"", "think Cursor for radiologists"."""
+_APPLY_REACH = 200
+"""How far (characters) within its sentence from a profile site an application cue is looked for."""
+
+
+def shown_work(text: str, matches: Sequence, sites: frozenset, sentence) -> list:
+    """``matches`` ((start, end, ids)) without a product named as what a company is like ("building
+    GitHub for AI agents", :data:`_ANALOGY_BEFORE`), and without a profile site's (its ids all in
+    ``sites``) named as application material or the company's own page: followed by "profile", "link",
+    "account", "stars" …, after "stars on", "a link to", "our", "open-source on", or in a sentence
+    (``sentence(offset)`` -> (start, end)) that tells how to apply ("Email jobs@x.ai with your resume
+    and GitHub", "links to your GitHub/LinkedIn")."""
+    out = []
+    for m in matches:
+        s, e, ids = m[0], m[1], m[2]
+        if (text.find("for", e, e + 12) != -1 and _ANALOGY_AFTER.match(text, e)     # find: C speed, most fail
+                and _ANALOGY_BEFORE.search(text, max(0, s - 12), s)
+                and all(w[:1].isupper() for w in text[s:e].split())):
+            continue        # a name ("GitHub", "Hugging Face"), not work ("build data pipelines for")
+        if ids and all(c in sites for c in ids):
+            if _WORK_NEXT.match(text, e) or _WORK_BEFORE.search(text, max(0, s - 30), s):
+                continue
+            a, b = sentence(s)
+            if _APPLY_CUE.search(text, max(a, s - _APPLY_REACH), min(b, e + _APPLY_REACH)):
+                continue
+        out.append(m)
     return out
 
 

@@ -127,6 +127,28 @@ def test_hyphen_compounds_of_names_link_with_adjective_suffixes(tiny, text, expe
     assert _linked(tiny, text)[0] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Email jobs@acme.ai with your resume and GitHub.", []),              # application material
+    ("How to apply: send a short note and GitHub to jobs [at] acme dot ai", []),
+    ("Please include your GitHub.", []),
+    ("Apply: hi@acme.ai (include LinkedIn, resume, GitHub/ Python samples)", [("Python", "python")]),
+    ("A link to GitHub is a plus.", []),
+    ("- GitHub profile (important)", []),
+    ("Our engine has 24,000+ GitHub stars and users.", []),               # a count of the company's stars
+    ("We passed 100k stars on GitHub!", []),
+    ("Check out our GitHub to see the code.", []),
+    ("Mesa is building GitHub for AI agents.", []),                       # what a company is like
+    ("We use GitHub and Python daily.", [("GitHub", "github"), ("Python", "python")]),
+    ("Tools include GitHub, Notion and Python.", [("GitHub", "github"), ("Notion", "notion"), ("Python", "python")]),
+    ("Extend our GitHub-based release workflows.", [("GitHub", "github")]),
+    ("Experience with Python for scripting.", [("Python", "python")]),     # work, not an analogy
+    ("Build data science tooling for the team.", [("data science", "ds")]),
+    ("A Python for Beginners course.", [("Python", "python")]),          # "A" opening a line is no article here
+])
+def test_a_profile_site_as_application_material_or_a_name_in_an_analogy_is_no_skill(tiny, text, expected):
+    assert _linked(tiny, text)[0] == expected
+
+
 @pytest.mark.parametrize("text", ["C- and D-level executives.", "A grade of C- or above.", "Go- to market plans.",
                                   "C- / D-grade work."])
 def test_a_hyphen_before_and_or_to_is_a_compounds_first_half_not_a_dash(make_concept, text):

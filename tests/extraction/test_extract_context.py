@@ -118,3 +118,27 @@ def test_shipped_generic_words_keep_their_everyday_sense():
     assert "skill:model-monitoring" not in ids("Experience with monitoring and logging (Prometheus, Grafana).")
     assert not ids("Management of projects and monitoring of progress.") & {
         "skill:model-monitoring", "skill:monitoring-and-alerting"}
+
+
+_CUE_TEXT = st.lists(st.sampled_from(["model", "models", "ml", "html", "xmodel", "language model", " ", " ",
+                                      ".", "e.g.", "vs.", "\n", "_ml", "ml_", "modeling", "é"]), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CUE_TEXT, st.integers(0, 5), st.integers(0, 80))
+def test_the_cue_scan_finds_what_the_look_behind_pattern_finds(parts, a, width):
+    """sense_pattern opens with its words and _cue_in checks the word start (3x cheaper than a leading
+    look-behind); _SENSE_STOP tries its look-behinds after the stop character (4x): both find exactly
+    what the plain formulations find."""
+    import re
+
+    from skillgraph.extraction.context import _SENSE_STOP, _cue_in, sense_pattern
+
+    f = "".join(parts)
+    b = min(len(f), a + width)
+    cues = ("model", "ML", "language model")
+    plain = re.compile(r"(?<![^\W_])(?:language model|model|ml)s?(?![^\W_])")
+    assert _cue_in(sense_pattern(cues), f, a, b) == (plain.search(f, a, b) is not None)
+    stops = re.compile(r"[\n\r\u2028\u2029]|(?<!\be\.g)(?<!\bi\.e)(?<!\bincl)(?<!\betc)(?<!\bvs)(?<!\bapprox)"
+                       r"(?<!\besp)(?<!\bcf)(?<!\bex)[.!?](?=\s)")
+    assert [m.span() for m in _SENSE_STOP.finditer(f)] == [m.span() for m in stops.finditer(f)]

@@ -17,11 +17,11 @@ from .labels import fold
 from .levels import heading_level
 from .matcher import matcher_for
 from .notskills import (
-    PROFILE_SITES,
     drop_in_spans,
     drop_within,
     employer_spans,
     non_text_spans,
+    profile_site_ids,
     shown_work,
     team_claims,
     unlinkable,
@@ -94,15 +94,11 @@ class Extractor:
         self._semantic = None
         self._book = None
         self._how: dict = {}
-        self._sites: frozenset | None = None
 
     @property
     def sites(self) -> frozenset:
-        """The ontology's concepts that are a profile site (a label in :data:`~.notskills.PROFILE_SITES`)."""
-        if self._sites is None:
-            self._sites = frozenset(c.id for c in self.ontology.concepts.values() if any(
-                " ".join(fold(x).split()) in PROFILE_SITES for x in (c.label, *c.alt_labels)))
-        return self._sites
+        """The ontology's profile sites (:func:`~.notskills.profile_site_ids`)."""
+        return profile_site_ids(self.ontology)
 
     @property
     def scorer(self):

@@ -26,7 +26,7 @@ from typing import Sequence
 from skillgraph.speed import alternation
 
 __all__ = ["NON_TEXT", "PROFILE_SITES", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans",
-           "shown_work", "unlinkable"]
+           "profile_site_ids", "shown_work", "unlinkable"]
 
 _URL = (r"(?<![\w.+-])(?:https?|ftp|file)(?::/{2}|://?| //)[^\s<>\"'`]+"   # also "https //x" (colon lost)
         r"|(?<![\w.-])www\.[^\s<>\"'`]+")
@@ -202,6 +202,22 @@ PROFILE_SITES = frozenset({"github", "gitlab", "bitbucket", "kaggle", "hugging f
                            "stack overflow", "stackoverflow", "leetcode", "linkedin", "dribbble", "behance"})
 """Sites where people show their work, as folded labels: a concept with such a label is asked of a
 candidate as a link ("include your GitHub") far more often than as a tool in application sentences."""
+_SITES: dict[int, tuple] = {}
+
+
+def profile_site_ids(ontology) -> frozenset:
+    """The concepts of ``ontology`` with a label in :data:`PROFILE_SITES`; found once per ontology object
+    (all its labels folded: 13 ms with the shipped ontology, which every ``extract_all`` call paid)."""
+    from .labels import fold
+
+    got = _SITES.get(id(ontology))
+    if got is None or got[0] is not ontology:
+        ids = frozenset(c.id for c in ontology.concepts.values()
+                        if any(" ".join(fold(x).split()) in PROFILE_SITES for x in (c.label, *c.alt_labels)))
+        got = _SITES[id(ontology)] = (ontology, ids)
+    return got[1]
+
+
 _APPLY_CUE = re.compile(
     r"[\w.+-]@[\w-]|\[at\]|\(-?at-?\)|\"at\"|\bat\b[^.\n]{1,40}\bdot\b"            # an e-mail address, however written
     r"|\b(?:to|how to) apply\b|\bapply(?:\s*:|\s+(?:by|via|at|here|now|online|with)\b)"

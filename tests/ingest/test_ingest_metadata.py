@@ -1,8 +1,10 @@
 """Metadata on other phrasings: title, company, salary, years, work mode, locations, seniority."""
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgraph.ingest import extract_metadata, seniority_from_title
@@ -87,9 +89,41 @@ def test_work_mode(text, mode):
     # "X, AI" in a header is a role, not City, ST; a real state still is
     ("Acme | Staff SWE, AI | Full-time\nWe build.", ()),
     ("Acme | Staff SWE, AI | Austin, TX\nWe build.", ("Austin, TX",)),
+    # a header row's work-mode cell names its places (HN's "Company | Role | Where | Type")
+    ("Arcol | Senior Software Engineer | NYC, SF, or Remote (US/Canada) | Full-time\nWe build.",
+     ("NYC", "SF", "United States", "Canada")),
+    ("GAIM | Onsite (Malmö, Sweden / Copenhagen, Denmark) | Full Time | gaim.com",
+     ("Malmö, Sweden", "Copenhagen, Denmark")),
+    ("Acme | ML Engineer | REMOTE (U.S.) | $200k", ("United States",)),
+    ("Acme | QA Engineer | Remote (EU time zone) | Full-time", ("EU",)),
+    ("Acme | Hybrid (Toronto, ON \u2013 3 days in office) | Full-Time", ("Toronto, ON",)),
+    ("Findigs | Full-time | NYC | 3x/week in office (M,T, Th) | findigs.com", ()),     # weekdays are no places
+    ("Acme | Senior Engineer (Remote) | Full-time", ()),                                # a role cell names none
+    ("Acme | Remote (Worldwide) | Full-time", ()),
 ])
 def test_locations(text, locations):
     assert extract_metadata(text)["locations"] == locations
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["NYC", "SF", "San Francisco, CA", "Remote", "REMOTE", "Hybrid", "onsite", "(", ")",
+                                 "US", "only", "time zone", "EU", ",", "/", "or", "&", "3 days", "Senior", "Engineer",
+                                 "Malmö, Sweden", "M", "Th", "a plus", "Canada, US", "-"]), max_size=10))
+def test_a_work_mode_cell_gives_only_capitalised_places(words):
+    """Whatever the cell holds, its places are one to three capitalised words or a "City, ST"/"City,
+    Country" pair, without a digit, a work mode, a qualifier or a weekday, and a cell naming a role
+    gives none."""
+    from skillgraph.ingest.metadata.location import _cell_places
+
+    cell = " ".join(words)
+    places = _cell_places(cell)
+    if "Senior" in words or "Engineer" in words:
+        assert places == []
+    for p in places:
+        assert not any(ch.isdigit() for ch in p) and p not in ("M", "Th")
+        assert not re.search(r"(?i)\b(?:remote|hybrid|onsite|only|zone|plus)\b", p), p
+        head = p.split(", ")[0]
+        assert all(w[0].isupper() for w in head.split()) and 1 <= len(head.split()) <= 3, p
 
 
 _PLACE = st.from_regex(r"(?:[A-Z][a-z]{1,10}(?:,? )){0,3}[A-Z][a-z]{4,10}", fullmatch=True)

@@ -171,6 +171,8 @@ def _pairs(text: str, s: int, e: int) -> tuple[dict[int, int], int, int]:
 
 
 _BRACKET = re.compile(r"[()\[\]{}]")
+_BRACKET_REACH = 200
+"""The longest span (characters) whose brackets are paired up (:func:`_pairs`)."""
 _NONSPACE = re.compile(r"\S+")
 
 
@@ -179,7 +181,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     a pair inside it stays ("AWS (S3 and Lambda)"); an unpaired bracket goes with what it cuts off: the
     text after an unclosed one ("Vetting (DV" -> "Vetting"), before an unopened one. Each round takes
     off every layer it can, so a span of many edge words is read in a few passes."""
-    brackets = _BRACKET.search(text, s, e) is not None     # trimming never adds one
+    # trimming never adds a bracket; a span longer than _BRACKET_REACH (no skill is) keeps its brackets, so
+    # a pathological line ("and ( " x 4,000) costs linear time, not a bracket scan per layer
+    brackets = e - s <= _BRACKET_REACH and _BRACKET.search(text, s, e) is not None
     while True:
         pairs: dict[int, int] = {}
         if brackets:
@@ -192,7 +196,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         a, b = s, e
         while s < e and text[s] in _EDGE_PUNCT and s not in pairs:
             s += 1
-        while e > s and text[e - 1] in _EDGE_PUNCT and text[e - 1] not in _PAIRS:
+        while e > s and text[e - 1] in _EDGE_PUNCT and not (brackets and text[e - 1] in _PAIRS):
             e -= 1
         words = [(m.start(), m.end()) for m in _NONSPACE.finditer(text, s, e)]
         lo, hi = 0, len(words)

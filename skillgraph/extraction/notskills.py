@@ -221,13 +221,16 @@ def profile_site_ids(ontology) -> frozenset:
 _APPLY_CUE = re.compile(
     r"[\w.+-]@[\w-]|\[at\]|\(-?at-?\)|\"at\"|\bat\b[^.\n]{1,40}\bdot\b"            # an e-mail address, however written
     r"|\b(?:to|how to) apply\b|\bapply(?:\s*:|\s+(?:by|via|at|here|now|online|with)\b)"
-    r"|\b(?:send|e-?mail|include|attach|share|submit|bring|show)\s+(?:(?:us|me)\s+)?(?:your|a|an|any)\b"
-    r"|\b(?:resumes?|résumés?|CVs?|cover letter|reach out)\b", re.I)
+    r"|\b(?:send|e-?mail|include|attach|share|submit|bring|show)\s+(?:(?:us|me)\s+)?(?:your|my)\b"
+    r"|\b(?:send|e-?mail|attach|submit)\s+(?:(?:us|me)\s+)?(?:a|an|any)\b"
+    r"|\b(?:your|a|my)\s+(?:resume|résumé|CV)\b|\b(?:resume|résumé|CV)\s*(?:/|&|\+)|(?:/|&|\+)\s*(?:resume|résumé|CV)\b"
+    r"|\bcover letter\b|\breach out\b", re.I)
 """What says a sentence tells how to apply: an e-mail address however written ("careers [at] x.ai"),
-"to apply", "Apply:", "send/include/share your …", a resume, CV or cover letter."""
-_WORK_NEXT = re.compile(r"[ \t]*(?:profiles?|links?|handles?|usernames?|accounts?|stars)\b", re.I)
-_WORK_BEFORE = re.compile(r"(?:\b(?:stars|links?)\s+(?:on|to)\s+(?:your\s+|our\s+)?|\bcheck\s+out\s+our\s+"
-                          r"|\b(?:open[- ]source|codebase|code|trending|us)\s+on\s+)\Z", re.I)
+"to apply", "Apply:", "send/include/share your …", "send us a …", "your resume/CV", "CV/GitHub", a
+cover letter. A bare "CV" (computer vision), "resume" (the verb) or "include a" is none."""
+_WORK_NEXT = re.compile(r"[ \t]*(?:profiles?|links?|handles?|usernames?|account|stars)\b", re.I)
+_WORK_BEFORE = re.compile(r"(?:\b(?:stars|links?)\s+(?:on|to)\s+(?:your\s+|our\s+)?|\blinks?\s*[:(]\s*"
+                          r"|\bcheck\s+out\s+our\s+|\b(?:open[- ]source|codebase|trending|us)\s+on\s+)\Z", re.I)
 """Before a profile site: "stars on GitHub", "a link to your GitHub", "check out our GitHub", "open-source
 on GitHub" ("our GitLab-based platform" is the stack: it stays)."""
 _ANALOGY_BEFORE = re.compile(r"(?:\b(?:the|a|an|building|build|builds|think)|\bThink)\s+[\"“']?\Z")
@@ -250,8 +253,8 @@ def shown_work(text: str, matches: Sequence, sites: frozenset, sentence) -> list
         s, e, ids = m[0], m[1], m[2]
         if (text[s].isupper() and text.find("for", e, e + 12) != -1 and _ANALOGY_AFTER.match(text, e)
                 and _ANALOGY_BEFORE.search(text, max(0, s - 12), s)
-                and all(w[:1].isupper() for w in text[s:e].split())):
-            continue        # a name ("GitHub", "Hugging Face"), not work ("build data pipelines for")
+                and all(w[:1].isupper() and not w.isupper() for w in text[s:e].split())):
+            continue        # a name ("GitHub", "Hugging Face"), not work ("build data pipelines for", "CI/CD for")
         if ids and ids[0] in sites and all(c in sites for c in ids):
             if _WORK_NEXT.match(text, e) or _WORK_BEFORE.search(text, max(0, s - 30), s):
                 continue

@@ -144,13 +144,20 @@ def test_hyphen_compounds_of_names_link_with_adjective_suffixes(tiny, text, expe
     ("Experience with Python for scripting.", [("Python", "python")]),     # work, not an analogy
     ("Build data science tooling for the team.", [("data science", "ds")]),
     ("A Python for Beginners course.", [("Python", "python")]),          # "A" opening a line is no article here
+    ("Our tools include a modern stack: GitHub, Python and AWS.",          # "include a" tells no application
+     [("GitHub", "github"), ("Python", "python"), ("AWS", "aws")]),
+    ("Experience with CV models, Python and GitHub.", [("Python", "python"), ("GitHub", "github")]),   # CV: vision
+    ("Resume parsing in Python; we use GitHub.", [("Python", "python"), ("GitHub", "github")]),
+    ("Experience managing code on GitHub.", [("GitHub", "github")]),
+    ("Administer GitHub accounts and SSO.", [("GitHub", "github")]),
+    ("We build AWS for banks.", [("AWS", "aws")]),                         # an acronym is no analogy's name
 ])
 def test_a_profile_site_as_application_material_or_a_name_in_an_analogy_is_no_skill(tiny, text, expected):
     assert _linked(tiny, text)[0] == expected
 
 
-@pytest.mark.parametrize("text", ["C- and D-level executives.", "A grade of C- or above.", "Go- to market plans.",
-                                  "C- / D-grade work."])
+@pytest.mark.parametrize("text", ["We sell to C- and D-level executives.", "A grade of C- or above.",
+                                  "A grade of C-  or above.", "Our Go- to market plans.", "We do C- / D-grade work."])
 def test_a_hyphen_before_and_or_to_is_a_compounds_first_half_not_a_dash(make_concept, text):
     ont = Ontology.from_concepts([make_concept("c", "C", exact=("C",)), make_concept("go", "Go", exact=("Go",))])
     assert _linked(ont, text)[0] == []

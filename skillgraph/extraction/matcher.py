@@ -41,8 +41,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
 # grade); one at a line's end is a word broken there ("R-\nsquared").
 _SUFFIX_AFTER = re.compile(r"[-\u2010\u2011](?:(?:based|heavy|hosted|native|driven|powered|centric|first|"
                            r"focused|oriented|enabled|backed|savvy|fluent|certified|compatible|specific|"
-                           r"related|style)\b|[ \t]+(?!(?:and|or|to|nor|through|vs|versus|&|/)(?!\S)|[a-z]+-))",
-                           re.I)
+                           r"related|style)\b|\Z"
+                           r"|[ \t]+(?![ \t])(?!(?:and|or|to|nor|through|vs|versus|&|/)(?!\S)|[a-z]+-))", re.I)
 
 
 # The automaton runs over a "hay": the folded text with every character that is neither a letter, a

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 
@@ -121,11 +121,16 @@ def test_shipped_generic_words_keep_their_everyday_sense():
 
 
 _CUE_TEXT = st.lists(st.sampled_from(["model", "models", "ml", "html", "xmodel", "language model", " ", " ",
-                                      ".", "e.g.", "vs.", "\n", "_ml", "ml_", "modeling", "é"]), max_size=12)
+                                      ".", "e.g.", "vs.", "\n", "_ml", "ml_", "modeling", "é", "2", "3ml", "ex", "etc",
+                                      "!", "?", "cf", "incl", "i.e"]), max_size=12)
 
 
 @settings(max_examples=300, deadline=None)
 @given(_CUE_TEXT, st.integers(0, 5), st.integers(0, 80))
+@example(["ex", ".", " ", "model"], 0, 80)            # each abbreviation's dot, and its "!"/"?", ends nothing
+@example(["etc", "?", " ", "ml"], 0, 80)
+@example([" ", "cf", ".", " ", "e.g.", " ", "vs.", " ", "incl", "!", " ", "i.e", ".", " "], 0, 80)
+@example(["3ml", " ", "2", "model"], 0, 80)           # a digit before a cue: no word start
 def test_the_cue_scan_finds_what_the_look_behind_pattern_finds(parts, a, width):
     """sense_pattern opens with its words and _cue_in checks the word start (3x cheaper than a leading
     look-behind); _SENSE_STOP tries its look-behinds after the stop character (4x): both find exactly

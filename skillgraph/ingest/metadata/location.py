@@ -58,7 +58,9 @@ _ROLE_WORD = re.compile(r"\b(?:engineers?|engineering|developers?|managers?|scie
 _PLACE_SPLIT = re.compile(r"\s*(?:,|/|&|;|\(|\)|\+|\bor\b|\band\b|[-\u2013\u2014]\s)\s*", re.I)
 _NOT_PLACE = re.compile(r"\b(?:only|friendly|first|preferred|based|ok|okay|time\s*zones?|timezones?|hours|required|"
                         r"possible|available|optional|global|globally|worldwide|anywhere|international|days?|week|"
-                        r"flexible|in|the|a|w|world|quarterly|travel|eastern|most\s+states|part|offices?|plus|meet-?ups?|visits?)\b"
+                        r"flexible|in|the|a|w|world|quarterly|travel|eastern|most\s+states|part|offices?|plus|meet-?ups?|visits?|"
+                        r"within|series|apply|now|citizens?|residents?|overlap|(?:pacific|eastern|central|mountain)\s+time|"
+                        r"time|except\s+\S+)\b"
                         r"|\b(?-i:[ECMP][SD]T|CES?T|GMT|UTC|BST|IST|AES?T|ET|PT|CT|MT)\b", re.I)
 """What a work-mode cell says around its places: qualifiers ("US only", "EU time zone", "US-friendly"),
 "worldwide", time zones."""
@@ -73,14 +75,14 @@ _CELL_PAIR = re.compile(r"(?<![^\W\d_])" + _CAP_WORD + r"(?: " + _CAP_WORD + r")
 _COUNTRY_UPPER = {c.upper(): c for c in COUNTRIES}
 _DAYS = frozenset("M T W Th F Mo Tu We Fr Sa Su Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 """Weekdays as an office-days note writes them ("3x/week in office (M, T, Th)")."""
-_PLACE_WORDS = re.compile(_CAP_WORD + r"(?:\s+" + _CAP_WORD + r"){0,2}")
-"""One to three capitalised words."""
+_PLACE_WORDS = re.compile(_CAP_WORD + r"(?:\s+(?:(?:de|da|do|del|la|le|von|van|am|upon)\s+)?" + _CAP_WORD + r"){0,3}")
+"""One to four capitalised words, "de"/"von"/… between them ("San Francisco Bay Area", "Rio de Janeiro")."""
 
 
 def _cell_places(cell: str) -> list[str]:
     """The places in a header cell that names a work mode ("NYC, SF, or Remote (US/Canada)" -> NYC, SF,
     US, Canada; "Hybrid - San Francisco, CA" -> San Francisco, CA): City, ST pairs first, then each
-    capitalised part of one to three words left when the modes and qualifiers ("only", "time zones",
+    capitalised part of one to four words left when the modes and qualifiers ("only", "time zones",
     "friendly") are taken out. A cell naming a role or pay ("Senior Engineer (Remote)") names none."""
     if not _MODE_WORD.search(cell) or _ROLE_WORD.search(cell):
         return []
@@ -128,7 +130,7 @@ def _head_places(lines: list[str]) -> list[str]:
             if seg in _COUNTRY_SET or ("," in seg and len(seg) <= 60 and CITY_ST_RE.fullmatch(seg)):
                 out.append(seg)
         if line.count("|") >= 2:           # a header row: "Acme | ML Engineer | NYC, SF, or Remote | Full-time"
-            for cell in line.split("|"):
+            for cell in line.split("|")[1:]:     # the first cell is the company ("Remote Health", "Hybrid AI")
                 out.extend(_cell_places(cell))
     return out
 

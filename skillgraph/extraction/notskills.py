@@ -11,7 +11,8 @@
   company field, so "Notion Labs, Inc." also covers "Notion".
 - A site where people show their work (:data:`PROFILE_SITES`: GitHub, GitLab, Kaggle …) named as
   application material or as a count of stars (:func:`shown_work`): "email us your resume and GitHub",
-  "your GitHub profile", "24,000+ GitHub stars" ask for no skill.
+  "your GitHub profile", "24,000+ GitHub stars" ask for no skill; nor does a product named as what a
+  company is like ("building GitHub for AI agents", "think Cursor for radiologists").
 
 Every pattern starts only where a run of its characters starts (a look-behind), so each run is
 scanned a bounded number of times and a 10 MB token costs linear time, not quadratic.
@@ -236,7 +237,8 @@ on GitHub" ("our GitLab-based platform" is the stack: it stays)."""
 _ANALOGY_BEFORE = re.compile(r"(?:\b(?:the|a|an|building|build|builds|think)|\bThink)\s+[\"“']?\Z")
 _ANALOGY_AFTER = re.compile(r"[\"”']?\s+(?:but\s+)?for\b")
 """A product named as what a company is like: "building GitHub for AI agents", "the "Hugging Face for
-quantum computing"", "think Cursor for radiologists"."""
+quantum computing"", "think Cursor for radiologists". The name must be one: every word capitalised and
+none all capitals ("build CI/CD for our models", "We build ML for fraud" are work)."""
 _APPLY_REACH = 200
 """How far (characters) within its sentence from a profile site an application cue is looked for."""
 
@@ -245,7 +247,7 @@ def shown_work(text: str, matches: Sequence, sites: frozenset, sentence) -> list
     """``matches`` ((start, end, ids)) without a product named as what a company is like ("building
     GitHub for AI agents", :data:`_ANALOGY_BEFORE`), and without a profile site's (its ids all in
     ``sites``) named as application material or the company's own page: followed by "profile", "link",
-    "account", "stars" …, after "stars on", "a link to", "our", "open-source on", or in a sentence
+    "account", "stars" …, after "stars on", "a link to", "check out our", "open-source on", or in a sentence
     (``sentence(offset)`` -> (start, end)) that tells how to apply ("Email jobs@x.ai with your resume
     and GitHub", "links to your GitHub/LinkedIn")."""
     out = []

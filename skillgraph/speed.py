@@ -143,6 +143,16 @@ def on(trick: str) -> bool:
     return trick not in OFF
 
 
+def per_ontology(cache: dict, ontology, build):
+    """``build(ontology)``, made once per ontology object and kept in ``cache`` (its id -> (ontology,
+    value); the identity check covers an id reused after an object is gone). The matcher, the scored
+    linker and the profile sites are built this way: an ontology's labels are read once, not per call."""
+    got = cache.get(id(ontology))
+    if got is None or got[0] is not ontology:
+        got = cache[id(ontology)] = (ontology, build(ontology))
+    return got[1]
+
+
 def distinct(items: Iterable[T]) -> tuple[list[T], list[int]]:
     """(the distinct items in first-seen order, each item's position in that list): run a costly step
     on the distinct items only and map the results back with ``[out[k] for k in where]``."""

@@ -25,6 +25,7 @@ import re
 from typing import NamedTuple
 
 from skillgraph.ontology import Ontology
+from skillgraph.speed import per_ontology
 
 __all__ = ["DEFINITION_WEIGHT", "FRAME_WORDS", "Link", "Linker", "PARTIAL_CAP", "linker_for", "words"]
 
@@ -152,12 +153,9 @@ class Linker:
         return [Link(cid, concepts[cid].label, -ns) for ns, cid in out[:k]]
 
 
-_LINKERS: dict[int, Linker] = {}
+_LINKERS: dict[int, tuple] = {}
 
 
 def linker_for(ontology: Ontology) -> Linker:
     """The linker of ``ontology``, built on first use and cached for that ontology object."""
-    lk = _LINKERS.get(id(ontology))
-    if lk is None or lk.ontology is not ontology:
-        lk = _LINKERS[id(ontology)] = Linker(ontology)
-    return lk
+    return per_ontology(_LINKERS, ontology, Linker)

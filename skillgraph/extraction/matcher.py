@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 
 from skillgraph.ontology import Ontology, norm_label
+from skillgraph.speed import per_ontology
 
 from .context import is_compound_head, sense_cued, sense_pattern, supported
 from .inline import glued_words
@@ -360,12 +361,9 @@ def _linked(checks, text: str, f: str, tp: str, fp: str, s: int, e: int, cased: 
     return ok, amb
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, tuple] = {}
 
 
 def matcher_for(ontology: Ontology) -> Matcher:
     """The matcher of ``ontology``, built on first use and cached for that ontology object."""
-    m = _MATCHERS.get(id(ontology))
-    if m is None or m.ontology is not ontology:
-        m = _MATCHERS[id(ontology)] = Matcher(ontology)
-    return m
+    return per_ontology(_MATCHERS, ontology, Matcher)

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Sequence
 
-from skillgraph.speed import alternation
+from skillgraph.speed import alternation, per_ontology
 
 __all__ = ["NON_TEXT", "PROFILE_SITES", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans",
            "profile_site_ids", "shown_work", "unlinkable"]
@@ -211,12 +211,11 @@ def profile_site_ids(ontology) -> frozenset:
     (all its labels folded: 13 ms with the shipped ontology, which every ``extract_all`` call paid)."""
     from .labels import fold
 
-    got = _SITES.get(id(ontology))
-    if got is None or got[0] is not ontology:
-        ids = frozenset(c.id for c in ontology.concepts.values()
-                        if any(" ".join(fold(x).split()) in PROFILE_SITES for x in (c.label, *c.alt_labels)))
-        got = _SITES[id(ontology)] = (ontology, ids)
-    return got[1]
+    def build(ont) -> frozenset:
+        return frozenset(c.id for c in ont.concepts.values()
+                         if any(" ".join(fold(x).split()) in PROFILE_SITES for x in (c.label, *c.alt_labels)))
+
+    return per_ontology(_SITES, ontology, build)
 
 
 _APPLY_CUE = re.compile(

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from skillgraph.ontology import check, load_ontology
 
+PREFIXES = """
+@prefix skill: <https://w3id.org/skillgraph/skill/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix sg: <https://w3id.org/skillgraph/vocab#> .
+"""
+"""The Turtle prefixes of the test ontologies (the leading line break keeps each file's line numbers)."""
+
 
 def test_shipped_ontology_checks_clean(ont, targets):
     problems = check(ont, known_targets=targets)
@@ -21,10 +28,7 @@ def test_every_mapping_target_exists_in_shared_data(ont, targets):
 
 def test_check_reports_duplicates_cycles_and_dangling(tmp_path):
     ttl = tmp_path / "bad.ttl"
-    ttl.write_text("""
-@prefix skill: <https://w3id.org/skillgraph/skill/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix sg: <https://w3id.org/skillgraph/vocab#> .
+    ttl.write_text(PREFIXES + """\
 skill:a a skos:Concept ; skos:prefLabel "Alpha"@en ; skos:broader skill:b ; sg:kind sg:Method .
 skill:b a skos:Concept; skos:prefLabel "Beta"@en; skos:altLabel "alpha"@en; skos:broader skill:a; sg:kind sg:Method .
 skill:c a skos:Concept ; skos:broader skill:nowhere ; sg:kind sg:Method ;
@@ -44,10 +48,7 @@ skill:c a skos:Concept ; skos:broader skill:nowhere ; sg:kind sg:Method ;
 
 def test_sense_cues_are_read_and_cues_without_a_weak_label_are_reported(tmp_path):
     ttl = tmp_path / "cues.ttl"
-    ttl.write_text("""
-@prefix skill: <https://w3id.org/skillgraph/skill/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix sg: <https://w3id.org/skillgraph/vocab#> .
+    ttl.write_text(PREFIXES + """\
 skill:s a skos:Concept ; skos:prefLabel "Scheme"@en ; skos:topConceptOf skill:scheme ; sg:kind sg:Domain .
 skill:a a skos:Concept ; skos:prefLabel "model serving"@en ; skos:altLabel "serving"@en ; skos:broader skill:s ;
     sg:weakLabel "serving" ; sg:senseCue "model", " inference " ; sg:kind sg:Method .
@@ -64,10 +65,7 @@ def test_a_generic_word_may_be_two_concepts_weak_label_when_cues_tell_them_apart
     """"monitoring" is *model monitoring* next to "model" and *monitoring and alerting* next to
     "Prometheus": a label on two concepts is no clash when on each it is a weak label with cues, and
     still is one when either lacks the cues."""
-    head = """
-@prefix skill: <https://w3id.org/skillgraph/skill/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix sg: <https://w3id.org/skillgraph/vocab#> .
+    head = PREFIXES + """\
 skill:s a skos:Concept ; skos:prefLabel "Scheme"@en ; skos:topConceptOf skill:scheme ; sg:kind sg:Domain .
 skill:a a skos:Concept ; skos:prefLabel "model monitoring"@en ; skos:altLabel "monitoring"@en ; skos:broader skill:s ;
     sg:weakLabel "monitoring" ; sg:senseCue "model" ; sg:kind sg:Method .

@@ -59,7 +59,7 @@ _PLACE_SPLIT = re.compile(r"\s*(?:,|/|&|;|\(|\)|\+|\bor\b|\band\b|[-\u2013\u2014
 _NOT_PLACE = re.compile(r"\b(?:only|friendly|first|preferred|based|ok|okay|time\s*zones?|timezones?|hours|required|"
                         r"possible|available|optional|global|globally|worldwide|anywhere|international|days?|week|"
                         r"flexible|in|the|a|w|world|quarterly|travel|eastern|most\s+states|part|offices?|plus|meet-?ups?|visits?|"
-                        r"within|series|apply|now|citizens?|residents?|overlap|(?:pacific|eastern|central|mountain)\s+time|"
+                        r"within|series|apply|now|citizens?|residents?|overlap|(?:pacific|central|mountain)\s+time|"
                         r"time|except\s+\S+)\b"
                         r"|\b(?-i:[ECMP][SD]T|CES?T|GMT|UTC|BST|IST|AES?T|ET|PT|CT|MT)\b", re.I)
 """What a work-mode cell says around its places: qualifiers ("US only", "EU time zone", "US-friendly"),

@@ -44,6 +44,24 @@ def value_kind(value) -> str:
         type(value), "no string")
 
 
+def joined_text(value):
+    """A text field given as a list of strings (a posting's paragraphs or bullets) as one text, a line per
+    item (``None`` items left out); any other value as it is. One rule for a JSON object, an array's
+    records and JSON lines."""
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value if v is not None)
+    return value
+
+
+ID_FIX = "an id is a string or a number"
+
+
+def unusable_id(record: dict, names: FieldNames, keys: dict[str, str] | None = None) -> str | None:
+    """The record's id field when its value is an object or a list (no id), else ``None``."""
+    id_key, id_value = lookup(record, names.id, keys)
+    return id_key if isinstance(id_value, (dict, list)) else None
+
+
 def blank_posting(p: Posting, raw: str, sink: Sink, path: str, line: int | None, subject: str,
                   unit: str = "record") -> None:
     """Say in one warning when posting ``p`` (of text ``raw``) is blank; it is kept, with no skills.
@@ -148,18 +166,16 @@ def _records_to_postings(records, path, name, sink, file_repaired, numbered_by, 
                                   f"(one of {', '.join(text_names)}); it has {has}",
                                   "rename the field that holds the posting text (or name it: --field text=COLUMN)"))
             continue
-        if isinstance(value, list):
-            value = "\n".join(str(v) for v in value if v is not None)
+        value = joined_text(value)
         if value is not None and not isinstance(value, str):
             sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{key}' field is "
                                   f"{value_kind(value)}, not the posting's text",
                                   f"put the posting text in '{key}' as a string"))
             continue
-        id_key, id_value = lookup(rec, names.id, keys)
-        if isinstance(id_value, (dict, list)):
+        id_key = unusable_id(rec, names, keys)
+        if id_key is not None:
             sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{id_key}' field is "
-                                  f"{value_kind(id_value)}",
-                                  "an id is a string or a number"))
+                                  f"{value_kind(lookup(rec, names.id, keys)[1])}", ID_FIX))
             continue
         p = posting(f"{name}:{number}", f"{path}:{number}", value or "", repaired, is_html=None,
                     record=rec, text_key=key, keys=keys, names=names)

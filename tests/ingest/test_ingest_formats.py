@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from skillgraph.errors import InputError
 from skillgraph.ingest import read_postings
 
 POSTING = "Senior Data Scientist\n\nAcme\n\nWe need Python and SQL. 3+ years of experience.\n"
@@ -29,6 +32,23 @@ def test_json_wrapper_object(tmp_path, read_one):
     f = tmp_path / "w.json"
     f.write_text(json.dumps({"jobs": [{"id": "j1", "body": POSTING}], "count": 1}), encoding="utf-8")
     assert read_one(f).id == "j1"
+
+
+def test_one_rule_for_an_object_an_array_and_json_lines(tmp_path):
+    """A record reads the same whatever holds it: a text given as a list is one line per item (None left
+    out), and an id that is an object is refused with the same words."""
+    rec = {"id": "r1", "text": ["ML Engineer", None, "We need Python and SQL."]}
+    files = {"o.json": json.dumps(rec), "a.json": json.dumps([rec]), "l.jsonl": json.dumps(rec) + "\n"}
+    for name, body in files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+        (p,) = read_postings([tmp_path / name])
+        assert (p.id, p.text) == ("r1", "ML Engineer\nWe need Python and SQL."), name
+    bad = {"id": {"x": 1}, "text": "Python"}
+    for name, body in {"o.json": json.dumps(bad), "a.json": json.dumps([bad]),
+                       "l.jsonl": json.dumps(bad) + "\n"}.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+        with pytest.raises(InputError, match=r"'id' field is an object — an id is a string or a number"):
+            list(read_postings([tmp_path / name]))
 
 
 def test_jsonl_ids_and_sources(tmp_path):

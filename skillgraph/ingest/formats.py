@@ -14,7 +14,7 @@ from ..model import Posting
 from .fields import DEFAULT_FIELDS, WRAPPER_KEYS, FieldNames, field_index, is_field, lookup, missing_error
 from .jsonsafe import array_elements, has_surrogate_escape, json_problem, loads, scrub_surrogates
 from .problems import Sink, empty_error, input_error, shown
-from .records import ID_FIX, blank_posting, joined_text, posting, records_to_postings, unusable_id, value_kind
+from .records import ID_FIX, blank_posting, id_problem, joined_text, posting, records_to_postings, value_kind
 
 __all__ = ["CSV_DELIMITERS", "read_csv", "read_json", "read_jsonl", "read_text", "sniff"]
 
@@ -84,10 +84,9 @@ def read_json(text: str, path: str, name: str, sink: Sink, repaired: bool,
             sink.fail(input_error(path, None, f"the '{key}' field is {value_kind(value)}, not the posting's text",
                                   f"put the posting text in '{key}' as a string"))
             return
-        id_key = unusable_id(data, names)
-        if id_key is not None:
-            sink.fail(input_error(path, None, f"the '{id_key}' field is {value_kind(lookup(data, names.id)[1])}",
-                                  ID_FIX))
+        problem = id_problem(data, names)
+        if problem:
+            sink.fail(input_error(path, None, f"the {problem}", ID_FIX))
             return
         p = posting(name, path, value or "", repaired, is_html=None, record=data, text_key=key, names=names)
         blank_posting(p, value or "", sink, path, None, f"the '{key}' field", "file")

@@ -56,10 +56,10 @@ def joined_text(value):
 ID_FIX = "an id is a string or a number"
 
 
-def unusable_id(record: dict, names: FieldNames, keys: dict[str, str] | None = None) -> str | None:
-    """The record's id field when its value is an object or a list (no id), else ``None``."""
+def id_problem(record: dict, names: FieldNames, keys: dict[str, str] | None = None) -> str | None:
+    """What makes the record's id field no id ("'id' field is an object"), or ``None`` when it is usable."""
     id_key, id_value = lookup(record, names.id, keys)
-    return id_key if isinstance(id_value, (dict, list)) else None
+    return f"'{id_key}' field is {value_kind(id_value)}" if isinstance(id_value, (dict, list)) else None
 
 
 def blank_posting(p: Posting, raw: str, sink: Sink, path: str, line: int | None, subject: str,
@@ -172,10 +172,9 @@ def _records_to_postings(records, path, name, sink, file_repaired, numbered_by, 
                                   f"{value_kind(value)}, not the posting's text",
                                   f"put the posting text in '{key}' as a string"))
             continue
-        id_key = unusable_id(rec, names, keys)
-        if id_key is not None:
-            sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s '{id_key}' field is "
-                                  f"{value_kind(lookup(rec, names.id, keys)[1])}", ID_FIX))
+        problem = id_problem(rec, names, keys)
+        if problem:
+            sink.fail(input_error(path, where_line, f"{numbered_by} {number}'s {problem}", ID_FIX))
             continue
         p = posting(f"{name}:{number}", f"{path}:{number}", value or "", repaired, is_html=None,
                     record=rec, text_key=key, keys=keys, names=names)

@@ -164,12 +164,9 @@ def distinct(items: Iterable[T]) -> tuple[list[T], list[int]]:
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Switch the cyclic collector off inside the block; on exit it is as it was before (on or off)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_kept():
+        gc.disable()
         yield
-    finally:
-        (gc.enable if was_enabled else gc.disable)()
 
 
 @contextmanager

@@ -169,11 +169,13 @@ def is_compound_head(f: str, s: int) -> bool:
 
 @lru_cache(maxsize=None)
 def sense_pattern(cues: tuple[str, ...]) -> re.Pattern:
-    """The cue words as one pattern over folded text: whole words, a plural "s" allowed."""
+    """The cue words as one pattern over folded text: whole words, a plural "s" allowed, and the words of
+    a compound cue written apart, hyphenated (folded to a space) or closed up: "fine-tuning" is also
+    "fine tuning" and "finetuning", "front end" also "frontend", as postings spell them."""
     words = sorted({" ".join(fold(c).split()) for c in cues if c.strip()}, key=lambda w: (-len(w), w))
     # the word start is checked by _cue_in, not by a look-behind here: a pattern that opens with a
     # look-behind is tried at every position, one that opens with its words is scanned for them (3x)
-    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")s?(?![^\W_])")
+    return re.compile(r"(?:" + "|".join(" ?".join(map(re.escape, w.split())) for w in words) + r")s?(?![^\W_])")
 
 
 def _cue_in(pattern: re.Pattern, f: str, a: int, b: int) -> bool:

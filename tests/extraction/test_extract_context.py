@@ -51,6 +51,9 @@ def _sensed(make_concept):
     ("Work on RLHF and alignment.", {"align"}),                          # a cue in the sentence
     ("Alignment of reward models is the job.", {"align"}),               # the cue after the word
     ("Train language models and study their alignment.", {"align"}),     # a plural cue
+    ("Train languagemodels and study their alignment.", {"align"}),      # a compound cue closed up
+    ("Train language-models and study their alignment.", {"align"}),     # ... or hyphenated
+    ("Train languages models and study their alignment.", set()),        # a plural inside it is another word
     ("We use RLHF.\nEnsure the alignment with SQL owners.", {"sql"}),     # the cue is another line's
     ("Rewards matter. Ensure the alignment with stakeholders.", set()),   # ... and another sentence's
     ("Work on AI alignment with business goals.", {"align"}),            # a full label needs no cue
@@ -120,7 +123,8 @@ def test_shipped_generic_words_keep_their_everyday_sense():
         "skill:model-monitoring", "skill:monitoring-and-alerting"}
 
 
-_CUE_TEXT = st.lists(st.sampled_from(["model", "models", "ml", "html", "xmodel", "language model", " ", " ",
+_CUE_TEXT = st.lists(st.sampled_from(["model", "models", "ml", "html", "xmodel", "language model", "languagemodel",
+                                      "language", " ", " ",
                                       ".", "e.g.", "vs.", "\n", "_ml", "ml_", "modeling", "é", "2", "3ml", "ex", "etc",
                                       "!", "?", "cf", "incl", "i.e"]), max_size=12)
 
@@ -142,7 +146,7 @@ def test_the_cue_scan_finds_what_the_look_behind_pattern_finds(parts, a, width):
     f = "".join(parts)
     b = min(len(f), a + width)
     cues = ("model", "ML", "language model")
-    plain = re.compile(r"(?<![^\W_])(?:language model|model|ml)s?(?![^\W_])")
+    plain = re.compile(r"(?<![^\W_])(?:language ?model|model|ml)s?(?![^\W_])")
     assert _cue_in(sense_pattern(cues), f, a, b) == (plain.search(f, a, b) is not None)
     stops = re.compile(r"[\n\r\u2028\u2029]|(?<!\be\.g)(?<!\bi\.e)(?<!\bincl)(?<!\betc)(?<!\bvs)(?<!\bapprox)"
                        r"(?<!\besp)(?<!\bcf)(?<!\bex)[.!?](?=\s)")

@@ -53,6 +53,21 @@ _GENERIC_TEAM_WORDS = frozenset(
     "broader wider larger growing talented world-class research data other multiple".split())
 _ROLE_WORDS = re.compile(r"\b(?:engineer|scientist|researcher|manager|analyst|developer|architect|lead|"
                          r"director|designer|intern|specialist|consultant|head|officer)\b", re.I)
+_TITLE_ROLE = re.compile(r"\b(?:(?:engineer|scientist|researcher|manager|analyst|developer|architect|lead|director|"
+                         r"designer|intern|specialist|consultant|head|officer|executive|associate|president|"
+                         r"counsel|leader|master|recruiter|administrator|coordinator|representative|"
+                         r"technician|eng|devs?|(?:s|a)?vp|t?pm|swe|sre|am)s?|staff)\b", re.I)
+"""A role or a rank in a title part ("Account Executive", "Assistant Vice President", "PM", "Designers"):
+wider than _ROLE_WORDS, which judges team names in running text, and plural-aware."""
+_PLURAL_ROLE = re.compile(r"\b(?:engineer|scientist|researcher|manager|analyst|developer|architect|designer|"
+                          r"intern|lead|specialist)s\b|\bhiring\b", re.I)
+"""A title that lists openings: "Founding Engineers (Infrastructure), Growth, GTM", "Hiring Eng, Product"."""
+_RANK_FIRST = re.compile(r"(?i)(?:senior|sr\.?|junior|jr\.?|staff|principal|mid)\s")
+"""A title part that opens with a rank is a role ("Senior Rust", "Sr. DevOps"), however it ends."""
+_TITLE_LINK = re.compile(r"\s*(?:→|:)?\s*https?://")
+_TITLE_NOT_TEAM = re.compile(r"(?i)(?:fully\s+)?(?:remote|hybrid|on-?site|in[- ]office|global|worldwide|"
+                             r"international remote|\d.*|.*[£$€]\s?\d.*)")
+"""A title part that is a work mode or a figure ("Remote", "Up to £88K Bonus"), not a team."""
 _NOT_TEAM_NAMES = frozenset({"we", "you", "it", "this", "our", "the"})
 _LOWER_NAME_WORD = re.compile(r"[a-z][a-z-]+")
 _TITLE_PARTS = re.compile(r",|\s*-\s+|\s+-\s*|\u2014|\u2013|/")
@@ -274,18 +289,49 @@ class _TeamFinder:
     def from_title(self) -> None:
         """A team after the comma of the title: "Sr. Machine Learning Engineer, Core Engineering"."""
         # a comma inside brackets is a list, not a team: "Full-Stack Developer (Django, Vue, AWS)"
-        title = re.sub(r"\s*\([^()]*\)", "", self.posting.title or "")
+        title = re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])", "", self.posting.title or "")
+        title = _TITLE_LINK.split(title, 1)[0]   # "…, Traffic → https://grnh.se/…": the link is no team
         if "," not in title or "|" in title:   # "Acme | FE, ML engineers | Remote": fields, not a team
             return
-        tail = title.split(",", 1)[1]
+        head, tail = title.split(",", 1)
+        parts = [p.strip() for p in _TITLE_PARTS.split(tail) if p.strip()]
+        # "Role, Team" only: not "Risk, AI Model Validation, Associate, Birmingham" (no role first: the
+        # employer's fields), nor "Engineers, Designers, PM" or "SWE, SRE, TPM" (a list of openings), nor
+        # "Ab-Initio ETL Developer, Assistant Vice President" (a rank after the role)
+        if (not _TITLE_ROLE.search(head) or _PLURAL_ROLE.search(head)
+                or any(_TITLE_ROLE.search(p) or _RANK_FIRST.match(p) for p in parts)):
+            return
         skill_texts = {self.text[a:b].lower() for a, b in self.skill_spans}
-        for part in _TITLE_PARTS.split(tail):
-            part = part.strip()
+        if len(parts) >= 3 and any(p.lower() in skill_texts for p in parts):
+            return   # "Lead Software Engineer - Java, AI, AWS": the stack, not teams
+        for part in parts:
             if part.lower() in skill_texts:   # "…, Machine Learning, Google Cloud AI": a skill, not a team
                 continue
-            if part and not _ROLE_WORDS.search(part) and len(part.split()) <= 5 and part[0].isupper():
+            if self._title_place_or_employer(part):
+                continue
+            if len(part.split()) <= 5 and part[0].isupper():
                 i = self.text.find(part)
                 self.add(part, "member", i if i >= 0 else -1)
+
+    def _title_place_or_employer(self, part: str) -> bool:
+        """Whether a title part names where the job is or who offers it ("…, EMEA", "… - London, Wembley"
+        when the posting says "Location: Wembley London", "… - Macquarie Group"), not a team."""
+        from skillgraph.ingest.metadata.location import COUNTRIES
+
+        low = part.casefold()
+        company = (self.posting.company or "").casefold()
+        if _TITLE_NOT_TEAM.fullmatch(part) or low in {c.casefold() for c in COUNTRIES}:
+            return True
+        if company and (low == company or company.startswith(low + " ")):   # "… - Macquarie Group", "… - Citi"
+            return True
+        if any(low in loc.casefold() for loc in self.posting.locations):
+            return True
+        head_lines = self.text[:2000].splitlines()[1:20]   # "Isomorphic Labs\n\nLondon\n\n£63,356": a header cell
+        if any(line.strip().casefold() == low for line in head_lines):
+            return True
+        said = re.compile(r"(?i)\b(?:locations?\s*:[^\n]{0,60}?|(?:based|located|offices?)\s+in\s+)"
+                          + re.escape(part) + r"\b")
+        return said.search(self.text) is not None
 
     def products(self) -> None:
         """Products: "a model called Pinterest Canvas", "for Pinterest Canvas"."""

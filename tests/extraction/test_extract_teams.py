@@ -1,6 +1,7 @@
 """Teams, collaborators, parents, products and the team in the title."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +84,28 @@ def test_the_team_window_precheck_loses_no_team(ont, words):
     finally:
         teams_module._team_name_may_end = orig
     assert fast == slow
+
+
+@pytest.mark.parametrize("title,text,teams", [
+    ("Senior ML Engineer, Search Quality", "Build ranking models.", {"Search Quality"}),
+    # postings-dev titles that are not "Role, Team"
+    ("Risk, AI Model Validation, Associate, Birmingham", "Validate models.", set()),      # no role first
+    ("Engineers, Designers, PM", "Build things.", set()),                                # openings listed
+    ("Hiring Eng, Product, GTM", "Build things.", set()),
+    ("SWE, SRE, Networking, Infra, TPM, PM, and many more", "Build things.", set()),
+    ("Ab-Initio ETL Developer, Assistant Vice President", "Build ETL.", set()),          # a rank
+    ("Agent Lead (C/Rust/AI), Senior Rust, Senior Test Automation Devs", "Write Rust.", set()),
+    ("Senior Director, Business Development - Clinical Solutions, EMEA", "Sell.",
+     {"Business Development", "Clinical Solutions"}),                                    # a region
+    ("HR Operating Model Specialist - Up to £88K Bonus, Remote", "Design HR.", set()),   # a figure, a mode
+    ("Senior Software Engineer, Cloud and Analytics Platform - Macquarie Group", "Build.",
+     {"Cloud and Analytics Platform"}),                                                  # the employer
+    ("Snowflake Data Architect - London, Wembley", "Location: Wembley London - 5 days on-site.", set()),
+    ("Software Engineer (Data Services), London", "Acme\n\nLondon\n\n£63,356\n", set()),
+    ("Staff Software Engineer, Traffic → https://grnh.se/1cbb896d7us", "Route traffic.", {"Traffic"}),
+    ("Lead iOS Engineer [Tech Stack: Swift, SwiftUI, UIKit, Mapbox]", "Swift.", set()),
+])
+def test_a_team_is_read_from_a_role_comma_team_title_only(ont, title, text, teams):
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=f"{title}\n{text}", title=title,
+                                       company="Macquarie Group"))
+    assert {t.name for t in x.teams if t.role == "member"} == teams

@@ -203,12 +203,14 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of,
     for sp in todo:
         ranked = _span_ranking(text[sp.start:sp.end], cos[row[sp]], linker, semantic)
         sent = sentence_of(sp.start) if sentence_of else None
-        took = [] if sp in nolink else [(cid, sp.start, sp.end, sc, how) for sc, cid, how in ranked[:SPAN_LINKS]
-                                        if sc >= min_score and (sent, cid) not in linked
-                                        and not narrower(text[sp.start:sp.end], concepts[cid])]
+        # a span whose best concept is linked in its sentence already is that mention's phrase ("machine
+        # learning models" around *machine learning*): its runner-up (*model deployment*) is no link
+        claimed = bool(ranked) and ranked[0][0] >= min_score and (sent, ranked[0][1]) in linked
+        took = [] if sp in nolink or claimed else [
+            (cid, sp.start, sp.end, sc, how) for sc, cid, how in ranked[:SPAN_LINKS]
+            if sc >= min_score and (sent, cid) not in linked and not narrower(text[sp.start:sp.end], concepts[cid])]
         mentions.extend(took)
         linked.update((sent, m[0]) for m in took)
-        claimed = bool(ranked) and ranked[0][0] >= min_score and (sent, ranked[0][1]) in linked
         if claimed and claims is not None and sp not in nolink:
             claims.append((ranked[0][1], sp.start, sp.end))
         if not took and not claimed:     # a span whose best concept is linked in its sentence is no unknown skill

@@ -90,6 +90,33 @@ def test_a_wide_span_links_no_concept_the_dictionary_linked_inside_it(cache):
     assert [c.text for c in x.candidates] in ([], ["Python programming"])
 
 
+def test_a_wide_span_claimed_by_its_best_concept_links_no_runner_up():
+    """"machine learning models" around *machine learning* linked *model deployment* (its second concept)
+    in 4 postings-dev ML postings, "software or data engineering" *research engineering* in 6: the span
+    is the claimed mention's phrase, so a lower concept is no link, whatever the threshold."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from skillgraph.extraction.hybrid import model_links
+    from skillgraph.extraction.link import Linker
+
+    ont = Ontology.from_concepts([_c("ml", "machine learning"), _c("dep", "model deployment")])
+    text = "We validate machine learning models."
+    a = text.index("machine")
+    wide, hit = Span(a, a + len("machine learning models"), "SKILL"), (a, a + len("machine learning"))
+    ids = ["skill:dep", "skill:ml"]
+    semantic = SimpleNamespace(concepts=ids, index={c: i for i, c in enumerate(ids)},
+                               text_scores=lambda texts: np.array([[0.8, 0.95]] * len(texts)))
+    claims = []
+    found, unlinked = model_links(text, [wide], [hit], Linker(ont), 0.5, semantic, sentence_of=lambda _: None,
+                                  known={(None, "skill:ml")}, claimed=claims)
+    assert found == [] and unlinked == []                     # no runner-up link, and no unknown skill
+    assert claims == [("skill:ml", wide.start, wide.end)]     # the dictionary's mention takes the extent
+    free, _ = model_links(text, [wide], [hit], Linker(ont), 0.5, semantic, sentence_of=lambda _: None)
+    assert [m[0] for m in free] == ["skill:ml", "skill:dep"]  # unclaimed, its two best concepts link
+
+
 def test_a_model_span_under_a_context_heading_stays_a_candidate(cache):
     text = "About us\nOur founders love test automation tooling.\n\nWhat you will do\nBuild test automation tooling.\n"
     phrase = "test automation tooling"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from skillgraph.model import Posting, TeamMention
 
+from .inline import glued_boundaries
 from .labels import fold
 from .window import window
 
@@ -167,6 +168,8 @@ class _TeamFinder:
     def add(self, name: str, role: str, start: int, parent: str | None = None, aliases: tuple[str, ...] = ()):
         name = " ".join(name.split()).strip(" .,-")
         if not name or name.lower() in _NOT_TEAM_NAMES or len(name) < 2:
+            return
+        if glued_boundaries(name):   # "Our Team and CultureOur team": a flattened heading glued to prose
             return
         key = (name.lower(), role)
         old = self.found.get(key)

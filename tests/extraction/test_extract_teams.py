@@ -109,3 +109,13 @@ def test_a_team_is_read_from_a_role_comma_team_title_only(ont, title, text, team
     x = Extractor(ont).extract(Posting(id="p", source="p", text=f"{title}\n{text}", title=title,
                                        company="Macquarie Group"))
     assert {t.name for t in x.teams if t.role == "member"} == teams
+
+
+@pytest.mark.parametrize("text,glued", [
+    ("Our Team and CultureOur team is our greatest asset.", "Team and CultureOur"),
+    ("About the Data & Marketing DepartmentThe Data & Marketing team builds dashboards.",
+     "Data & Marketing DepartmentThe Data & Marketing"),
+])
+def test_a_heading_glued_to_the_next_sentence_is_no_team_name(ont, text, glued):
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text))
+    assert glued not in {t.name for t in x.teams}

@@ -200,12 +200,15 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of,
     cos = semantic.text_scores([text[sp.start:sp.end] for sp in spans] + [text[s:e] for s, e in sents])
     row = {sp: i for i, sp in enumerate(spans)}
     mentions, candidates, linked = [], [], set(known)
+    owned = set(spans) - set(todo)      # the dictionary's phrases, and (below) the spans its mentions claim
     for sp in todo:
         ranked = _span_ranking(text[sp.start:sp.end], cos[row[sp]], linker, semantic)
         sent = sentence_of(sp.start) if sentence_of else None
         # a span whose best concept is linked in its sentence already is that mention's phrase ("machine
         # learning models" around *machine learning*): its runner-up (*model deployment*) is no link
         claimed = bool(ranked) and ranked[0][0] >= min_score and (sent, ranked[0][1]) in linked
+        if claimed:
+            owned.add(sp)
         took = [] if sp in nolink or claimed else [
             (cid, sp.start, sp.end, sc, how) for sc, cid, how in ranked[:SPAN_LINKS]
             if sc >= min_score and (sent, cid) not in linked and not narrower(text[sp.start:sp.end], concepts[cid])]
@@ -217,8 +220,8 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of,
             near = tuple(Link(cid, concepts[cid].label, sc) for sc, cid, _ in ranked[:NEAREST])
             candidates.append((sp.start, sp.end, near[0].score if near else 0.0, near))
     for j, sent in enumerate(sents):
-        mentions.extend(_sentence_links(text, sent, cos[len(spans) + j], cos, spans, row, semantic, min_score,
-                                        linked, sentence_of, concepts))
+        mentions.extend(_sentence_links(text, sent, cos[len(spans) + j], cos, [sp for sp in spans if sp not in owned],
+                                        row, semantic, min_score, linked, sentence_of, concepts))
     anchored = {(m[1], m[2]) for m in mentions}          # a span a sentence link claims is no candidate
     return mentions, [c for c in candidates if (c[0], c[1]) not in anchored]
 
@@ -227,6 +230,8 @@ def _sentence_links(text, sent, scos, cos, spans, row, semantic, min_score, link
     import numpy as np
 
     inside = [sp for sp in spans if sentence_of(sp.start) == sent]
+    if not inside:
+        return []
     k = min(SENTENCE_LINKS, len(scos))
     top = np.argpartition(-scos, k - 1)[:k] if k else []
     order = sorted(top, key=lambda i: (-float(scos[i]), i))

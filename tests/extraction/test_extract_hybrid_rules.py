@@ -117,6 +117,34 @@ def test_a_wide_span_claimed_by_its_best_concept_links_no_runner_up():
     assert [m[0] for m in free] == ["skill:ml", "skill:dep"]  # unclaimed, its two best concepts link
 
 
+def test_a_sentence_link_is_not_anchored_on_the_dictionarys_phrase():
+    """Seed 000 linked "diffusion models" (a dictionary mention of *diffusion models*) to *video
+    generation* through its sentence: the anchor must be a model phrase the dictionary does not own."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from skillgraph.extraction.hybrid import model_links
+    from skillgraph.extraction.link import Linker
+
+    ont = Ontology.from_concepts([_c("dm", "diffusion models"), _c("vg", "video generation")])
+    text = "Train diffusion models and generate clips for our feeds."
+    a, b = text.index("diffusion"), text.index("generate")
+    own = Span(a, a + len("diffusion models"), "SKILL")
+    phrase = Span(b, b + len("generate clips for our feeds"), "SKILL")
+    ids = ["skill:dm", "skill:vg"]
+    semantic = SimpleNamespace(concepts=ids, index={c: i for i, c in enumerate(ids)},
+                               text_scores=lambda texts: np.array([[0.9, 0.8]] * len(texts)))
+    sent = lambda _: (0, len(text))  # noqa: E731
+    hits = [(own.start, own.end)]
+    found, _ = model_links(text, [own], hits, Linker(ont), 0.7, semantic, sentence_of=sent,
+                           known={((0, len(text)), "skill:dm")})
+    assert found == []                                        # no phrase of its own to anchor on
+    found, _ = model_links(text, [own, phrase], hits, Linker(ont), 0.7, semantic, sentence_of=sent,
+                           known={((0, len(text)), "skill:dm")})
+    assert [(m[0], m[1], m[2]) for m in found] == [("skill:vg", phrase.start, phrase.end)]
+
+
 def test_a_model_span_under_a_context_heading_stays_a_candidate(cache):
     text = "About us\nOur founders love test automation tooling.\n\nWhat you will do\nBuild test automation tooling.\n"
     phrase = "test automation tooling"

@@ -52,16 +52,17 @@ _CALLED = re.compile(r"\b(?:called|named|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[
 _GENERIC_TEAM_WORDS = frozenset(
     "entire whole same main applied horizontal small global amazing great engineering product new "
     "broader wider larger growing talented world-class research data other multiple".split())
-_ROLE_WORDS = re.compile(r"\b(?:engineer|scientist|researcher|manager|analyst|developer|architect|lead|"
-                         r"director|designer|intern|specialist|consultant|head|officer)\b", re.I)
-_TITLE_ROLE = re.compile(r"\b(?:(?:engineer|scientist|researcher|manager|analyst|developer|architect|lead|director|"
-                         r"designer|intern|specialist|consultant|head|officer|executive|associate|president|"
-                         r"counsel|leader|master|recruiter|administrator|coordinator|representative|"
-                         r"technician|eng|devs?|(?:s|a)?vp|t?pm|swe|sre|am)s?|staff)\b", re.I)
+_ROLE_NOUNS = ("engineer", "scientist", "researcher", "manager", "analyst", "developer", "architect", "lead",
+               "director", "designer", "intern", "specialist", "consultant", "head", "officer")
+"""What a person in a role is called: a team name holding one is a role ("the ML Engineer team")."""
+_ROLE_WORDS = re.compile(r"\b(?:" + "|".join(_ROLE_NOUNS) + r")\b", re.I)
+_TITLE_ROLE = re.compile(r"\b(?:(?:" + "|".join(_ROLE_NOUNS) + r"|executive|associate|president|counsel|leader|"
+                         r"master|recruiter|administrator|coordinator|representative|technician|eng|devs?|"
+                         r"(?:s|a)?vp|t?pm|swe|sre|am)s?|staff)\b", re.I)
 """A role or a rank in a title part ("Account Executive", "Assistant Vice President", "PM", "Designers"):
-wider than _ROLE_WORDS, which judges team names in running text, and plural-aware."""
-_PLURAL_ROLE = re.compile(r"\b(?:engineer|scientist|researcher|manager|analyst|developer|architect|designer|"
-                          r"intern|lead|specialist)s\b|\bhiring\b", re.I)
+_ROLE_NOUNS and the ranks and short forms titles use, plural too."""
+_PLURAL_ROLE = re.compile(r"\b(?:" + "|".join(n for n in _ROLE_NOUNS if n not in ("head", "officer")) + r")s\b"
+                          r"|\bhiring\b", re.I)
 """A title that lists openings: "Founding Engineers (Infrastructure), Growth, GTM", "Hiring Eng, Product"."""
 _RANK_FIRST = re.compile(r"(?i)(?:senior|sr\.?|junior|jr\.?|staff|principal|mid)\s")
 """A title part that opens with a rank is a role ("Senior Rust", "Sr. DevOps"), however it ends."""

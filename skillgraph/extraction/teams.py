@@ -61,15 +61,17 @@ _TITLE_ROLE = re.compile(r"\b(?:(?:" + "|".join(_ROLE_NOUNS) + r"|executive|asso
                          r"(?:s|a)?vp|t?pm|swe|sre|am)s?|staff)\b", re.I)
 """A role or a rank in a title part ("Account Executive", "Assistant Vice President", "PM", "Designers"):
 _ROLE_NOUNS and the ranks and short forms titles use, plural too."""
-_PLURAL_ROLE = re.compile(r"\b(?:" + "|".join(n for n in _ROLE_NOUNS if n not in ("head", "officer")) + r")s\b"
-                          r"|\bhiring\b", re.I)
+_PLURAL_ROLE = re.compile(r"\b(?:" + "|".join(n for n in _ROLE_NOUNS if n not in ("head", "officer"))
+                          + r"|dev|eng|pm|swe)s\b|\bhiring\b", re.I)
 """A title that lists openings: "Founding Engineers (Infrastructure), Growth, GTM", "Hiring Eng, Product"."""
 _RANK_FIRST = re.compile(r"(?i)(?:senior|sr\.?|junior|jr\.?|staff|principal|mid)\s")
 """A title part that opens with a rank is a role ("Senior Rust", "Sr. DevOps"), however it ends."""
 _TITLE_LINK = re.compile(r"\s*(?:→|:)?\s*https?://")
-_TITLE_NOT_TEAM = re.compile(r"(?i)(?:fully\s+)?(?:remote|hybrid|on-?site|in[- ]office|global|worldwide|"
-                             r"international remote|\d.*|.*[£$€]\s?\d.*)")
-"""A title part that is a work mode or a figure ("Remote", "Up to £88K Bonus"), not a team."""
+_TITLE_NOT_TEAM = re.compile(r"(?i)\b(?:full[- ]?time|part[- ]?time|contract(?:or)?|permanent|temporary|freelance|"
+                             r"fixed[- ]term)\b|\d+(?:[.,]\d+)?\s?k\b|[£$€]\s?\d|\b(?:usd|eur|gbp)\s?\d"
+                             r"|^global$|^worldwide$")
+"""A title part that is the kind of contract or a figure ("Contract", "Up to £88K Bonus", "USD 150k"), not a
+team; work modes are location.MODE_WORD ("Remote US", "Hybrid London")."""
 _NOT_TEAM_NAMES = frozenset({"we", "you", "it", "this", "our", "the"})
 _LOWER_NAME_WORD = re.compile(r"[a-z][a-z-]+")
 _TITLE_PARTS = re.compile(r",|\s*-\s+|\s+-\s*|\u2014|\u2013|/")
@@ -170,8 +172,14 @@ class _TeamFinder:
         name = " ".join(name.split()).strip(" .,-")
         if not name or name.lower() in _NOT_TEAM_NAMES or len(name) < 2:
             return
-        if glued_boundaries(name):   # "Our Team and CultureOur team": a flattened heading glued to prose
-            return
+        glued = glued_boundaries(name)
+        if glued:   # a flattened heading glued to prose: "…DepartmentThe Data & Marketing team" is "Data & Marketing"
+            cut = glued[-1]
+            rest = re.sub(r"^(?:[Tt]he|[Oo]ur)\b\s*", "", name[cut:])
+            start += len(name) - len(rest) if start >= 0 else 0
+            name = rest
+            if not name or len(name) < 2 or name.lower() in _NOT_TEAM_NAMES:
+                return
         key = (name.lower(), role)
         old = self.found.get(key)
         if old is not None:
@@ -320,21 +328,24 @@ class _TeamFinder:
     def _title_place_or_employer(self, part: str) -> bool:
         """Whether a title part names where the job is or who offers it ("…, EMEA", "… - London, Wembley"
         when the posting says "Location: Wembley London", "… - Macquarie Group"), not a team."""
-        from skillgraph.ingest.metadata.location import COUNTRIES
+        from skillgraph.ingest.metadata.location import COUNTRIES, MODE_WORD
 
         low = part.casefold()
         company = (self.posting.company or "").casefold()
-        if _TITLE_NOT_TEAM.fullmatch(part) or low in {c.casefold() for c in COUNTRIES}:
+        if _TITLE_NOT_TEAM.search(part) or MODE_WORD.search(part) or low in {c.casefold() for c in COUNTRIES}:
             return True
-        if company and (low == company or company.startswith(low + " ")):   # "… - Macquarie Group", "… - Citi"
+        # "… - Macquarie Group"; a prefix of the employer's name only when it is a name of two words or
+        # more ("Macquarie Group" of "Macquarie Group Limited"), not "Cloud" of "Cloud Software Group"
+        if company and (low == company or (" " in low and company.startswith(low + " "))):
             return True
-        if any(low in loc.casefold() for loc in self.posting.locations):
+        whole = re.compile(r"(?<!\w)" + re.escape(low) + r"(?!\w)")     # "AI" is no part of "Dubai"
+        if any(whole.search(loc.casefold()) for loc in self.posting.locations):
             return True
         head_lines = self.text[:2000].splitlines()[1:20]   # "Isomorphic Labs\n\nLondon\n\n£63,356": a header cell
         if any(line.strip().casefold() == low for line in head_lines):
             return True
-        said = re.compile(r"(?i)\b(?:locations?\s*:[^\n]{0,60}?|(?:based|located|offices?)\s+in\s+)"
-                          + re.escape(part) + r"\b")
+        said = re.compile(r"(?i)\b(?:locations?\s*:[^\n]{0,60}?(?<!\w)|(?:based|located|offices?)\s+in\s+)"
+                          + re.escape(part) + r"(?!\w)")
         return said.search(self.text) is not None
 
     def products(self) -> None:

@@ -8,7 +8,7 @@ import re
 from .anchors import IN_PLACE_WORDS, LOCATION_WORDS
 from .doc import Doc
 
-__all__ = ["CITY_ST_RE", "COUNTRIES", "find_locations"]
+__all__ = ["CITY_ST_RE", "COUNTRIES", "MODE_WORD", "find_locations"]
 
 COUNTRIES = (
     "United States", "United States of America", "USA", "US", "U.S.", "U.S.A.", "Canada",
@@ -51,7 +51,7 @@ _IN_PLACE_RE = re.compile(r"(?:the\s+)?(?P<c>" + _CITY_ST + "|" + _COUNTRY_RE + 
 _POSTED_GLUE_RE = re.compile(r"(?<=[A-Za-z)])(?:Posted|Updated|Reposted)\b.*$")
 
 
-_MODE_WORD = re.compile(r"\b(?:fully\s+|100%\s+)?(?:remote|onsite|on-site|hybrid|in[- ]office|in[- ]person)\b", re.I)
+MODE_WORD = re.compile(r"\b(?:fully\s+|100%\s+)?(?:remote|onsite|on-site|hybrid|in[- ]office|in[- ]person)\b", re.I)
 _ROLE_WORD = re.compile(r"\b(?:engineers?|engineering|developers?|managers?|scientists?|designers?|leads?|researchers?|"
                         r"analysts?|founding|founders?|staff|senior|interns?|head|director|architects?|swe|sre|"
                         r"full[- ]?time|part[- ]?time|contract\w*|visa|salary|equity|roles?|positions?)\b", re.I)
@@ -84,9 +84,9 @@ def _cell_places(cell: str) -> list[str]:
     US, Canada; "Hybrid - San Francisco, CA" -> San Francisco, CA): City, ST pairs first, then each
     capitalised part of one to four words left when the modes and qualifiers ("only", "time zones",
     "friendly") are taken out. A cell naming a role or pay ("Senior Engineer (Remote)") names none."""
-    if not _MODE_WORD.search(cell) or _ROLE_WORD.search(cell):
+    if not MODE_WORD.search(cell) or _ROLE_WORD.search(cell):
         return []
-    rest = _MODE_WORD.sub(",", cell)
+    rest = MODE_WORD.sub(",", cell)
     out = []
     for m in _CELL_PAIR.finditer(rest):
         head, tail = m.group().split(", ", 1)

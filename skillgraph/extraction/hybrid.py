@@ -127,7 +127,7 @@ def model_links(text: str, spans: Sequence[Span], hits: Sequence[tuple[int, int]
     todo = _uncovered(spans, hits)
     if semantic is not None:
         return _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known, nolink,
-                               claimed)
+                               claimed, hits)
     mentions, candidates = [], []
     for sp in todo:
         links = linker.rank(text[sp.start:sp.end], k=NEAREST)
@@ -194,26 +194,33 @@ def _span_ranking(span_text: str, cos, linker: Linker, semantic) -> list[tuple[f
 
 
 def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of, known=(), nolink=frozenset(),
-                    claims=None):
+                    claims=None, hits=()):
     concepts = linker.ontology.concepts
     sents = sorted({sentence_of(sp.start) for sp in spans} - {None}) if sentence_of else []
     cos = semantic.text_scores([text[sp.start:sp.end] for sp in spans] + [text[s:e] for s, e in sents])
     row = {sp: i for i, sp in enumerate(spans)}
     mentions, candidates, linked = [], [], set(known)
-    owned = set(spans) - set(todo)      # the dictionary's phrases, and (below) the spans its mentions claim
+    # no sentence link anchors on the dictionary's phrases, on a span that is never linked, or (below) on
+    # a span a dictionary mention inside it explains
+    owned = (set(spans) - set(todo)) | set(nolink)
+    starts = [s for s, _ in hits]
     for sp in todo:
         ranked = _span_ranking(text[sp.start:sp.end], cos[row[sp]], linker, semantic)
         sent = sentence_of(sp.start) if sentence_of else None
-        # a span whose best concept is linked in its sentence already is that mention's phrase ("machine
-        # learning models" around *machine learning*): its runner-up (*model deployment*) is no link
-        claimed = bool(ranked) and ranked[0][0] >= min_score and (sent, ranked[0][1]) in linked
-        if claimed:
+        # a span around a dictionary hit whose best concept is linked in its sentence already is that
+        # mention's phrase ("machine learning models" around *machine learning*): its runner-up (*model
+        # deployment*) is no link
+        k = bisect_left(starts, sp.end)
+        explained = (bool(ranked) and ranked[0][0] >= min_score and (sent, ranked[0][1]) in linked
+                     and any(e > sp.start for _, e in hits[max(0, k - 8):k]))
+        if explained:
             owned.add(sp)
-        took = [] if sp in nolink or claimed else [
+        took = [] if sp in nolink or explained else [
             (cid, sp.start, sp.end, sc, how) for sc, cid, how in ranked[:SPAN_LINKS]
             if sc >= min_score and (sent, cid) not in linked and not narrower(text[sp.start:sp.end], concepts[cid])]
         mentions.extend(took)
         linked.update((sent, m[0]) for m in took)
+        claimed = bool(ranked) and ranked[0][0] >= min_score and (sent, ranked[0][1]) in linked
         if claimed and claims is not None and sp not in nolink:
             claims.append((ranked[0][1], sp.start, sp.end))
         if not took and not claimed:     # a span whose best concept is linked in its sentence is no unknown skill

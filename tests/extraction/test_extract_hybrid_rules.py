@@ -115,6 +115,12 @@ def test_a_wide_span_claimed_by_its_best_concept_links_no_runner_up():
     assert claims == [("skill:ml", wide.start, wide.end)]     # the dictionary's mention takes the extent
     free, _ = model_links(text, [wide], [hit], Linker(ont), 0.5, semantic, sentence_of=lambda _: None)
     assert [m[0] for m in free] == ["skill:ml", "skill:dep"]  # unclaimed, its two best concepts link
+    text = "We use machine learning and ship trained models to production."
+    a, b = text.index("machine"), text.index("ship")
+    apart = Span(b, b + len("ship trained models to production"), "SKILL")   # the hit is not inside it
+    found, _ = model_links(text, [apart], [(a, a + len("machine learning"))], Linker(ont), 0.5, semantic,
+                           sentence_of=lambda _: None, known={(None, "skill:ml")})
+    assert [m[0] for m in found] == ["skill:dep"]             # only a mention inside a span explains it
 
 
 def test_a_sentence_link_is_not_anchored_on_the_dictionarys_phrase():

@@ -71,3 +71,37 @@ def test_tiny_training_run_loads_and_predicts(tiny_models):
 def test_tiny_training_is_deterministic(tiny_models):
     a, b = (m / "ner" / "model" for m in tiny_models)
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_pretrained_tok2vec_weights_are_the_ones_training_starts_from(tmp_path):
+    """training/spans/pretrain.py + train.py --init-tok2vec: pretrain the tok2vec on raw text, then the
+    pipeline initialised for training holds exactly those weights. With config.cfg as it is (an empty
+    [pretraining] block) spaCy skips init_tok2vec without a word; train.py therefore trains from the
+    config filled with the pretraining defaults, and this checks that such a config does load them."""
+    import json
+
+    import spacy
+    from spacy.cli.init_config import fill_config
+    from spacy.training.initialize import init_nlp
+    from spacy.training.pretrain import get_tok2vec_ref, pretrain
+    from spacy.util import load_config
+
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text("".join(json.dumps({"text": t}) + "\n" for t, _ in SENTENCES * 3), encoding="utf-8")
+    _docbin(spacy.blank("en"), tmp_path / "tiny.spacy")
+    filled = tmp_path / "pretrain.cfg"
+    fill_config(filled, CONFIG, pretraining=True, silent=True)
+    paths = {"paths.raw_text": str(raw), "paths.train": str(tmp_path / "tiny.spacy"),
+             "paths.dev": str(tmp_path / "tiny.spacy")}
+    cfg = load_config(filled, overrides={**paths, "pretraining.max_epochs": 1}, interpolate=False)
+    (tmp_path / "pt").mkdir()
+    pretrain(cfg.interpolate(), tmp_path / "pt", silent=True)
+    weights = (tmp_path / "pt" / "model0.bin").read_bytes()
+
+    def initial_tok2vec(config_path):
+        nlp = init_nlp(load_config(config_path, overrides={**paths, "paths.init_tok2vec": str(tmp_path / "pt" /
+                                                                                              "model0.bin")}))
+        return get_tok2vec_ref(nlp, cfg.interpolate()["pretraining"]).to_bytes()
+
+    assert initial_tok2vec(filled) == weights
+    assert initial_tok2vec(CONFIG) != weights          # the trap train.py steps around

@@ -5,6 +5,7 @@
     nice -n 19 python training/spans/train.py --merged             # one label (SKILL) instead of two
     nice -n 19 python training/spans/train.py --vectors            # + static vectors from WordLlama 0.4
     python training/spans/train.py --budget 1500 --output DIR -- --training.max_steps 3000
+    nice -n 19 python training/spans/train.py --vectors --init-tok2vec training/spans/pretrain/model7.bin   # pretrain.py first
 
 Steps: ``prepare.py`` (DocBin corpora), optionally ``vectors.py`` (a spaCy vectors table), then
 ``python -m spacy train config.cfg`` with the corpus paths, then ``evaluate.py`` on model-best.
@@ -47,13 +48,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-prepare", action="store_true")
     ap.add_argument("--train", type=Path, default=None, help="a DocBin to train on instead of corpus/train[_merged].spacy")
     ap.add_argument("--dev", type=Path, default=None, help="a DocBin to select on instead of corpus/dev[_merged].spacy")
+    ap.add_argument("--init-tok2vec", type=Path, default=None,
+                    help="pretrained tok2vec weights (pretrain.py's modelN.bin) to start from")
     ap.add_argument("overrides", nargs="*", help="extra spacy train overrides, after --")
     a = ap.parse_args(argv)
 
     env = dict(os.environ, PYTHONHASHSEED="0")
     env.update({v: "1" for v in THREAD_VARS})
     py = sys.executable
-    suffix = ("_merged" if a.merged else "") + ("_vectors" if a.vectors else "")
+    if a.init_tok2vec and not a.vectors:
+        ap.error("--init-tok2vec needs --vectors: pretrain.py pretrains the tok2vec with the vectors table")
+    if any("init_tok2vec" in o for o in a.overrides):
+        ap.error("pass pretrained weights as --init-tok2vec PATH, not as a spacy override "
+                 "(config.cfg's empty [pretraining] block makes spaCy ignore paths.init_tok2vec)")
+    suffix = (("_merged" if a.merged else "") + ("_vectors" if a.vectors else "")
+              + ("_pretrained" if a.init_tok2vec else ""))
     out = a.output or HERE / f"output{suffix}"
     corpus = HERE / "corpus"
     train = a.train or corpus / f"train{'_merged' if a.merged else ''}.spacy"
@@ -67,8 +76,16 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([py, str(HERE / "vectors.py"), "--out", str(vec)], check=True, env=env, cwd=ROOT)
         overrides += ["--paths.vectors", rel(vec),
                       "--components.tok2vec.model.embed.include_static_vectors", "true"]
-    cmd = [py, "-m", "spacy", "train", rel(HERE / "config.cfg"), "--output", rel(out),
-           *overrides, *a.overrides]
+    config = HERE / "config.cfg"
+    if a.init_tok2vec:
+        # spaCy loads init_tok2vec only when the config's [pretraining] block is filled (an empty one, as
+        # in config.cfg, skips it silently): train from config.cfg filled with the pretraining defaults,
+        # as pretrain.py pretrains from it
+        config = HERE / "corpus" / "pretrain.cfg"
+        subprocess.run([py, "-m", "spacy", "init", "fill-config", str(HERE / "config.cfg"), str(config),
+                        "--pretraining"], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        overrides += ["--paths.init_tok2vec", rel(a.init_tok2vec)]
+    cmd = [py, "-m", "spacy", "train", rel(config), "--output", rel(out), *overrides, *a.overrides]
     print("train:", " ".join(cmd), file=sys.stderr, flush=True)
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, start_new_session=True)

@@ -41,7 +41,8 @@ Files, one job each:
   lazy :class:`SentenceIndex`.
 - ``cues.py`` — the requirement-level cue tables (data); ``levels.py`` — :class:`Cues` and
   :func:`heading_level` / :func:`sentence_level`.
-- ``teams.py`` — :func:`find_teams`: teams, collaborators, parents, products.
+- ``teams.py`` — :func:`find_teams`: teams, collaborators, parents, products; ``title_teams.py`` — the
+  team of a "Role, Team" title.
 - ``extractor.py`` — :class:`Extractor` and :func:`extract`: one posting, all of the above.
 - ``parallel.py`` — :func:`extract_all`: many postings, in forked workers with ``jobs > 1``.
 - ``spacy_component.py`` — :class:`SkillLinker`, the ``skillgraph_linker`` factory,

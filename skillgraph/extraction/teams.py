@@ -17,6 +17,7 @@ from skillgraph.model import Posting, TeamMention
 
 from .inline import glued_boundaries
 from .labels import fold
+from .title_teams import ROLE_NOUNS, title_teams
 from .window import window
 
 if TYPE_CHECKING:
@@ -52,29 +53,9 @@ _CALLED = re.compile(r"\b(?:called|named|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[
 _GENERIC_TEAM_WORDS = frozenset(
     "entire whole same main applied horizontal small global amazing great engineering product new "
     "broader wider larger growing talented world-class research data other multiple".split())
-_ROLE_NOUNS = ("engineer", "scientist", "researcher", "manager", "analyst", "developer", "architect", "lead",
-               "director", "designer", "intern", "specialist", "consultant", "head", "officer")
-"""What a person in a role is called: a team name holding one is a role ("the ML Engineer team")."""
-_ROLE_WORDS = re.compile(r"\b(?:" + "|".join(_ROLE_NOUNS) + r")\b", re.I)
-_TITLE_ROLE = re.compile(r"\b(?:(?:" + "|".join(_ROLE_NOUNS) + r"|executive|associate|president|counsel|leader|"
-                         r"master|recruiter|administrator|coordinator|representative|technician|eng|devs?|"
-                         r"(?:s|a)?vp|t?pm|swe|sre|am)s?|staff)\b", re.I)
-"""A role or a rank in a title part ("Account Executive", "Assistant Vice President", "PM", "Designers"):
-_ROLE_NOUNS and the ranks and short forms titles use, plural too."""
-_PLURAL_ROLE = re.compile(r"\b(?:" + "|".join(n for n in _ROLE_NOUNS if n not in ("head", "officer"))
-                          + r"|dev|eng|pm|swe)s\b|\bhiring\b", re.I)
-"""A title that lists openings: "Founding Engineers (Infrastructure), Growth, GTM", "Hiring Eng, Product"."""
-_RANK_FIRST = re.compile(r"(?i)(?:senior|sr\.?|junior|jr\.?|staff|principal|mid)\s")
-"""A title part that opens with a rank is a role ("Senior Rust", "Sr. DevOps"), however it ends."""
-_TITLE_LINK = re.compile(r"\s*(?:→|:)?\s*https?://")
-_TITLE_NOT_TEAM = re.compile(r"(?i)\b(?:full[- ]?time|part[- ]?time|contract(?:or)?|permanent|temporary|freelance|"
-                             r"fixed[- ]term)\b|\d+(?:[.,]\d+)?\s?k\b|[£$€]\s?\d|\b(?:usd|eur|gbp)\s?\d"
-                             r"|^global$|^worldwide$")
-"""A title part that is the kind of contract or a figure ("Contract", "Up to £88K Bonus", "USD 150k"), not a
-team; work modes are location.MODE_WORD ("Remote US", "Hybrid London")."""
+_ROLE_WORDS = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")\b", re.I)   # a team name holding one is a role
 _NOT_TEAM_NAMES = frozenset({"we", "you", "it", "this", "our", "the"})
 _LOWER_NAME_WORD = re.compile(r"[a-z][a-z-]+")
-_TITLE_PARTS = re.compile(r",|\s*-\s+|\s+-\s*|\u2014|\u2013|/")
 
 
 def _split_list(s: str) -> list[tuple[int, str]]:
@@ -299,54 +280,9 @@ class _TeamFinder:
                 self.add(t.name, "member", t.start, parent=members[min(hits)].name)
 
     def from_title(self) -> None:
-        """A team after the comma of the title: "Sr. Machine Learning Engineer, Core Engineering"."""
-        # a comma inside brackets is a list, not a team: "Full-Stack Developer (Django, Vue, AWS)"
-        title = re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])", "", self.posting.title or "")
-        title = _TITLE_LINK.split(title, 1)[0]   # "…, Traffic → https://grnh.se/…": the link is no team
-        if "," not in title or "|" in title:   # "Acme | FE, ML engineers | Remote": fields, not a team
-            return
-        head, tail = title.split(",", 1)
-        parts = [p.strip() for p in _TITLE_PARTS.split(tail) if p.strip()]
-        # "Role, Team" only: not "Risk, AI Model Validation, Associate, Birmingham" (no role first: the
-        # employer's fields), nor "Engineers, Designers, PM" or "SWE, SRE, TPM" (a list of openings), nor
-        # "Ab-Initio ETL Developer, Assistant Vice President" (a rank after the role)
-        if (not _TITLE_ROLE.search(head) or _PLURAL_ROLE.search(head)
-                or any(_TITLE_ROLE.search(p) or _RANK_FIRST.match(p) for p in parts)):
-            return
-        skill_texts = {self.text[a:b].lower() for a, b in self.skill_spans}
-        if len(parts) >= 3 and any(p.lower() in skill_texts for p in parts):
-            return   # "Lead Software Engineer - Java, AI, AWS": the stack, not teams
-        for part in parts:
-            if part.lower() in skill_texts:   # "…, Machine Learning, Google Cloud AI": a skill, not a team
-                continue
-            if self._title_place_or_employer(part):
-                continue
-            if len(part.split()) <= 5 and part[0].isupper():
-                i = self.text.find(part)
-                self.add(part, "member", i if i >= 0 else -1)
-
-    def _title_place_or_employer(self, part: str) -> bool:
-        """Whether a title part names where the job is or who offers it ("…, EMEA", "… - London, Wembley"
-        when the posting says "Location: Wembley London", "… - Macquarie Group"), not a team."""
-        from skillgraph.ingest.metadata.location import COUNTRIES, MODE_WORD
-
-        low = part.casefold()
-        company = (self.posting.company or "").casefold()
-        if _TITLE_NOT_TEAM.search(part) or MODE_WORD.search(part) or low in {c.casefold() for c in COUNTRIES}:
-            return True
-        # "… - Macquarie Group"; a prefix of the employer's name only when it is a name of two words or
-        # more ("Macquarie Group" of "Macquarie Group Limited"), not "Cloud" of "Cloud Software Group"
-        if company and (low == company or (" " in low and company.startswith(low + " "))):
-            return True
-        whole = re.compile(r"(?<!\w)" + re.escape(low) + r"(?!\w)")     # "AI" is no part of "Dubai"
-        if any(whole.search(loc.casefold()) for loc in self.posting.locations):
-            return True
-        head_lines = self.text[:2000].splitlines()[1:20]   # "Isomorphic Labs\n\nLondon\n\n£63,356": a header cell
-        if any(line.strip().casefold() == low for line in head_lines):
-            return True
-        said = re.compile(r"(?i)\b(?:locations?\s*:[^\n]{0,60}?(?<!\w)|(?:based|located|offices?)\s+in\s+)"
-                          + re.escape(part) + r"(?!\w)")
-        return said.search(self.text) is not None
+        """A team after the comma of a "Role, Team" title: "Sr. Machine Learning Engineer, Core Engineering"."""
+        for name, start in title_teams(self.posting, self.text, self.skill_spans):
+            self.add(name, "member", start)
 
     def products(self) -> None:
         """Products: "a model called Pinterest Canvas", "for Pinterest Canvas"."""

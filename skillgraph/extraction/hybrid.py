@@ -105,11 +105,17 @@ def _uncovered(spans: Sequence[Span], hits: Sequence[tuple[int, int]]) -> list[S
     starts = [s for s, _ in hits]
     out = []
     for sp in spans:
-        k = bisect_left(starts, sp.end)          # hits starting before the span ends
-        over = [(s, e) for s, e in hits[max(0, k - 8):k] if e > sp.start]
+        over = _overlapping(sp, hits, starts)
         if all(sp.start <= s and e <= sp.end and e - s < sp.end - sp.start for s, e in over):
             out.append(sp)
     return out
+
+
+def _overlapping(sp: Span, hits: Sequence[tuple[int, int]], starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The hits (sorted, ``starts`` their starts) that share a character with ``sp``: one bisect, then the
+    few hits before it (no hit is longer than 8 hits back)."""
+    k = bisect_left(starts, sp.end)          # hits starting before the span ends
+    return [(s, e) for s, e in hits[max(0, k - 8):k] if e > sp.start]
 
 
 def model_links(text: str, spans: Sequence[Span], hits: Sequence[tuple[int, int]], linker: Linker,
@@ -210,9 +216,8 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of,
         # a span around a dictionary hit whose best concept is linked in its sentence already is that
         # mention's phrase ("machine learning models" around *machine learning*): its runner-up (*model
         # deployment*) is no link
-        k = bisect_left(starts, sp.end)
         explained = (bool(ranked) and ranked[0][0] >= min_score and (sent, ranked[0][1]) in linked
-                     and any(e > sp.start for _, e in hits[max(0, k - 8):k]))
+                     and bool(_overlapping(sp, hits, starts)))   # a span of `todo` overlapping a hit holds it
         if explained:
             owned.add(sp)
         took = [] if sp in nolink or explained else [

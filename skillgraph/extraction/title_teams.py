@@ -9,6 +9,7 @@ contracts and figures ("… - Contract", "Up to £88K Bonus") and links ("…, T
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from skillgraph.model import Posting
@@ -26,8 +27,6 @@ ROLE_NOUNS and the ranks and short forms titles use, plural too."""
 _PLURAL_ROLE = re.compile(r"\b(?:" + "|".join(n for n in ROLE_NOUNS if n not in ("head", "officer"))
                           + r"|dev|eng|pm|swe)s\b|\bhiring\b", re.I)
 """A title that lists openings: "Founding Engineers (Infrastructure), Growth, GTM", "Hiring Eng, Product"."""
-_RANK_FIRST = re.compile(r"(?i)(?:senior|sr\.?|junior|jr\.?|staff|principal|mid)\s")
-"""A title part that opens with a rank is a role ("Senior Rust", "Sr. DevOps"), however it ends."""
 _TITLE_LINK = re.compile(r"\s*(?:→|:)?\s*https?://")
 _TITLE_NOT_TEAM = re.compile(r"(?i)\b(?:full[- ]?time|part[- ]?time|contract(?:or)?|permanent|temporary|freelance|"
                              r"fixed[- ]term)\b|\d+(?:[.,]\d+)?\s?k\b|[£$€]\s?\d|\b(?:usd|eur|gbp)\s?\d"
@@ -51,7 +50,7 @@ def title_teams(posting: Posting, text: str, skill_spans: Sequence[tuple[int, in
     # employer's fields), nor "Engineers, Designers, PM" or "SWE, SRE, TPM" (a list of openings), nor
     # "Ab-Initio ETL Developer, Assistant Vice President" (a rank after the role)
     if (not _TITLE_ROLE.search(head) or _PLURAL_ROLE.search(head)
-            or any(_TITLE_ROLE.search(p) or _RANK_FIRST.match(p) for p in parts)):
+            or any(_TITLE_ROLE.search(p) or _rank_first(p) for p in parts)):
         return []
     skill_texts = {text[a:b].lower() for a, b in skill_spans}
     if len(parts) >= 3 and any(p.lower() in skill_texts for p in parts):
@@ -67,14 +66,29 @@ def title_teams(posting: Posting, text: str, skill_spans: Sequence[tuple[int, in
     return out
 
 
+def _rank_first(part: str) -> bool:
+    """Whether a title part opens with a seniority word ("Senior Rust", "Sr. DevOps"): a role, however it ends."""
+    from skillgraph.ingest.metadata.seniority import seniority_from_title
+
+    words = part.split()
+    return len(words) > 1 and seniority_from_title(words[0]) is not None
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from skillgraph.ingest.metadata.location import COUNTRIES
+
+    return frozenset(c.casefold() for c in COUNTRIES)
+
+
 def _place_or_employer(posting: Posting, text: str, part: str) -> bool:
     """Whether a title part names where the job is or who offers it ("…, EMEA", "… - London, Wembley"
     when the posting says "Location: Wembley London", "… - Macquarie Group"), not a team."""
-    from skillgraph.ingest.metadata.location import COUNTRIES, MODE_WORD
+    from skillgraph.ingest.metadata.location import MODE_WORD
 
     low = part.casefold()
     company = (posting.company or "").casefold()
-    if _TITLE_NOT_TEAM.search(part) or MODE_WORD.search(part) or low in {c.casefold() for c in COUNTRIES}:
+    if _TITLE_NOT_TEAM.search(part) or MODE_WORD.search(part) or low in _places():
         return True
     # "… - Macquarie Group"; a prefix of the employer's name only when it is a name of two words or
     # more ("Macquarie Group" of "Macquarie Group Limited"), not "Cloud" of "Cloud Software Group"

@@ -56,6 +56,17 @@ def raw_texts(postings_path: Path, skillspan: Path) -> list[str]:
     return sorted(seen, key=lambda t: (hashlib.md5(t.encode("utf-8")).hexdigest(), t))
 
 
+def filled_config(py: str, env: dict) -> Path:
+    """config.cfg with spaCy's pretraining defaults filled in (corpus/pretrain.cfg): what pretraining runs
+    on, and what training from pretrained weights must run on (spaCy skips init_tok2vec when the config's
+    [pretraining] block is empty, as config.cfg's is)."""
+    cfg = HERE / "corpus" / "pretrain.cfg"
+    cfg.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([py, "-m", "spacy", "init", "fill-config", str(HERE / "config.cfg"), str(cfg), "--pretraining"],
+                   check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return cfg
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--epochs", type=int, default=8)
@@ -74,9 +85,7 @@ def main(argv=None) -> int:
     vec = HERE / "vectors" / "wordllama256"
     if not vec.exists():
         subprocess.run([py, str(HERE / "vectors.py"), "--out", str(vec)], check=True, env=env, cwd=ROOT)
-    cfg = HERE / "corpus" / "pretrain.cfg"
-    subprocess.run([py, "-m", "spacy", "init", "fill-config", str(HERE / "config.cfg"), str(cfg), "--pretraining"],
-                   check=True, env=env, cwd=ROOT)
+    cfg = filled_config(py, env)
     cmd = [py, "-m", "spacy", "pretrain", str(cfg), str(a.output),
            "--paths.raw_text", str(raw), "--paths.vectors", str(vec),
            "--components.tok2vec.model.embed.include_static_vectors", "true",

@@ -5,7 +5,7 @@
     nice -n 19 python training/spans/train.py --merged             # one label (SKILL) instead of two
     nice -n 19 python training/spans/train.py --vectors            # + static vectors from WordLlama 0.4
     python training/spans/train.py --budget 1500 --output DIR -- --training.max_steps 3000
-    nice -n 19 python training/spans/train.py --vectors --init-tok2vec training/spans/pretrain/model7.bin   # pretrain.py first
+    nice -n 19 python training/spans/train.py --vectors --init-tok2vec training/spans/pretrain/model7.bin
 
 Steps: ``prepare.py`` (DocBin corpora), optionally ``vectors.py`` (a spaCy vectors table), then
 ``python -m spacy train config.cfg`` with the corpus paths, then ``evaluate.py`` on model-best.
@@ -81,9 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         # spaCy loads init_tok2vec only when the config's [pretraining] block is filled (an empty one, as
         # in config.cfg, skips it silently): train from config.cfg filled with the pretraining defaults,
         # as pretrain.py pretrains from it
-        config = HERE / "corpus" / "pretrain.cfg"
-        subprocess.run([py, "-m", "spacy", "init", "fill-config", str(HERE / "config.cfg"), str(config),
-                        "--pretraining"], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        from pretrain import filled_config  # training/spans/pretrain.py, beside this script
+
+        config = filled_config(py, env)
         overrides += ["--paths.init_tok2vec", rel(a.init_tok2vec)]
     cmd = [py, "-m", "spacy", "train", rel(config), "--output", rel(out), *overrides, *a.overrides]
     print("train:", " ".join(cmd), file=sys.stderr, flush=True)

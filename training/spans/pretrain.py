@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pretrain the span model's tok2vec on unlabelled posting text (issue 9, part 1: strict F1).
 
-    nice -n 19 python training/spans/pretrain.py [--epochs 8]
+    nice -n 19 python training/spans/pretrain.py [--epochs 8] [--output DIR] [-- SPACY_OVERRIDES...]
         # -> training/spans/corpus/raw_pieces.jsonl, training/spans/pretrain/model{N}.bin
     nice -n 19 python training/spans/train.py --vectors --skip-prepare --init-tok2vec training/spans/pretrain/model7.bin
         # -> training/spans/output_vectors_pretrained/ (not `-- --paths.init_tok2vec`: with config.cfg's
@@ -71,6 +71,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--output", type=Path, default=HERE / "pretrain")
+    ap.add_argument("overrides", nargs="*",
+                    help="extra spacy pretrain overrides after --, e.g. -- --components.tok2vec.model.encode."
+                         "window_size 2 (give train.py the same ones, or the weights will not fit)")
     a = ap.parse_args(argv)
     env = dict(os.environ, PYTHONHASHSEED="0")
     env.update({v: "1" for v in THREAD_VARS})
@@ -89,7 +92,7 @@ def main(argv=None) -> int:
     cmd = [py, "-m", "spacy", "pretrain", str(cfg), str(a.output),
            "--paths.raw_text", str(raw), "--paths.vectors", str(vec),
            "--components.tok2vec.model.embed.include_static_vectors", "true",
-           "--pretraining.max_epochs", str(a.epochs)]
+           "--pretraining.max_epochs", str(a.epochs), *a.overrides]
     print("pretrain:", " ".join(cmd), file=sys.stderr, flush=True)
     return subprocess.run(cmd, env=env, cwd=ROOT).returncode
 

@@ -22,6 +22,7 @@ from .notskills import (
     employer_spans,
     non_text_spans,
     profile_site_ids,
+    role_names,
     shown_work,
     team_claims,
     unlinkable,
@@ -172,6 +173,7 @@ class Extractor:
         if matches:
             matches = drop_in_spans(matches, nontext)            # not inside URLs, e-mails, paths
             matches = drop_within(matches, employer)             # Notion at Notion
+            matches = role_names(text, matches)                  # "our DevOps Manager" names a role
             kept = shown_work(text, matches, self.sites, lambda o: _bounds(index, o, len(text)))
             if len(kept) != len(matches):                        # "include your GitHub", "building GitHub for X"
                 left = set(kept)

@@ -13,6 +13,8 @@
   application material or as a count of stars (:func:`shown_work`): "email us your resume and GitHub",
   "your GitHub profile", "24,000+ GitHub stars" ask for no skill; nor does a product named as what a
   company is like ("building GitHub for AI agents", "think Cursor for radiologists").
+- A capitalised name that names a role, not a skill asked for (:func:`role_names`): "reporting to our
+  DevOps Manager", "Senior Backend Developer", "Cloud Architect". SkillSpan dev marks none of them.
 
 Every pattern starts only where a run of its characters starts (a look-behind), so each run is
 scanned a bounded number of times and a 10 MB token costs linear time, not quadratic.
@@ -26,8 +28,10 @@ from typing import Sequence
 
 from skillgraph.speed import alternation, per_ontology
 
+from .title_teams import ROLE_NOUNS
+
 __all__ = ["NON_TEXT", "PROFILE_SITES", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans",
-           "profile_site_ids", "shown_work", "unlinkable"]
+           "profile_site_ids", "role_names", "shown_work", "unlinkable"]
 
 _URL = (r"(?<![\w.+-])(?:https?|ftp|file)(?::/{2}|://?| //)[^\s<>\"'`]+"   # also "https //x" (colon lost)
         r"|(?<![\w.-])www\.[^\s<>\"'`]+")
@@ -264,6 +268,27 @@ def shown_work(text: str, matches: Sequence, sites: frozenset, sentence) -> list
                 continue
         out.append(m)
     return out
+
+
+_ROLE_AFTER = re.compile(r"[ \t]+(?:" + "|".join((*ROLE_NOUNS, "administrator", "programmer")) + r")s?\b", re.I)
+
+
+def role_names(text: str, matches: Sequence) -> list:
+    """``matches`` ((start, end, ids)) without a capitalised label that a role noun follows ("DevOps
+    Engineer", "Java developers", "our Cloud Architect"): the name of a role, a colleague or the opening,
+    not a skill the posting asks for. A lower-case label is kept ("mentor developers" asks for mentoring),
+    and so is a label opening a line or sentence before a lower-case role noun ("- Mentor engineers")."""
+    out = []
+    for m in matches:
+        s = m[0]
+        if text[s].isupper() and (r := _ROLE_AFTER.match(text, m[1])):
+            if not (_OPENS.search(text, max(0, s - 8), s) and r.group().lstrip()[0].islower()):
+                continue
+        out.append(m)
+    return out
+
+
+_OPENS = re.compile(r"(?:\A|[\n.!?:;]|^[ \t]*[-*•·–]?)[ \t]*\Z", re.M)
 
 
 _DEGREE_FIELD = re.compile(

@@ -235,3 +235,23 @@ def test_path_hint_misses_no_path(text):
         assert ":\\" in text or _path_may_start(text)
     assert not _path_may_start("CI/CD/ML and/or/both")
     assert _path_may_start("see ~/x/y") and _path_may_start('path="./a/b"') and _path_may_start("/usr/bin/x")
+
+
+def test_a_capitalised_label_naming_a_role_does_not_link_but_the_skill_beside_it_does(tiny):
+    text = ("Senior Python Developer. You will report to our Data Science Manager and work with AWS engineers. "
+            "You write Python daily and know data science.")
+    links, _ = _linked(tiny, text)
+    assert links == [("Python", "python"), ("data science", "ds")], links
+
+
+def test_a_lower_case_label_before_a_role_noun_still_links(tiny):
+    # "python developers" in lower case reads as the skill ("mentor developers" asks for mentoring)
+    links, _ = _linked(tiny, "Experience shipping python developers love.")
+    assert links == [("python", "python")], links
+
+
+def test_a_label_opening_a_line_before_a_lower_case_role_noun_is_a_verb_and_links(make_concept):
+    ont = Ontology.from_concepts([make_concept("mentoring", "mentoring", "mentor")])
+    links, _ = _linked(ont, "What you will do:\n- Mentor engineers on the team. Mentor engineers daily.")
+    assert [c for _, c in links] == ["mentoring", "mentoring"], links
+    assert _linked(ont, "Our Mentor Engineer role.")[0] == []

@@ -48,7 +48,10 @@ def test_model_is_the_default(extractor, monkeypatch):
 
 def test_rules_only_leave_it_context(extractor, monkeypatch):
     monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
-    got = _levels(extractor, EXCITED + " ")   # a new text: no cached index
+    # a new text (no cached index) whose posting asks for something, so the posting-level rule for one
+    # that asks for nothing (posting_levels.settle) leaves the unrecognised heading's section alone
+    got = _levels(extractor, EXCITED + "\nRequirements\n- Docker\n")
+    assert got["Docker"] == "required"
     assert got["Python"] == "context"
 
 

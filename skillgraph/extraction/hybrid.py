@@ -231,9 +231,10 @@ def _semantic_links(text, spans, todo, linker, min_score, semantic, sentence_of,
         if not took and not claimed:     # a span whose best concept is linked in its sentence is no unknown skill
             near = tuple(Link(cid, concepts[cid].label, sc) for sc, cid, _ in ranked[:NEAREST])
             candidates.append((sp.start, sp.end, near[0].score if near else 0.0, near))
+    anchors = [sp for sp in spans if sp not in owned]
     for j, sent in enumerate(sents):
-        mentions.extend(_sentence_links(text, sent, cos[len(spans) + j], cos, [sp for sp in spans if sp not in owned],
-                                        row, semantic, min_score, linked, sentence_of, concepts))
+        mentions.extend(_sentence_links(text, sent, cos[len(spans) + j], cos, anchors, row, semantic, min_score,
+                                        linked, sentence_of, concepts))
     anchored = {(m[1], m[2]) for m in mentions}          # a span a sentence link claims is no candidate
     return mentions, [c for c in candidates if (c[0], c[1]) not in anchored]
 

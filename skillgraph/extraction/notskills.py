@@ -271,6 +271,7 @@ def shown_work(text: str, matches: Sequence, sites: frozenset, sentence) -> list
 
 
 _ROLE_AFTER = re.compile(r"[ \t]+(?:" + "|".join((*ROLE_NOUNS, "administrator", "programmer")) + r")s?\b", re.I)
+_OPENS = re.compile(r"(?:\A|[\n.!?:;]|^[ \t]*[-*•·–]?)[ \t]*\Z", re.M)   # before a label: a line or sentence opens
 
 
 def role_names(text: str, matches: Sequence) -> list:
@@ -286,9 +287,6 @@ def role_names(text: str, matches: Sequence) -> list:
                 continue
         out.append(m)
     return out
-
-
-_OPENS = re.compile(r"(?:\A|[\n.!?:;]|^[ \t]*[-*•·–]?)[ \t]*\Z", re.M)
 
 
 _DEGREE_FIELD = re.compile(

@@ -13,7 +13,7 @@ from typing import Iterable
 
 __all__ = [
     "DCT", "DEFAULT_BASE", "ESCO", "ESCO_CS", "ESCO_MODEL", "ESCO_SKILL", "ISCED", "KINDS", "LEVELS",
-    "LEVEL_RANK", "LINK_RELATIONS", "Namespace", "OA", "ONET", "OWL", "PROV", "RDF", "RDFS", "RELATIONS",
+    "LEVEL_RANK", "LINK_RELATIONS", "Namespace", "OA", "ONET", "OWL", "PROV", "RDF", "RDFS", "RELATIONS", "ROLE_NOUNS",
     "SG", "SKILL", "SKILL_KINDS", "SKOS", "VOCAB_IRI", "XSD",
 ]
 
@@ -24,6 +24,15 @@ LEVELS: tuple[str, ...] = ("required", "responsibility", "preferred", "context")
 
 LEVEL_RANK: dict[str, int] = {lvl: i for i, lvl in enumerate(LEVELS)}
 """Level → rank (0 is strongest); sort keys and ``min``/``max`` go through this."""
+
+
+# --- words of postings -------------------------------------------------------------------------------
+
+ROLE_NOUNS: tuple[str, ...] = ("engineer", "scientist", "researcher", "manager", "analyst", "developer", "architect",
+                               "lead", "director", "designer", "intern", "specialist", "consultant", "head", "officer")
+"""What a person in a role is called (singular; the rules that use it add the plural): a team name holding
+one is a role ("the ML Engineer team"), a label before one names a role ("DevOps Engineer"), a title part
+holding one is a role, and a location cell holding one is not a place."""
 
 
 # --- graph ------------------------------------------------------------------------------------------

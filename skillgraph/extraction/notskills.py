@@ -27,8 +27,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from skillgraph.speed import alternation, per_ontology
-
-from .title_teams import ROLE_NOUNS
+from skillgraph.vocab import ROLE_NOUNS
 
 __all__ = ["NON_TEXT", "PROFILE_SITES", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans",
            "profile_site_ids", "role_names", "shown_work", "unlinkable"]

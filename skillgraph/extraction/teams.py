@@ -14,10 +14,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from skillgraph.model import Posting, TeamMention
+from skillgraph.vocab import ROLE_NOUNS
 
 from .inline import glued_boundaries
 from .labels import fold
-from .title_teams import ROLE_NOUNS, title_teams
+from .title_teams import title_teams
 from .window import window
 
 if TYPE_CHECKING:

@@ -13,12 +13,10 @@ from functools import lru_cache
 from typing import Sequence
 
 from skillgraph.model import Posting
+from skillgraph.vocab import ROLE_NOUNS
 
-__all__ = ["ROLE_NOUNS", "title_teams"]
+__all__ = ["title_teams"]
 
-ROLE_NOUNS = ("engineer", "scientist", "researcher", "manager", "analyst", "developer", "architect", "lead",
-              "director", "designer", "intern", "specialist", "consultant", "head", "officer")
-"""What a person in a role is called: a team name holding one is a role ("the ML Engineer team")."""
 _TITLE_ROLE = re.compile(r"\b(?:(?:" + "|".join(ROLE_NOUNS) + r"|executive|associate|president|counsel|leader|"
                          r"master|recruiter|administrator|coordinator|representative|technician|eng|devs?|"
                          r"(?:s|a)?vp|t?pm|swe|sre|am)s?|staff)\b", re.I)

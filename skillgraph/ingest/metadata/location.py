@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from skillgraph.vocab import ROLE_NOUNS
+
 from .anchors import IN_PLACE_WORDS, LOCATION_WORDS
 from .doc import Doc
 
@@ -52,8 +54,7 @@ _POSTED_GLUE_RE = re.compile(r"(?<=[A-Za-z)])(?:Posted|Updated|Reposted)\b.*$")
 
 
 MODE_WORD = re.compile(r"\b(?:fully\s+|100%\s+)?(?:remote|onsite|on-site|hybrid|in[- ]office|in[- ]person)\b", re.I)
-_ROLE_WORD = re.compile(r"\b(?:engineers?|engineering|developers?|managers?|scientists?|designers?|leads?|researchers?|"
-                        r"analysts?|founding|founders?|staff|senior|interns?|head|director|architects?|swe|sre|"
+_ROLE_WORD = re.compile(r"\b(?:(?:" + "|".join(ROLE_NOUNS) + r")s?|engineering|founding|founders?|staff|senior|swe|sre|"
                         r"full[- ]?time|part[- ]?time|contract\w*|visa|salary|equity|roles?|positions?)\b", re.I)
 _PLACE_SPLIT = re.compile(r"\s*(?:,|/|&|;|\(|\)|\+|\bor\b|\band\b|[-\u2013\u2014]\s)\s*", re.I)
 _NOT_PLACE = re.compile(r"\b(?:only|friendly|first|preferred|based|ok|okay|time\s*zones?|timezones?|hours|required|"

@@ -54,7 +54,22 @@ _CALLED = re.compile(r"\b(?:called|named|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[
 _GENERIC_TEAM_WORDS = frozenset(
     "entire whole same main applied horizontal small global amazing great engineering product new "
     "broader wider larger growing talented world-class research data other multiple".split())
-_ROLE_WORDS = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")\b", re.I)   # a team name holding one is a role
+_ROLE_WORDS = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.I)   # a team name holding one is a role
+# a lower-case "the/our … team" is a unit only when its words name one: not when it describes the team
+# ("our dynamic team", "the founding team"), holds a function word (the phrase is no name: "the success
+# of the team", "our customers and our team") or is the hiring process's ("our talent acquisition team")
+_DESCRIBING = frozenset(
+    "founding internal senior most diverse dynamic existing friendly tight-knit close-knit rapidly fast-growing "
+    "interdisciplinary multidisciplinary multi-disciplinary cross-functional brilliant distributed in-person "
+    "full-time one winning award-winning forward-thinking international best-in-class incredible hard-working "
+    "newly vibrant own respective expanding experienced outsourced first initial innovative lean early current "
+    "super passionate dedicated collaborative supportive high-performing exceptional fantastic permanent formed "
+    "solid strong".split())
+_FUNCTION = frozenset("of the and or our your their my his her its each every that this in on at for with to a an "
+                      "across within into from by as is are".split())
+_HIRING = re.compile(r"\b(?:recruit\w*|hiring|talent|resourcing)\b", re.I)
+_EXAMPLES = re.compile(r"\s*(?:e\.\s?g|i\.\s?e|eg|such as|including|like)\b\.?,?\s*", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _NOT_TEAM_NAMES = frozenset({"we", "you", "it", "this", "our", "the"})
 _LOWER_NAME_WORD = re.compile(r"[a-z][a-z-]+")
 
@@ -162,6 +177,10 @@ class _TeamFinder:
             name = rest
             if not name or len(name) < 2 or name.lower() in _NOT_TEAM_NAMES:
                 return
+        if self.posting.company and name.lower() == self.posting.company.lower():
+            return                      # "Isomorphic Labs" is the employer, not a team of it
+        if _SENTENCE_END.search(name):
+            return                      # "… our DNA. With …" runs across a sentence's end: no name
         key = (name.lower(), role)
         old = self.found.get(key)
         if old is not None:
@@ -195,8 +214,12 @@ class _TeamFinder:
         for rx, kind, role in ((_COLLAB, "paren", "collaborator"), (_PRODUCTS, "list", "product")):
             for m in self.scan(rx, kind):
                 self.list_spans.append((m.start("list"), m.end("list")))
-                for off, name in _split_list(m.group("list")):
-                    self.add(name, role, m.start("list") + off)
+                items = m.group("list")
+                ex = _EXAMPLES.match(items)      # "(e.g., product managers, engineers)": examples, not names
+                for off, name in _split_list(items[ex.end():] if ex else items):
+                    # a product is named ("products (Homefeed, Ads)"), "products (reports, dashboards)" are kinds
+                    if not ((ex or role == "product") and name[0].islower()) and not _ROLE_WORDS.search(name):
+                        self.add(name, role, m.start("list") + (ex.end() if ex else 0) + off)
 
     def abbreviated(self) -> None:
         """"Advanced Technologies Group (ATG)"."""
@@ -210,24 +233,31 @@ class _TeamFinder:
                 self._named_unit(rx, m)
 
     def _named_unit(self, rx, m) -> None:
-        name = m.group("name").strip()
+        name, start = m.group("name").strip(), m.start("name")
         if self.in_lists(m.start()):
             return
         words = name.lower().split()
-        if rx is _TEAM_LOWER and (words[0] in _GENERIC_TEAM_WORDS or all(w in _GENERIC_TEAM_WORDS for w in words)):
-            return
-        if _ROLE_WORDS.search(name) or (self.posting.company and name == self.posting.company):
+        if rx is _TEAM_LOWER:
+            while words and words[0] in _DESCRIBING:    # "our existing cybersecurity team" is the cybersecurity team
+                cut = len(name) - len(name.split(None, 1)[1]) if len(words) > 1 else len(name)
+                name, start, words = name[cut:], start + cut, words[1:]
+            if (not words or words[0] in _GENERIC_TEAM_WORDS or all(w in _GENERIC_TEAM_WORDS for w in words)
+                    or _FUNCTION.intersection(words)):
+                return
+        # "the Founding team", "the ML Engineer team", "our Talent Acquisition team"
+        if (all(w in _DESCRIBING for w in words) or _ROLE_WORDS.search(name)
+                or (_HIRING.search(name) and not _HIRING.search(self.posting.title or ""))):
             return
         unit = m.group("unit").lower()
         sent = self.index.at(m.start())
         role = "collaborator" if sent and self._collab_end(sent) <= m.start() else "member"
         if unit.endswith("s") and unit not in ("labs",):   # "the Safety Systems and Applied AI teams"
             for off, part in _split_list(name.replace(" and ", ", ")):
-                self.add(part, role, m.start("name") + off)
+                self.add(part, role, start + off)
             return
         if rx is _TEAM_LOWER or unit in ("pod", "squad"):
             name = f"{name} {m.group('unit')}"
-        self.add(name, role, m.start("name"))
+        self.add(name, role, start)
 
     def labs(self) -> None:
         """"Pinterest Labs", "the Applied ML Lab"."""

@@ -131,3 +131,38 @@ def test_a_heading_glued_to_the_next_sentence_is_no_team_name(ont, text, glued, 
     assert names == ({team} if team else set())
     for t in x.teams:
         assert text[t.start:t.end] == t.name
+
+
+@pytest.mark.parametrize("sentence, team", [
+    ("You will join our dynamic team in London.", None),                   # describes the team
+    ("You will join the founding team.", None),
+    ("Our talent acquisition team will contact you.", None),               # the hiring process's
+    ("It is about the success of the team.", None),                        # a phrase, no name
+    ("Support our customers and our team daily.", None),
+    ("You will join our existing cybersecurity team.", "cybersecurity team"),   # the describing word goes
+    ("You will join our platform team.", "platform team"),
+    ("You will join the Founding team.", None),
+    ("Our Talent Acquisition team will contact you.", None),
+])
+def test_a_lower_case_team_is_one_its_words_name(ont, sentence, team):
+    text = f"Data Engineer\n\n{sentence}\n\nRequirements\n- Python\n"
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text, title="Data Engineer"))
+    assert [t.name for t in x.teams] == ([team] if team else [])
+    for t in x.teams:
+        assert text[t.start:t.end] == t.name
+
+
+def test_the_hiring_words_name_a_team_when_the_role_is_in_hiring(ont):
+    text = "Recruiter\n\nYou will join our talent acquisition team.\n\nRequirements\n- Python\n"
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text, title="Technical Recruiter"))
+    assert [t.name for t in x.teams] == ["talent acquisition team"]
+
+
+def test_example_lists_employer_names_and_sentence_ends_are_no_teams(ont):
+    text = ("Analyst\n\n- Work closely with cross-functional teams (e.g., product managers, engineers, Ads).\n"
+            "- Define KPIs for data products (e.g., data quality scores, adoption rates).\n"
+            "- Build dashboards for our products (reports, dashboards, Homefeed).\n"
+            "Isomorphic Labs was launched in 2021. The work is part of our DNA. With Group support we grow.\n"
+            "\nRequirements\n- Python\n")
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text, title="Analyst", company="Isomorphic Labs"))
+    assert sorted((t.name, t.role) for t in x.teams) == [("Ads", "collaborator"), ("Homefeed", "product")]

@@ -158,11 +158,12 @@ def test_the_hiring_words_name_a_team_when_the_role_is_in_hiring(ont):
     assert [t.name for t in x.teams] == ["talent acquisition team"]
 
 
-def test_example_lists_employer_names_and_sentence_ends_are_no_teams(ont):
+def test_example_lists_employer_names_renames_and_sentence_ends_are_no_teams(ont):
     text = ("Analyst\n\n- Work closely with cross-functional teams (e.g., product managers, engineers, Ads).\n"
             "- Define KPIs for data products (e.g., data quality scores, adoption rates).\n"
             "- Build dashboards for our products (reports, dashboards, Homefeed).\n"
             "Isomorphic Labs was launched in 2021. The work is part of our DNA. With Group support we grow.\n"
+            "A check by the Disclosure and Barring Service (formerly known as CRB) is needed.\n"
             "\nRequirements\n- Python\n")
     x = Extractor(ont).extract(Posting(id="p", source="p", text=text, title="Analyst", company="Isomorphic Labs"))
     assert sorted((t.name, t.role) for t in x.teams) == [("Ads", "collaborator"), ("Homefeed", "product")]

@@ -50,7 +50,8 @@ _PART_OF = re.compile(r"\b(?:is|are|sits?|as)\s+(?:a\s+)?part\s+of\s*(?:the\s*)?
 _COLLAB = re.compile(r"\b(?:collaborat\w*|partner\w*|work\w*)\s+(?:closely\s+)?(?:with|across)\s+(?:other\s+|our\s+)?"
                      r"[\w\s/&-]{0,40}?teams?\s*\((?P<list>[^)]{3,200})\)", re.I)
 _PRODUCTS = re.compile(r"\b(?:product surfaces|products|surfaces|product areas)\s*\((?P<list>[^)]{3,200})\)", re.I)
-_CALLED = re.compile(r"\b(?<!formerly )(?<!previously )(?<!also )(?:called|named|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
+_CALLED = re.compile(r"\b(?<!formerly )(?<!previously )(?<!also )(?:called|named|known as)"   # a rename is no product
+                     r"\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _GENERIC_TEAM_WORDS = frozenset(
     "entire whole same main applied horizontal small global amazing great engineering product new "
     "broader wider larger growing talented world-class research data other multiple".split())

@@ -221,7 +221,7 @@ class Extractor:
                 sg = index.at(s) or Segment(s, e, None, "context")
                 cands.append((s, e, sg.start, max(sg.end, e), score, links))
             mentions.sort(key=lambda m: (m[1], m[2], m[0]))
-        mentions = settle(text, mentions, index.heads)          # a line of skills, a posting that asks for nothing
+        mentions = settle(text, mentions, index.heads, employer)   # company talk, a line of skills, nothing asked
         return mentions, teams, cands
 
     def _sentence(self, text: str, ss: int, se: int, s: int, e: int, cache: dict) -> tuple[int, int, str]:

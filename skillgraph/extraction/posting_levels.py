@@ -1,6 +1,11 @@
 """Levels settled over a whole posting, after each sentence has its own (issue 10).
 
-Two rules, both on the context mentions of *open prose* (:func:`open_prose`: no heading, or
+First, a sentence whose subject is the employer ("LiveEO leverages satellite imagery and AI to provide
+actionable insights …", "EnsoData uses machine learning …") says what the company does, not what the
+role asks: its mentions are *context* (:func:`employer_talk`), whatever the sentence classifier read in
+its verbs; a header row ("Acme | ML Engineer | Python") is no such sentence.
+
+Then two rules, both on the context mentions of *open prose* (:func:`open_prose`: no heading, or
 one no cue knows; never a recognised "About us", benefits or EEO section, never a scraped menu):
 
 * a line that is only a list of skills (:func:`stack_list`, "* Typescript, javascript,
@@ -21,9 +26,9 @@ from __future__ import annotations
 import re
 
 from .cues import COMPANY_TALK, NOT_EXPECTED, NOT_STACK_LABELS
-from .levels import heading_level, stack_heading
+from .levels import heading_level, prose_level, stack_heading
 
-__all__ = ["UNASKED_LEVEL", "menu_like", "open_prose", "settle", "stack_list"]
+__all__ = ["UNASKED_LEVEL", "employer_talk", "menu_like", "open_prose", "settle", "stack_list"]
 
 _COMPANY_TALK = re.compile(COMPANY_TALK, re.I)
 _NOT_EXPECTED = re.compile(NOT_EXPECTED, re.I)
@@ -33,14 +38,17 @@ _LEVEL = 6          # index of the level in the extractor's compact mention tupl
 _SECTION = 5
 
 
-def settle(text: str, mentions: list, heads: list | None = None) -> list:
+def settle(text: str, mentions: list, heads: list | None = None, employer=()) -> list:
     """``mentions`` (the extractor's tuples: concept, start, end, sentence start, sentence end, section,
-    level, …) with the two posting-level rules applied; ``heads``: the text's
-    :func:`~.segmentation.headings` where the caller has them."""
+    level, …) with the posting-level rules applied; ``heads``: the text's
+    :func:`~.segmentation.headings` where the caller has them; ``employer``: where the text names the
+    posting's company (:func:`~.notskills.employer_spans`)."""
     if not mentions:
         return mentions
     mentions = _not_expected(text, mentions, heads)
     unasked = all(m[_LEVEL] == "context" for m in mentions)
+    if employer and not unasked:            # a posting that asks nothing: the rule below reads its prose
+        mentions = employer_talk(text, mentions, employer)
     groups: dict[tuple[int, int], list] = {}
     for m in mentions:
         if m[_LEVEL] == "context":
@@ -59,6 +67,41 @@ def settle(text: str, mentions: list, heads: list | None = None) -> list:
         return mentions
     return [m[:_LEVEL] + (new[(m[3], m[4])],) + m[_LEVEL + 1:]
             if m[_LEVEL] == "context" and (m[3], m[4]) in new else m for m in mentions]
+
+
+_LEAD = re.compile(r"[\s*\-\u2022\u25cf\u25aa\u2013\u2014>]*")
+_VERB_NEXT = re.compile(r"\s+[a-z]")
+_NOT_NAMES = frozenset("this that the these those we our it you they".split())   # a record's "company": "This"
+_HIRING = re.compile(r"\b(?:hiring|looking for|seeking|searching for|recruiting|is working with|are working with)\b",
+                     re.I)
+_TALK_CHARS = 400
+
+
+def employer_talk(text: str, mentions: list, employer) -> list:
+    """``mentions`` with those of a sentence whose subject is the employer made *context*: the sentence
+    opens (after a bullet) with its name and a lower-case word, "LiveEO leverages …", "EnsoData uses …"
+    (not "Axiom's environment: Databricks …", the stack). Not a header row ("Acme | ML Engineer", "Acme —
+    Staff Engineer"), not a sentence hiring ("Acme is looking for a Data Analyst to …") or saying what is
+    asked or used ("SAS Data Management … is a plus": a company named for its product; "Kyber … we code
+    in Rust"), not a flattened page of one "sentence" (over 400 characters)."""
+    ends = {a: b for a, b in employer}
+    talk: dict[tuple[int, int], bool] = {}
+    out = []
+    for m in mentions:
+        key = (m[3], m[4])
+        if m[_LEVEL] != "context":
+            said = talk.get(key)
+            if said is None:
+                lead = _LEAD.match(text, key[0]).end()
+                sent = text[key[0]:key[1]]
+                said = talk[key] = (lead in ends and bool(_VERB_NEXT.match(text, ends[lead]))
+                                    and text[lead:ends[lead]].lower() not in _NOT_NAMES
+                                    and len(sent) <= _TALK_CHARS and "|" not in sent and not _HIRING.search(sent)
+                                    and prose_level(sent) == "context")
+            if said:
+                m = m[:_LEVEL] + ("context",) + m[_LEVEL + 1:]
+        out.append(m)
+    return out
 
 
 def _not_expected(text: str, mentions: list, heads: list | None = None) -> list:

@@ -143,3 +143,32 @@ def test_not_expected_matches_are_shorter_than_the_reach_searched_past_a_section
 
     _, longest = sre_parse.parse(NOT_EXPECTED).getwidth()
     assert longest < _NOT_EXPECTED_REACH
+
+
+def _company_levels(text, company, *names):
+    ont = Ontology.from_concepts([Concept(id="skill:" + n.lower().replace(" ", "-"),
+                                          iri=f"https://example.org/{n.lower().replace(' ', '-')}",
+                                          label=n) for n in names])
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text, company=company))
+    return {m.text: m.requirement for m in x.mentions}
+
+
+@pytest.mark.parametrize("line, level", [
+    # the sentence classifier reads these two as the work (p 0.76, 0.67) — their verbs, not their subject
+    ("Kadoa automates the entire web data pipeline with computer vision agents that build, maintain, and "
+     "validate scraper code themselves.", "context"),
+    ("- Kadoa provides computer vision APIs for email, calendar, and contacts, connecting to Gmail, Microsoft, "
+     "IMAP, Zoom, Teams, and 250+ providers.", "context"),
+    ("LiveEO is looking for an engineer to build computer vision models.", "responsibility"),   # hiring
+    ("LiveEO | ML Engineer | computer vision | Berlin", "required"),                # a header row
+    ("LiveEO's stack: computer vision, Python.", "required"),                       # the stack, said
+    ("At LiveEO you will build computer vision models.", "responsibility"),         # the work
+])
+def test_a_sentence_whose_subject_is_the_employer_says_what_it_does_not_what_it_asks(line, level):
+    text = f"Senior ML Engineer\n\n{line.replace('LiveEO', 'Kadoa')}\n\nRequirements\n- Python\n"
+    assert _company_levels(text, "Kadoa", "computer vision", "Python")["computer vision"] == level
+
+
+def test_a_posting_that_asks_nothing_still_reads_its_prose_as_the_work():
+    text = "LiveEO builds computer vision for satellites.\nWe use Python.\n"
+    assert set(_company_levels(text, "LiveEO", "computer vision", "Python").values()) != {"context"}

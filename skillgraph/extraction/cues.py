@@ -15,6 +15,8 @@ HEADING = {
     # searched in the heading lower-cased, "’" as "'", ":" as a space, padded with spaces
     "about_you": ((r"\babout (you|the candidate|yourself)\b", r"\babout you", r"\babout the candidate"),
                   r"\bwho you are\b", r"\bif you\b", r"\bthrive\b", "you should have",
+                  # "To be successful in this role, you will:" over what it takes (before "in this role")
+                  "to be successful", r"\bto succeed\b", "person specification",
                   # "We're hiring for:" over the roles and what they take (not "Our hiring process": context)
                   (r"\bhiring for\b", "hiring for")),
     "preferred": ("nice to have", "nice-to-have", r"\bpreferred",

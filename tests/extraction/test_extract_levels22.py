@@ -172,3 +172,13 @@ def test_a_sentence_whose_subject_is_the_employer_says_what_it_does_not_what_it_
 def test_a_posting_that_asks_nothing_still_reads_its_prose_as_the_work():
     text = "LiveEO builds computer vision for satellites.\nWe use Python.\n"
     assert set(_company_levels(text, "LiveEO", "computer vision", "Python").values()) != {"context"}
+
+
+@pytest.mark.parametrize("heading, level", [
+    ("To be successful in this role, you will:", "required"),      # not "in this role": what it takes
+    ("Person Specification", "required"),
+    ("What It Takes To Succeed", "required"),
+    ("In this role, you will:", "responsibility"),
+])
+def test_headings_saying_what_it_takes_to_succeed_ask(heading, level):
+    assert heading_level(heading) == level

@@ -27,6 +27,14 @@ _ADJECTIVES = frozenset(
     "new modern advanced applied online offline rigorous careful thorough efficient reliable "
     "hands on end to responsible fair".split())
 
+_VERBS = frozenset(
+    "implement implementing maintain maintaining build building develop developing create creating deliver "
+    "deploy ensure improve optimise optimize analyse analyze monitor establish define drive manage "
+    "provide write operate use using apply conduct perform leverage enable automate own "
+    "implements maintains builds develops creates delivers ensures improves".split())
+"""Verbs before a weak label: "implement telemetry", "maintain dashboards" — the label is the verb's object,
+not the head of a longer noun phrase. Only words that are verbs and not also nouns of a compound ("test",
+"design", "support", "review" stay: "design evaluation", "test automation")."""
 _AT_START = re.compile(r"(?:^|[.!?:;]\s+|^\s*(?:[-*\u2022\u25cf\u25aa\u00b7\u2023]|\d{1,2}[.)])\s+|^\s+|"
                        r"[\"“(]\s*)\Z", re.M)
 # one white-space run per alternative: "\s*(?:\s+…|\s*…)" backtracks quadratically on a long run of blanks
@@ -160,7 +168,7 @@ def is_compound_head(f: str, s: int) -> bool:
     while j >= 0 and (f[j].isalnum() or f[j] in "'."):
         j -= 1
     word = f[j + 1:i + 1].strip(".")
-    if not word or not word[0].isalpha() or word in _FUNCTION_WORDS or word in _ADJECTIVES:
+    if not word or not word[0].isalpha() or word in _FUNCTION_WORDS or word in _ADJECTIVES or word in _VERBS:
         return False
     if len(word) >= 5 and word.endswith(("ing", "al", "ive", "ous", "ful", "ic", "able", "ible")):
         return False  # "spanning fairness", "quick experimentation", "statistical evaluation"

@@ -26,6 +26,16 @@ def test_weak_label_needs_its_own_phrase(concepts):
     assert concepts("Search and Recommender Systems") >= {"recsys", "ir"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Build and maintain search for our catalogue.", {"ir"}),    # the verb's object, not a compound's head
+    ("Implement search across the product.", {"ir"}),
+    ("Improve documentation search.", set()),                     # still the head of "documentation search"
+    ("We run search at scale.", set()),                           # "run" is also a noun ("test run")
+])
+def test_a_weak_label_after_a_verb_is_its_object(concepts, text, expected):
+    assert concepts(text) == expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["a", ".", "!", "?", " ", "\n", "\t", "\u2003", "B"]), max_size=30).map("".join))
 def test_sentence_ends_come_from_the_stops(text):

@@ -199,3 +199,21 @@ def test_eval_table_and_csv_show_figures_matrix_and_findings():
     rows = r.invoke(main, ["eval", "--postings", str(ROOT / "seeds"), "--format", "csv"]).output.splitlines()
     assert rows[0] == "finding,posting,name,detail" and rows[1].startswith("figure,,recall,")
     assert any(line.startswith("false link,") for line in rows)
+
+
+def test_the_real_ml_dev_gold_is_a_gold_file_of_postings_dev_ids():
+    """tests/data/realml_gold.json (training/realml/measure.py scores it): the project's own gold reader
+    takes it, it names postings by postings-dev id only (their texts are not shipped), and every posting
+    has core items."""
+    from pathlib import Path
+
+    from skillgraph.evaluate.gold import load_gold
+
+    path = Path(__file__).resolve().parents[1] / "data" / "realml_gold.json"
+    gold = load_gold(path)
+    keys = sorted(gold.postings)
+    assert len(keys) == 10 and all(k.startswith(("gantryops-", "martadatauk-")) for k in keys)
+    assert all(any(s.core for s in p.skills) for p in gold.postings.values())
+    import json
+
+    assert not any("text" in p for p in json.loads(path.read_text(encoding="utf-8"))["postings"].values())

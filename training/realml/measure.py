@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Score extraction on real ML/AI postings against the hand-made dev gold, through the CLI.
+
+    python training/realml/measure.py [--postings ../shared/data/postings-dev/postings.jsonl]
+
+Gold: ``tests/data/realml_gold.json`` — 10 ML/AI postings of postings-dev (keyed by id; their texts are
+not ours to ship, so they are read from the shared data), 260 items, 125 core, annotated blind to the
+tool. The postings are written to a temporary JSON-lines file and scored by ``../shared/tools/eval_gold.py``
+with ``--linker exact`` (the default) and ``--linker hybrid``. Prints one JSON object per linker.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "realml_gold.json"
+SHARED = ROOT.parent / "shared"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--postings", default=str(SHARED / "data" / "postings-dev" / "postings.jsonl"))
+    ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false links")
+    a = ap.parse_args()
+    ids = set(json.loads(GOLD.read_text(encoding="utf-8"))["postings"])
+    rows = [line for line in open(a.postings, encoding="utf-8") if line.strip() and json.loads(line)["id"] in ids]
+    if len(rows) != len(ids):
+        sys.exit(f"measure: {len(ids) - len(rows)} gold postings are not in {a.postings}")
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "realml.jsonl"
+        path.write_text("".join(rows), encoding="utf-8")
+        wrapper = Path(d) / "skillgraph-hybrid"
+        wrapper.write_text('#!/bin/sh\nif [ "$1" = extract ]; then shift; exec skillgraph extract "$@" --linker hybrid; fi\n'
+                           'exec skillgraph "$@"\n')
+        wrapper.chmod(0o755)
+        for linker, cmd in (("exact", "skillgraph"), ("hybrid", str(wrapper))):
+            args = [sys.executable, str(SHARED / "tools" / "eval_gold.py"), "--gold", str(GOLD), "--postings", str(path),
+                    "--cmd", cmd, "-v" if a.verbose else "--json"]
+            out = subprocess.run(args, capture_output=True, text=True, env=os.environ)
+            if a.verbose:
+                print(f"== {linker}\n{out.stdout}")
+            else:
+                print(json.dumps({"linker": linker, **json.loads(out.stdout.strip().splitlines()[-1])}, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

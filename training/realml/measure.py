@@ -36,12 +36,12 @@ def main() -> int:
         path = Path(d) / "realml.jsonl"
         path.write_text("".join(rows), encoding="utf-8")
         wrapper = Path(d) / "skillgraph-hybrid"
-        wrapper.write_text('#!/bin/sh\nif [ "$1" = extract ]; then shift; exec skillgraph extract "$@" --linker hybrid; fi\n'
-                           'exec skillgraph "$@"\n')
+        wrapper.write_text('#!/bin/sh\nif [ "$1" = extract ]; then shift; '
+                           'exec skillgraph extract "$@" --linker hybrid; fi\nexec skillgraph "$@"\n')
         wrapper.chmod(0o755)
         for linker, cmd in (("exact", "skillgraph"), ("hybrid", str(wrapper))):
-            args = [sys.executable, str(SHARED / "tools" / "eval_gold.py"), "--gold", str(GOLD), "--postings", str(path),
-                    "--cmd", cmd, "-v" if a.verbose else "--json"]
+            args = [sys.executable, str(SHARED / "tools" / "eval_gold.py"), "--gold", str(GOLD),
+                    "--postings", str(path), "--cmd", cmd, "-v" if a.verbose else "--json"]
             out = subprocess.run(args, capture_output=True, text=True, env=os.environ)
             if a.verbose:
                 print(f"== {linker}\n{out.stdout}")

@@ -55,6 +55,11 @@ _STICKY = frozenset("+#@")
 _ASCII_BREAKS = tuple(c for c in map(chr, range(128)) if not c.isalnum() and c != " " and c not in _STICKY)
 _NON_ASCII_BREAK = re.compile(r"[^\x00-\x7f\w]")
 _COORD_BEFORE = re.compile(r"(?:^|[\s,(])([a-z][a-z0-9]+)\s*(?:/|,|\band\b|\bor\b|&)\s*(?:or\s+|and\s+)?\Z")
+_COORD_HEAD_AFTER = re.compile(r" (?:techniques|methods|methodologies|approaches|algorithms)\b")
+"""A noun after the hit that is the coordination's real head: in "statistical and machine learning techniques"
+the shared word is "techniques", not "learning" (no *statistical learning*). Not "skills", "models",
+"systems": "analytical and critical-thinking skills", "image and video generation models" share the label's
+own head."""
 
 
 _BREAK_BYTES = bytes(0x20 if b < 0x80 and chr(b) in _ASCII_BREAKS else b for b in range(256))
@@ -277,6 +282,8 @@ class Matcher:
                 continue
             before = f[max(0, s - 6):s].rstrip()
             if not before or not (before[-1] in "/,&" or before.endswith((" and", " or"))):
+                continue
+            if _COORD_HEAD_AFTER.match(f, e):
                 continue
             m = _COORD_BEFORE.search(f, max(0, s - 40), s)
             if not m:

@@ -157,3 +157,17 @@ def test_hay_breaks_each_word_breaking_character(text):
     got = _hay(f)
     assert len(got) == len(f) + 2 and got[0] == got[-1] == " "
     assert got[1:-1] == want
+
+
+@pytest.mark.parametrize("tail, shared", [
+    ("techniques", False),    # "statistical and machine learning techniques": the head is "techniques"
+    ("methods", False),
+    ("skills", True),         # "analytical and critical-thinking skills" share the label's own head
+    ("", True),
+])
+def test_a_coordination_shares_the_labels_head_only_when_no_head_noun_follows(make_concept, links, tail, shared):
+    ont = Ontology.from_concepts([make_concept("ml", "machine learning"),
+                                  make_concept("stl", "statistical learning")])
+    found = links(f"Apply statistical and machine learning {tail}.".replace(" .", "."), ont)
+    assert ("machine learning", "ml") in found
+    assert (("statistical", "stl") in found) is shared

@@ -20,7 +20,9 @@ flattening and are read here:
 - an **inline heading**: "Requirements:" / "Key Responsibilities:" (capitalised words before a colon),
   or the last capitalised words before a glued boundary ("…Key Responsibilities|Support…"), when
   :func:`~skillgraph.extraction.levels.heading_level` knows them. The sentences after it, up to the
-  next inline heading, take its section and level, as they would under a heading line. An inline
+  next inline heading, take its section and level, as they would under a heading line. The last
+  capitalised words before an inline bullet ("…opportunitiesPerson Specification * Holds…", "What
+  you'll do and bring to the role * Design…") are one too, when ``heading_level`` knows them. An inline
   heading that says *context* is a field and its value ("Location: London", "Salary: £80,000 +
   Benefits/Bonus"), not a section: it only ends the inline heading before it.
 """
@@ -31,7 +33,10 @@ from typing import NamedTuple
 
 from .levels import heading_level
 
-__all__ = ["InlineHeading", "glued_boundaries", "glued_words", "inline_headings"]
+__all__ = ["INLINE_BULLET", "InlineHeading", "glued_boundaries", "glued_words", "inline_headings"]
+
+INLINE_BULLET = re.compile(r"[ \t][*\u2022\u25aa\u25cf][ \t]")
+"""A list item's bullet inside a line: what a flattened page keeps of its list ("… role * Design …")."""
 
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _GLUED_STOP = re.compile(r"(?<=[a-z)]{3}[.!?])(?=[A-Z][a-z])")   # "roles.Proven"; not "e.g.Spark"
@@ -162,6 +167,10 @@ def inline_headings(line: str, glued: list[int] | None = None) -> list[InlineHea
             cut = m.end(1) - len(" ".join(words[-_title_run(words, got[0].count(" ") + 1, got[1]):]))
             field = got[1] == "context" or _AMOUNT.match(line, m.end())   # "Bonus: 10%" is pay, not a plus
             out.append(InlineHeading(cut, got[0], None if field else got[1]))
+    for m in INLINE_BULLET.finditer(line):
+        got = _heading(_before(line, m.start()))
+        if got is not None and got[1] != "context":   # "Python * SQL" names no heading
+            out.append(InlineHeading(m.start(), got[0], got[1]))
     for i in glued_boundaries(line) if glued is None else glued:
         got = _heading(_before(line, i))
         if got is not None:   # "£90,000 + Benefits/BonusLondon": a context one is a field's value too

@@ -21,7 +21,7 @@ from . import level_model
 from .cues import DUTY_VERBS, FIELD_LABELS, NOT_HIRED
 from .header import _HEADER_MAX, header_line  # noqa: F401  (_HEADER_MAX: re-exported for tests)
 from .header import SENT_END as _SENT_END
-from .inline import InlineHeading, glued_boundaries, inline_headings
+from .inline import INLINE_BULLET, InlineHeading, glued_boundaries, inline_headings
 from .levels import heading_level, prose_level, sentence_level
 
 __all__ = ["Line", "Segment", "SentenceIndex", "headings", "line_pieces", "lines", "segment", "split_sentences"]
@@ -244,7 +244,7 @@ def line_pieces(line: str, line_level: str | None = None) -> list[tuple[int, int
     stays preferred; a flattened page under "About the job" keeps its inline sections)."""
     sents = list(split_sentences(line))
     glued = glued_boundaries(line)
-    heads = inline_headings(line, glued) if glued or ":" in line else []
+    heads = inline_headings(line, glued) if glued or ":" in line or INLINE_BULLET.search(line) else []
     if not glued and not heads:
         return [(a, b, None) for a, b in sents]
     cuts = sorted({*glued, *(h.start for h in heads)})

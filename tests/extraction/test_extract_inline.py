@@ -214,3 +214,13 @@ def test_an_amount_after_a_heading_word_is_a_field():
     assert [(h.section, h.level) for h in got] == [("Salary", None), ("Bonus", None), ("Location", None)]
     got = inline_headings("Requirements: Kafka Bonus: Rust experience")     # a heading over a skill stays one
     assert [(h.section, h.level) for h in got] == [("Requirements", "required"), ("Bonus", "preferred")]
+
+
+def test_an_inline_bullet_after_a_heading_opens_its_section():
+    """A flattened NHS-style page: "…opportunitiesPerson Specification * You will have built …": the
+    heading glued before the first bullet heads the list after it (it was all "About us", context)."""
+    page = ("About usThe Data team sits at the heart of Acme, building Kafka tools. We offer learning and "
+            "development opportunitiesPerson Specification * You will have built Terraform modules.")
+    got = _levels(page, "Kafka", "Terraform")
+    assert got == {"Kafka": "context", "Terraform": "required"}     # not the duty "you will" reads alone
+    assert [(h.section, h.level) for h in inline_headings("Python * SQL * Spark")] == []   # names, no heading

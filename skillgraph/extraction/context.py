@@ -16,9 +16,9 @@ from functools import lru_cache
 from .inline import glued_boundaries
 from .labels import fold
 
-__all__ = ["is_compound_head", "sense_cued", "sense_pattern", "supported"]
+__all__ = ["FUNCTION_WORDS", "is_compound_head", "sense_cued", "sense_pattern", "supported"]
 
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(    # the small words of English phrases (and a few that only praise)
     "and or nor in of for with on to the a an as at by from into including include includes like "
     "such e.g eg i.e ie via about across around both either plus vs versus than is are be our your "
     "their its this that these those own strong solid deep proven good great excellent".split())
@@ -168,7 +168,7 @@ def is_compound_head(f: str, s: int) -> bool:
     while j >= 0 and (f[j].isalnum() or f[j] in "'."):
         j -= 1
     word = f[j + 1:i + 1].strip(".")
-    if not word or not word[0].isalpha() or word in _FUNCTION_WORDS or word in _ADJECTIVES or word in _VERBS:
+    if not word or not word[0].isalpha() or word in FUNCTION_WORDS or word in _ADJECTIVES or word in _VERBS:
         return False
     if len(word) >= 5 and word.endswith(("ing", "al", "ive", "ous", "ful", "ic", "able", "ible")):
         return False  # "spanning fairness", "quick experimentation", "statistical evaluation"

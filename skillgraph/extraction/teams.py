@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 from skillgraph.model import Posting, TeamMention
 from skillgraph.vocab import ROLE_NOUNS
 
+from .context import FUNCTION_WORDS
 from .inline import glued_boundaries
 from .labels import fold
 from .title_teams import title_teams
@@ -66,8 +67,7 @@ _DESCRIBING = frozenset(
     "newly vibrant own respective expanding experienced outsourced first initial innovative lean early current "
     "super passionate dedicated collaborative supportive high-performing exceptional fantastic permanent formed "
     "solid strong".split())
-_FUNCTION = frozenset("of the and or our your their my his her its each every that this in on at for with to a an "
-                      "across within into from by as is are".split())
+_FUNCTION = FUNCTION_WORDS | {"my", "his", "her", "each", "every", "within"}
 _HIRING = re.compile(r"\b(?:recruit\w*|hiring|talent|resourcing)\b", re.I)
 _EXAMPLES = re.compile(r"\s*(?:e\.\s?g|i\.\s?e|eg|such as|including|like)\b\.?,?\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")

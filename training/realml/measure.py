@@ -47,7 +47,42 @@ def main() -> int:
                 print(f"== {linker}\n{out.stdout}")
             else:
                 print(json.dumps({"linker": linker, **json.loads(out.stdout.strip().splitlines()[-1])}, sort_keys=True))
+        print(json.dumps(discovered(path, a.verbose), sort_keys=True))
     return 0
+
+
+def discovered(path: Path, verbose: bool) -> dict:
+    """How many of the gold's skills the ontology lacks ``skillgraph discover`` lists: as a group of
+    their own (a variant with the same group key as one of the item's terms), or only inside a longer
+    group (the term's key words a run of a variant's key words)."""
+    from skillgraph.discover.group import _key_words
+
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["postings"]
+    items = [it for g in gold.values() for it in g["skills"]]
+    terms = sorted({t for it in items for t in it["any"]})
+    looked = json.loads(subprocess.run(["skillgraph", "ontology", "lookup", *terms, "--format", "json"],
+                                       capture_output=True, text=True, check=True).stdout)
+    unknown = [it for it in items if not any(looked.get(t) for t in it["any"])]
+    groups = json.loads(subprocess.run(["skillgraph", "discover", str(path), "--format", "json"],
+                                       capture_output=True, text=True, check=True).stdout)
+    own = {v["text"]: _key_words(v["text"]) for g in groups for v in g["variants"]}
+    keys = set(own.values())
+
+    def inside(k: tuple, v: tuple) -> bool:
+        return any(v[i:i + len(k)] == k for i in range(len(v) - len(k) + 1))
+
+    n_own = n_inside = 0
+    for it in unknown:
+        ks = [k for k in (_key_words(t) for t in it["any"]) if k]
+        if any(k in keys for k in ks):
+            n_own += 1
+            continue
+        hit = next((t for t, v in own.items() for k in ks if inside(k, v)), None)
+        n_inside += hit is not None
+        if verbose:
+            print(f"discover: {it['any'][0]!r} " + (f"only inside {hit!r}" if hit else "not listed"))
+    return {"discover": "unknown gold skills", "unknown": len(unknown), "own_group": n_own,
+            "inside_longer": n_inside, "groups": len(groups)}
 
 
 if __name__ == "__main__":

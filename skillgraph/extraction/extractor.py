@@ -29,6 +29,7 @@ from .notskills import (
 )
 from .posting_levels import settle
 from .segmentation import Segment, SentenceIndex
+from .siblings import sibling_spans
 from .teams import find_teams
 from .window import SENTENCE_CAP, window
 
@@ -95,6 +96,8 @@ class Extractor:
         self._semantic = None
         self._book = None
         self._how: dict = {}
+        concepts = ontology.concepts
+        self._is_tool = lambda cid: concepts[cid].kind == "tool"
 
     @property
     def sites(self) -> frozenset:
@@ -202,6 +205,9 @@ class Extractor:
                 from .spans import find_spans
 
                 spans = find_spans([text])[0]
+            more = sibling_spans(text, matches, self._is_tool, spans) if matches else []
+            if more:                        # unknown names in a row of tools ("GDAL, Rasterio" on a stack line)
+                spans = sorted({*spans, *more})
             # the model's spans follow the dictionary's rules: not in URLs, not the employer, not a team
             spans = drop_in_spans(drop_within(drop_in_spans(spans, nontext), employer), claims)
             if shown:                       # the model's own "GitHub" there is no skill either
@@ -212,7 +218,8 @@ class Extractor:
             claimed: list = []
             found, unlinked = model_links(text, spans, [(s, e) for s, e, _ in matches], self.scorer, self.min_score,
                                           semantic, sentence_of, known,
-                                          _nolink(text, index, spans, self.matcher.sense_held), claimed)
+                                          _nolink(text, index, spans, self.matcher.sense_held) | set(more),
+                                          claimed)
             mentions = widen(mentions, claimed)       # "Python" inside a claimed "Python programming"
             for cid, s, e, score, how in found:
                 sg = index.at(s) or Segment(s, e, None, "context")

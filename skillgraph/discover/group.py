@@ -16,8 +16,12 @@ words left out), with
   "dev-ops").
 
 So case, plural, hyphen and separator variants of one string share a key, and groups never merge
-across keys. A variant that is already a label of a concept (:func:`~skillgraph.ontology.norm_label`)
-is claimed and is left out, and so is a candidate under a heading that makes its section context
+across keys. A slash between two names is no separator but a list: a candidate is first cut into its
+items (:func:`slash_items`: "EDI X12/FHIR/HL7" is three skills, "CI/CD" one), and an item of a cut
+candidate gets the lexical linker's nearest concepts of its own.
+
+A variant that is already a label of a concept (:func:`~skillgraph.ontology.norm_label`) is claimed
+and is left out, and so is a candidate under a heading that makes its section context
 ("About Pinterest", EEO, benefits): extraction links no extra vocabulary's label there (company
 blurbs, not requirements), so a draft concept for it would never link; and so is a candidate in a
 boilerplate paragraph (:mod:`skillgraph.extraction.boilerplate`: the same long line in postings of
@@ -33,6 +37,7 @@ its whole title, or a degree ("Bachelor's degree", "MSc":
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -46,7 +51,7 @@ from skillgraph.ingest.metadata.degrees import names_a_degree
 from skillgraph.model import Extraction, Nearest
 from skillgraph.ontology import Ontology, norm_label
 
-__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "discover", "group_key", "own_fact"]
+__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "discover", "group_key", "own_fact", "slash_items"]
 
 FORM_WORDS = frozenset(
     "pipeline tool tooling platform framework ecosystem stack suite library technology".split())
@@ -145,6 +150,36 @@ def _unique_id(label: str, taken: set[str]) -> str:
     return cid
 
 
+_SLASH = re.compile(r"(?<=[^\W_]{3})/(?=[^\W_]{3})")
+_RUN = re.compile(r"[^\W_]+")
+
+
+def slash_items(text: str) -> list[tuple[int, int]]:
+    """The items of a candidate's ``text`` as ``(start, end)`` in it: cut at each unspaced ``/`` between two
+    runs of three letters or digits, neither a common word (:func:`~skillgraph.extraction.spans.is_generic`).
+    "EDI X12/FHIR/HL7" is three skills, while "CI/CD", "TCP/IP", "C/C++", "PyTorch/Lightning" stay whole.
+    (The span model keeps such a token whole, as SkillSpan's annotators do, so the cut is made here.)"""
+    from skillgraph.extraction.spans import is_generic
+
+    out, a = [], 0
+    for m in _SLASH.finditer(text):
+        left, right = _RUN.findall(text, 0, m.start())[-1], _RUN.match(text, m.end()).group()
+        if not (is_generic(left) or is_generic(right)):
+            out.append((a, m.start()))
+            a = m.end()
+    out.append((a, len(text)))
+    return out
+
+
+def _nearest(ontology: Ontology | None, text: str) -> tuple[Nearest, ...]:
+    """The lexical linker's nearest concepts for one item of a cut candidate (the model's were the whole's)."""
+    if ontology is None:
+        return ()
+    from skillgraph.extraction.link import linker_for
+
+    return tuple(Nearest(*lk) for lk in linker_for(ontology).rank(text, k=NEAREST))
+
+
 def own_fact(posting, text: str, start: int, end: int) -> bool:
     """Whether the candidate ``text`` at ``start:end`` of ``posting`` is one of the posting's own facts:
     its company (or a phrase holding its name), a location, its whole title, or a degree."""
@@ -181,16 +216,19 @@ def discover(extractions: Iterable[Extraction], ontology: Ontology | None = None
         repeated = [(s, e) for s, e, k in paragraphs(x.posting.text) if k in common] if common else ()
         facts = _facts(x.posting)
         for c in x.candidates:
-            text = surface(c.text)
-            key = group_key(text)
-            if (not key or norm_label(text) in known or _in_context(index, c.start)
-                    or any(s <= c.start < e for s, e in repeated)
-                    or _own_fact(facts, text, c.start, c.end)):
-                continue
-            acc = accs.get(key)
-            if acc is None:
-                acc = accs[key] = _Acc()
-            acc.add(pid, text, c.sentence, c.nearest)
+            cuts = slash_items(c.text)
+            for ps, pe in cuts:
+                text = surface(c.text[ps:pe])
+                key = group_key(text)
+                start, end = c.start + ps, c.start + pe
+                if (not key or norm_label(text) in known or _in_context(index, start)
+                        or any(s <= start < e for s, e in repeated)
+                        or _own_fact(facts, text, start, end)):
+                    continue
+                acc = accs.get(key)
+                if acc is None:
+                    acc = accs[key] = _Acc()
+                acc.add(pid, text, c.sentence, c.nearest if len(cuts) == 1 else _nearest(ontology, text))
     ranked = sorted(((len(a.postings), a.mentions, k) for k, a in accs.items() if len(a.postings) >= min_postings),
                     key=lambda t: (-t[0], -t[1], t[2]))
     if top is not None:

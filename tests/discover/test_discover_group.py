@@ -2,11 +2,12 @@
 postings then mentions, examples and nearest concepts deterministic, known labels left out."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgraph.discover import EXAMPLES, Group, discover, group_key
-from skillgraph.discover.group import FORM_WORDS
+from skillgraph.discover.group import FORM_WORDS, slash_items
 from skillgraph.extraction.link import FRAME_WORDS, words
 from skillgraph.extraction.spans import is_generic
 from skillgraph.ingest.metadata.degrees import names_a_degree
@@ -48,7 +49,7 @@ def variant(draw, ws: list[str]) -> str:
     if plural:
         ws[-1] += "s"
     closed = not plural and len(ws) > 1 and draw(st.booleans())
-    sep = "" if closed else draw(st.sampled_from([" ", "-", "_", "/", "  ", " - ", "\u2013"]))
+    sep = "" if closed else draw(st.sampled_from([" ", "-", "_", "  ", " - ", "\u2013"]))   # "/" cuts: slash_items
     s = sep.join(ws)
     s = "".join(ch.upper() if draw(st.booleans()) else ch for ch in s)
     if not lone_common and draw(st.booleans()):
@@ -178,3 +179,35 @@ def test_a_form_word_stays_after_one_common_word():
     assert group_key("data pipelines") == group_key("data pipeline") != group_key("data")
     assert group_key("Azure DevOps pipelines") == group_key("Azure DevOps")
     assert group_key("dbt pipelines") == group_key("dbt")
+
+
+@pytest.mark.parametrize("text, items", [
+    ("EDI X12/FHIR/HL7", ["EDI X12", "FHIR", "HL7"]),
+    ("Python/Django", ["Python", "Django"]),
+    ("CI/CD", ["CI/CD"]), ("TCP/IP", ["TCP/IP"]), ("C/C++", ["C/C++"]),
+    ("PyTorch/Lightning", ["PyTorch/Lightning"]), ("input/output", ["input/output"]),
+])
+def test_a_candidate_is_cut_at_a_slash_between_two_names(text, items):
+    assert [text[s:e] for s, e in slash_items(text)] == items
+
+
+@given(st.lists(st.sampled_from(["FHIR", "HL7", "EDI X12", "CD", "C++", "output", "Kafka", "a b"]), min_size=1,
+                max_size=5))
+def test_slash_items_cut_only_at_slashes_and_cover_the_text(parts):
+    text = "/".join(parts)
+    cuts = slash_items(text)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(text[e] == "/" and e + 1 == s for (_, e), (s, _) in zip(cuts, cuts[1:], strict=False))
+
+
+def test_each_item_of_a_slashed_candidate_is_a_group_of_its_own_with_the_linkers_nearest():
+    ont = Ontology.from_concepts([Concept("skill:python", "x", "Python"), Concept("skill:fhir-api", "y", "FHIR API")])
+    sent = "Python/EDI X12/FHIR ingestion"
+    text = f"Requirements:\n- {sent}\n"
+    cand = "Python/EDI X12/FHIR"
+    at = text.index(cand)
+    x = Extraction(Posting("p", "p", text), candidates=(Candidate(cand, at, at + len(cand), sent, 0.2),))
+    groups = discover([x], ont)
+    assert sorted(g.label for g in groups) == ["EDI X12", "FHIR"]            # Python is a concept's label
+    fhir = next(g for g in groups if g.label == "FHIR")
+    assert fhir.nearest[0].concept == "skill:fhir-api" and fhir.examples == (("p", sent),)

@@ -105,8 +105,8 @@ def _label_entries(ontology: Ontology):
             exact = lab in exact_set or len(lab) <= 2 or bool(_ACRONYM.match(lab))
             weak = weak_mark if weak_set and norm_label(lab) in weak_set else False
             forms = variants(lab, exact)
-            if exact and _ACRONYM.match(lab) and len(lab) >= 3:
-                forms |= {lab + "s", lab + "S"}   # "LLMs", "VLMS"
+            if exact and _ACRONYM.match(lab) and len(lab) >= 3 and lab[-1] != "S":
+                forms |= {lab + "s", lab + "S"}   # "LLMs", "VLMS"; no "SASS" (the CSS language) for SAS
             for v in forms:
                 key = norm_label(v)
                 if not key:

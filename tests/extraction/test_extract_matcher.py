@@ -171,3 +171,10 @@ def test_a_coordination_shares_the_labels_head_only_when_no_head_noun_follows(ma
     found = links(f"Apply statistical and machine learning {tail}.".replace(" .", "."), ont)
     assert ("machine learning", "ml") in found
     assert (("statistical", "stl") in found) is shared
+
+
+def test_an_acronym_ending_in_s_has_no_plural_of_its_own(make_concept, links):
+    """'SASS' is the CSS language, not the plural of SAS; 'LLMs' stays the plural of LLM."""
+    ont = Ontology.from_concepts([make_concept("sas", "SAS", exact=("SAS",)), make_concept("llm", "LLM")])
+    assert links("SAS, SASS and SASs", ont) == [("SAS", "sas")]
+    assert links("fine-tuning LLMs", ont) == [("LLMs", "llm")]

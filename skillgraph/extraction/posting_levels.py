@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 
 from .cues import COMPANY_TALK, NOT_EXPECTED, NOT_STACK_LABELS
-from .levels import heading_level, prose_level, stack_heading
+from .levels import heading_level, prose_level, sentence_level, stack_heading
 
-__all__ = ["UNASKED_LEVEL", "employer_talk", "menu_like", "open_prose", "settle", "stack_list"]
+__all__ = ["UNASKED_LEVEL", "employer_talk", "menu_like", "open_prose", "role_lines", "settle", "stack_list"]
 
 _COMPANY_TALK = re.compile(COMPANY_TALK, re.I)
 _NOT_EXPECTED = re.compile(NOT_EXPECTED, re.I)
@@ -46,6 +46,7 @@ def settle(text: str, mentions: list, heads: list | None = None, employer=()) ->
     if not mentions:
         return mentions
     mentions = _not_expected(text, mentions, heads)
+    mentions = role_lines(text, mentions)
     unasked = all(m[_LEVEL] == "context" for m in mentions)
     if employer and not unasked:            # a posting that asks nothing: the rule below reads its prose
         mentions = employer_talk(text, mentions, employer)
@@ -102,6 +103,66 @@ def employer_talk(text: str, mentions: list, employer) -> list:
                 m = m[:_LEVEL] + ("context",) + m[_LEVEL + 1:]
         out.append(m)
     return out
+
+
+_ROLE_LINE = re.compile(r"(?P<title>[^\n|:\u2013\u2014]{3,100}?)(?:\s+[\u2013\u2014-]\s+|:\s+|\s*[\u2013\u2014]\s*)"
+                        r"(?=\S)")
+_ROLE_LINE_CHARS = 500
+_WORK = re.compile(r"(?i)(?:you(?:'|\u2019)?ll|you will|own|build|design|develop|lead|help|advance|optimi[sz]e|"
+                   r"architect|drive|shape|create|implement|maintain|scale|ship|work|support|run|define|improve|deliver|"
+                   r"manage|take|make|bring|partner|write|train|deploy|integrate|expand|automate|research|"
+                   r"prototype|invent|contribute|collaborate|operate|evaluate)\b")
+"""What a role line's description opens with when it says what the role does ("Own end-to-end feature
+delivery", "Build automated frameworks", "You'll be the primary builder"); one that names skills instead
+("Backend, Distributed Systems, Rust", "Databricks", "solid foundation in PHP") is what the role needs."""
+_MARKER = re.compile(r"\s*(?:[-*+\u2022\u25cf\u25aa\u2013\u2014>]+|[A-Za-z0-9]{1,2}[.)])?\s*")
+
+
+def role_lines(text: str, mentions: list) -> list:
+    """``mentions`` with the *required* ones in the description of a role line made *responsibility*: a
+    line that opens (after a bullet or "A.") with a job title, then a dash or colon and what the role
+    does, opening with a verb of work (:data:`_WORK`: "- 2 X Fullstack Engineer (5+ YOE) – Own end-to-end
+    feature delivery across React/Next.js", "C. Senior Test Automation Engineer: Build automated
+    frameworks for complex C/Python systems."), as "who is hiring" posts list their openings. Only that
+    sentence: the next one may ask again ("Strong React skills, high craft bar."). The title's own
+    brackets ("Senior Backend Engineer (PHP, Symfony)") stay required, and so does a sentence with its
+    own required cue ("~10+ yrs, backend/data infra."), a description that is only a list of skills
+    (:func:`stack_list`) and a line over 500 characters (a page flattened into one line)."""
+    if not any(m[_LEVEL] == "required" for m in mentions):
+        return mentions
+    from skillgraph.ingest.metadata.title import looks_like_title  # only asked of lines with a required skill
+
+    descs: dict[int, tuple[int, int] | None] = {}     # line start -> its description's (start, end), or None
+    inside: dict[tuple[int, int], list] = {}
+    for m in mentions:
+        if m[_LEVEL] == "required":
+            a = text.rfind("\n", 0, m[1]) + 1
+            if a not in descs:
+                descs[a] = _description(text, a, looks_like_title)
+            d = descs[a]
+            if d is not None and d[0] <= m[1] and m[2] <= d[1] and m[3] <= d[0]:    # the title's sentence
+                inside.setdefault(d, []).append(m)
+    moved = set()
+    for (s, e), ms in inside.items():
+        if stack_list(text[s:e], sorted({(m[1] - s, m[2] - s) for m in ms})):
+            continue
+        moved.update(id(m) for m in ms if sentence_level("responsibility", text[m[3]:m[4]]) == "responsibility")
+    if not moved:
+        return mentions
+    return [m[:_LEVEL] + ("responsibility",) + m[_LEVEL + 1:] if id(m) in moved else m for m in mentions]
+
+
+def _description(text: str, a: int, looks_like_title) -> tuple[int, int] | None:
+    """Where the description of the role line starting at ``a`` lies, or None for no role line."""
+    b = text.find("\n", a)
+    b = len(text) if b < 0 else b
+    if "|" in text[a:b] or b - a > _ROLE_LINE_CHARS:
+        return None                                  # a header row (what the role is for), a flattened page
+    lead = _MARKER.match(text, a, b).end()
+    m = _ROLE_LINE.match(text, lead, b)
+    if m is None or not _WORK.match(text, m.end(), b) or not looks_like_title(m.group("title").strip()):
+        return None
+    return m.end(), b
 
 
 def _not_expected(text: str, mentions: list, heads: list | None = None) -> list:

@@ -182,3 +182,19 @@ def test_a_posting_that_asks_nothing_still_reads_its_prose_as_the_work():
 ])
 def test_headings_saying_what_it_takes_to_succeed_ask(heading, level):
     assert heading_level(heading) == level
+
+
+def test_what_a_role_line_says_the_role_does_is_its_work(monkeypatch):
+    """A "who is hiring" role line: title, dash or colon, then what the role does (a verb of work):
+    its skills are the work; the title's brackets, the next sentence, a line of skills and a line
+    that does not say what the role does stay as asked."""
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    text = ("Open roles:\n"
+            "- Senior Backend Engineer (Django) \u2014 Own APIs and Kafka pipelines. Postgres is a must.\n"
+            "- Data Engineer - Databricks, Snowflake\n"
+            "B. Senior Rust Developer: Build Tokio services.\n"
+            "Platform Engineer: deep Terraform experience.\n")
+    got = _levels(text, "Django", "Kafka", "Postgres", "Databricks", "Snowflake", "Tokio", "Terraform")
+    assert got == {"Django": "required", "Kafka": "responsibility", "Postgres": "required",
+                   "Databricks": "required", "Snowflake": "required", "Tokio": "responsibility",
+                   "Terraform": "required"}

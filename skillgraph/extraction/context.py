@@ -3,7 +3,8 @@
 - An ordinary-word label (Go, Spark, Excel, R) at a sentence start links only with support
   (:func:`supported`).
 - A weak label (search, ranking) does not link as the head of a longer noun phrase
-  (:func:`is_compound_head`: "documentation search").
+  (:func:`is_compound_head`: "documentation search"), unless the phrase opens with a tool's name
+  (:func:`after_tools`: "Power BI dashboards", "React frontend").
 - A weak label of a concept with sense cues (``sg:senseCue``) links only in a sentence that holds
   one of them (:func:`sense_cued`): "alignment with business goals" is no AI alignment.
 """
@@ -16,7 +17,7 @@ from functools import lru_cache
 from .inline import glued_boundaries
 from .labels import fold
 
-__all__ = ["FUNCTION_WORDS", "is_compound_head", "sense_cued", "sense_pattern", "supported"]
+__all__ = ["FUNCTION_WORDS", "after_tools", "is_compound_head", "sense_cued", "sense_pattern", "supported"]
 
 FUNCTION_WORDS = frozenset(    # the small words of English phrases (and a few that only praise)
     "and or nor in of for with on to the a an as at by from into including include includes like "
@@ -228,3 +229,19 @@ def sense_cued(pattern: re.Pattern, f: str, s: int, e: int, text: str | None = N
         a = max((g for g in glued if g <= s), default=a)
         b = min((g for g in glued if g >= e), default=b)
     return _cue_in(pattern, f, a, s) or _cue_in(pattern, f, e, b)
+
+
+_VENDOR_WORDS = frozenset({"cloud", "clouds"})
+"""Weak labels that after a tool name its vendor's product: "Talend Cloud", "Salesforce clouds"."""
+
+
+def after_tools(f: str, cands: list, held: list, tools: frozenset) -> list:
+    """The ``held`` weak-label hits (a compound's head) that follow a hit of a tool, one space between:
+    "Power BI dashboards", "Tableau dashboards", "React frontend", "Kubernetes deployment" are that
+    work done in the tool, where "documentation search" is no search skill. (A role after it, "Python
+    Backend Engineer", is the extractor's :func:`~.notskills.role_names` to drop.) ``cands`` and ``held``:
+    the matcher's hits, ``(-length, start, end, concept ids, ambiguous)``; ``tools``: the tool concepts' ids."""
+    ends = {c[2] for c in cands if any(i in tools for i in c[3])}
+    if not ends:
+        return []
+    return [h for h in held if h[1] - 1 in ends and f[h[1] - 1] == " " and f[h[1]:h[2]] not in _VENDOR_WORDS]

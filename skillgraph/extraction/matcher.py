@@ -14,7 +14,7 @@ from bisect import bisect_left
 from skillgraph.ontology import Ontology, norm_label
 from skillgraph.speed import per_ontology
 
-from .context import is_compound_head, sense_cued, sense_pattern, supported
+from .context import after_tools, is_compound_head, sense_cued, sense_pattern, supported
 from .inline import glued_words
 from .labels import HYPHEN_CHARS, case_fold, fold, variants
 from .teams import UNIT_WORDS
@@ -148,6 +148,7 @@ class Matcher:
         self.automaton, self._values = self._automaton(merged)
         cur = ontology.curated
         self._extra = None if cur >= ontology.concepts.keys() else (lambda ids: not any(i in cur for i in ids))
+        self._tools = frozenset(c.id for c in ontology.concepts.values() if c.kind == "tool")
 
     @staticmethod
     def _automaton(table):
@@ -203,6 +204,7 @@ class Matcher:
         cased = [None]            # text with its case kept, for exact-case labels (made when needed)
         hyphens, bad_next, bad_prev = HYPHEN_CHARS, _BAD_NEXT, _BAD_PREV
         cands = []
+        held = []                 # weak labels a compound's head, linked after a tool ("Power BI dashboards")
         # every hit is whole words: f[s - 1] and f[e] are neither letters nor digits, or a glued boundary
         values = self._values
         hay, glue = _hay(f), glued_words(text)
@@ -239,9 +241,13 @@ class Matcher:
                 if f[s:e] == simple[0]:
                     cands.append((s - e, s, e, simple[1], False))
                 continue
-            ok, amb = _linked(checks, text, f, tp, fp, s, e, cased)
+            ok, amb, after = _linked(checks, text, f, tp, fp, s, e, cased)
             if ok:
                 cands.append((s - e, s, e, tuple(ok), amb))
+            elif after:
+                held.append((s - e, s, e, tuple(after), False))
+        if held:
+            cands.extend(after_tools(f, cands, held, self._tools))
         return cands, units
 
     def _choose(self, text: str, f: str, cands):
@@ -343,6 +349,7 @@ def _linked(checks, text: str, f: str, tp: str, fp: str, s: int, e: int, cased: 
     exact case, no hyphen next to an exact-case word, a weak label not a compound's head.
     ``cased[0]`` is the case-kept fold of ``text``, made on first need."""
     ok = []
+    after = []                # weak entries whose only fault is the word before: a compound's head
     amb = True
     nxt = fp[e + 1]
     hyphens = HYPHEN_CHARS
@@ -360,12 +367,16 @@ def _linked(checks, text: str, f: str, tp: str, fp: str, s: int, e: int, cased: 
                 if nxt == "'" and fp[e + 2].isalpha() and fp[e + 2] != "s":
                     continue
             weak = en[WEAK]
-            if weak and (is_compound_head(f, s) or (weak is not True and not sense_cued(weak, f, s, e, text))):
+            if weak and (weak is not True and not sense_cued(weak, f, s, e, text)):
+                continue
+            if weak and is_compound_head(f, s):
+                if en[CONCEPT] not in after:
+                    after.append(en[CONCEPT])
                 continue
             if en[CONCEPT] not in ok:
                 ok.append(en[CONCEPT])
                 amb = amb and en[AMBIGUOUS]
-    return ok, amb
+    return ok, amb, after
 
 
 _MATCHERS: dict[int, tuple] = {}

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from skillgraph.extraction import Matcher, fold
 from skillgraph.extraction.inline import glued_words
+from skillgraph.model import Concept
 from skillgraph.ontology import Ontology
 
 
@@ -178,3 +179,17 @@ def test_an_acronym_ending_in_s_has_no_plural_of_its_own(make_concept, links):
     ont = Ontology.from_concepts([make_concept("sas", "SAS", exact=("SAS",)), make_concept("llm", "LLM")])
     assert links("SAS, SASS and SASs", ont) == [("SAS", "sas")]
     assert links("fine-tuning LLMs", ont) == [("LLMs", "llm")]
+
+
+def test_a_weak_label_after_a_tool_links_after_other_words_it_does_not(make_concept, links):
+    """'Power BI dashboards' is dashboards built in Power BI; 'documentation dashboards' is no
+    dashboards skill, and a vendor's 'Cloud' after its name is its product."""
+    ont = Ontology.from_concepts([
+        Concept(id="skill:power-bi", iri="https://example.org/pbi", label="Power BI", kind="tool"),
+        Concept(id="skill:docs", iri="https://example.org/docs", label="documentation", kind="method"),
+        Concept(id="skill:talend", iri="https://example.org/talend", label="Talend", kind="tool"),
+        make_concept("dash", "dashboards", weak=("dashboards",)),
+        make_concept("cloud", "cloud computing", "cloud", weak=("cloud",))])
+    assert links("Build Power BI dashboards.", ont) == [("Power BI", "power-bi"), ("dashboards", "dash")]
+    assert links("Read documentation dashboards.", ont) == [("documentation", "docs")]
+    assert links("Talend Cloud and cloud", ont) == [("Talend", "talend"), ("cloud", "cloud")]

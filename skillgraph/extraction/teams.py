@@ -39,7 +39,9 @@ _UNIT_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) + ("s?" if not w.
 _UNIT = r"(?:teams?|groups?|organi[sz]ations?|orgs?|pods?|squads?|departments?|divisions?|labs?)"
 _COLLAB_VERB = re.compile(r"(?i)\b(?:partner\w*|collaborat\w*|work(?:s|ing)?\s+(?:closely\s+)?(?:with|alongside)|"
                           r"alongside|together with|cross-functional(?:ly)?)\b")
-_CAPNAME = r"(?:[A-Z][\w&+.-]*|AI|ML)(?:\s+(?:[A-Z][\w&+.-]*|AI|ML|of|and|&|for))*"
+# a capitalised name; a bracketed capitalised other name inside it: "Global FPS (Flexible Pipe Systems) Productivity"
+_CAPNAME = (r"(?:[A-Z][\w&+.-]*|AI|ML)(?:\s+(?:[A-Z][\w&+.-]*|AI|ML|of|and|&|for"
+            r"|\((?:[A-Z][\w&+.-]*)(?:\s+[A-Z][\w&+.-]*){0,4}\)))*")
 _TEAM_CAP = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Aa]|[Aa]n|[Jj]oin)\s+(?P<name>{_CAPNAME})\s+(?P<unit>{_UNIT})\b")
 _TEAM_LOWER = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,3}?)"
                          r"(?P<unit>team|pod|squad|group)\b(?!s)")
@@ -93,7 +95,7 @@ def _team_name_may_end(text: str, folded: str, ls: int, i: int, j: int) -> bool:
     text[i:j]: a necessary condition, cheap next to running both regexes over the window ("a team
     player", "in a team" are most unit words in postings). Both need the unit word in lower case
     after white space, and the word before it capitalised (or "of", "and", "&", "for" inside a
-    capitalised name), or, for _TEAM_LOWER, a lower-case word with "the"/"our" before it."""
+    capitalised name, or a closing bracket), or, for _TEAM_LOWER, a lower-case word with "the"/"our" before it."""
     if text[i:j] != folded[i:j]:
         return False
     pre = text[max(ls, i - 90):i]
@@ -103,8 +105,8 @@ def _team_name_may_end(text: str, folded: str, ls: int, i: int, j: int) -> bool:
     if not words:
         return False
     last = words[-1]
-    if "A" <= last[0] <= "Z" or last in ("of", "and", "&", "for"):
-        return True
+    if "A" <= last[0] <= "Z" or last in ("of", "and", "&", "for") or last[-1] == ")":
+        return True                 # a name, or one ending in its bracketed other name: "… (MRM) team"
     low = pre.lower()
     return (text[i:j] in ("team", "pod", "squad", "group") and _LOWER_NAME_WORD.fullmatch(last) is not None
             and ("the" in low or "our" in low))
@@ -258,6 +260,10 @@ class _TeamFinder:
             return
         if rx is _TEAM_LOWER or unit in ("pod", "squad"):
             name = f"{name} {m.group('unit')}"
+        elif name.endswith(")") and " (" in name:     # "Model Risk Management (MRM)": the other name an alias
+            name, other = name[:-1].split(" (", 1)
+            self.add(name, role, start, aliases=(other,))
+            return
         self.add(name, role, start)
 
     def labs(self) -> None:

@@ -65,8 +65,8 @@ def test_products_labs_and_the_finder_without_the_matchers_unit_words(ont):
 
 _team_words = st.sampled_from(["The", "the", "Our", "our", "a", "A", "join", "Join", "Content", "Understanding",
                                "team", "teams", "Team", "pod", "group", "Labs", "lab", "of", "and", "&", "for",
-                               "core", "visual", "AI", "ML", "Responsible", "in", "player", "(ATG)", ",", "\n",
-                               "-", "part", "is", "partner", "with", "organization", "squad"])
+                               "core", "visual", "AI", "ML", "Responsible", "in", "player", "(ATG)", "(Flexible",
+                               "Pipe)", ",", "\n", "-", "part", "is", "partner", "with", "organization", "squad"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -167,3 +167,14 @@ def test_example_lists_employer_names_renames_and_sentence_ends_are_no_teams(ont
             "\nRequirements\n- Python\n")
     x = Extractor(ont).extract(Posting(id="p", source="p", text=text, title="Analyst", company="Isomorphic Labs"))
     assert sorted((t.name, t.role) for t in x.teams) == [("Ads", "collaborator"), ("Homefeed", "product")]
+
+
+def test_a_bracketed_expansion_belongs_to_the_team_name(ont):
+    """'the Global FPS (Flexible Pipe Systems) Productivity team' was no team (the bracket broke the
+    name); a bracket at the name's end is its other name, an alias."""
+    text = ("You will join the Model Risk Management (MRM) team. This role sits within the Global FPS "
+            "(Flexible Pipe Systems) Productivity team.\n")
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text))
+    assert {(t.name, t.aliases) for t in x.teams} == {("Model Risk Management", ("MRM",)),
+                                                     ("Global FPS (Flexible Pipe Systems) Productivity", ())}
+    assert all(text[t.start:t.end] == t.name for t in x.teams)

@@ -17,8 +17,9 @@ words left out), with
 
 So case, plural, hyphen and separator variants of one string share a key, and groups never merge
 across keys. A slash between two names is no separator but a list: a candidate is first cut into its
-items (:func:`slash_items`: "EDI X12/FHIR/HL7" is three skills, "CI/CD" one), and an item of a cut
-candidate gets the lexical linker's nearest concepts of its own.
+items (:func:`~skillgraph.extraction.spans.slash_items`: "EDI X12/FHIR/HL7" is three skills, "CI/CD"
+one), and an item of a cut candidate gets the lexical linker's nearest concepts of its own (so a cut
+group's scores are the lexical linker's, an uncut one's the hybrid scorer's: both in [0, 1]).
 
 A variant that is already a label of a concept (:func:`~skillgraph.ontology.norm_label`) is claimed
 and is left out, and so is a candidate under a heading that makes its section context
@@ -37,7 +38,6 @@ its whole title, or a degree ("Bachelor's degree", "MSc":
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -46,12 +46,13 @@ from skillgraph.extraction.levels import heading_level
 from skillgraph.extraction.link import words
 from skillgraph.extraction.notskills import employer_spans
 from skillgraph.extraction.segmentation import SentenceIndex
+from skillgraph.extraction.spans import slash_items
 from skillgraph.graph.names import slug
 from skillgraph.ingest.metadata.degrees import names_a_degree
 from skillgraph.model import Extraction, Nearest
 from skillgraph.ontology import Ontology, norm_label
 
-__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "discover", "group_key", "own_fact", "slash_items"]
+__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "discover", "group_key", "own_fact"]
 
 FORM_WORDS = frozenset(
     "pipeline tool tooling platform framework ecosystem stack suite library technology".split())
@@ -148,27 +149,6 @@ def _unique_id(label: str, taken: set[str]) -> str:
         cid, n = f"skill:{base}-{n}", n + 1
     taken.add(cid)
     return cid
-
-
-_SLASH = re.compile(r"(?<=[^\W_]{3})/(?=[^\W_]{3})")
-_RUN = re.compile(r"[^\W_]+")
-
-
-def slash_items(text: str) -> list[tuple[int, int]]:
-    """The items of a candidate's ``text`` as ``(start, end)`` in it: cut at each unspaced ``/`` between two
-    runs of three letters or digits, neither a common word (:func:`~skillgraph.extraction.spans.is_generic`).
-    "EDI X12/FHIR/HL7" is three skills, while "CI/CD", "TCP/IP", "C/C++", "PyTorch/Lightning" stay whole.
-    (The span model keeps such a token whole, as SkillSpan's annotators do, so the cut is made here.)"""
-    from skillgraph.extraction.spans import is_generic
-
-    out, a = [], 0
-    for m in _SLASH.finditer(text):
-        left, right = _RUN.findall(text, 0, m.start())[-1], _RUN.match(text, m.end()).group()
-        if not (is_generic(left) or is_generic(right)):
-            out.append((a, m.start()))
-            a = m.end()
-    out.append((a, len(text)))
-    return out
 
 
 def _nearest(ontology: Ontology | None, text: str) -> tuple[Nearest, ...]:

@@ -3,8 +3,8 @@
 - An ordinary-word label (Go, Spark, Excel, R) at a sentence start links only with support
   (:func:`supported`).
 - A weak label (search, ranking) does not link as the head of a longer noun phrase
-  (:func:`is_compound_head`: "documentation search"), unless the phrase opens with a tool's name
-  (:func:`after_tools`: "Power BI dashboards", "React frontend").
+  (:func:`is_compound_head`: "documentation search"), unless a tool's name stands just before it,
+  one space between (:func:`after_tools`: "Power BI dashboards", "React frontend").
 - A weak label of a concept with sense cues (``sg:senseCue``) links only in a sentence that holds
   one of them (:func:`sense_cued`): "alignment with business goals" is no AI alignment.
 """
@@ -232,16 +232,24 @@ def sense_cued(pattern: re.Pattern, f: str, s: int, e: int, text: str | None = N
 
 
 _VENDOR_WORDS = frozenset({"cloud", "clouds"})
-"""Weak labels that after a tool name its vendor's product: "Talend Cloud", "Salesforce clouds"."""
+"""Weak labels that, after a tool's name, name its vendor's product: "Talend Cloud", "Salesforce clouds"."""
 
 
-def after_tools(f: str, cands: list, held: list, tools: frozenset) -> list:
+def after_tools(text: str, f: str, cands: list, held: list, tools: frozenset) -> list:
     """The ``held`` weak-label hits (a compound's head) that follow a hit of a tool, one space between:
     "Power BI dashboards", "Tableau dashboards", "React frontend", "Kubernetes deployment" are that
     work done in the tool, where "documentation search" is no search skill. (A role after it, "Python
-    Backend Engineer", is the extractor's :func:`~.notskills.role_names` to drop.) ``cands`` and ``held``:
-    the matcher's hits, ``(-length, start, end, concept ids, ambiguous)``; ``tools``: the tool concepts' ids."""
-    ends = {c[2] for c in cands if any(i in tools for i in c[3])}
-    if not ends:
-        return []
-    return [h for h in held if h[1] - 1 in ends and f[h[1] - 1] == " " and f[h[1]:h[2]] not in _VENDOR_WORDS]
+    Backend Engineer", is the extractor's :func:`~.notskills.role_names` to drop.) ``cands``: the
+    matcher's hits, ``(-length, start, end, concept ids, ambiguous)``; ``held``: ``(-length, start, end,
+    ((concept, weak mark), …))``, a weak mark being True or its sense cues' pattern (:func:`sense_cued`
+    asked here, for the few that follow a tool); ``tools``: the tool concepts' ids. An ambiguous tool
+    hit (an ordinary word: "Go", "Spark") does not vouch: it may not link itself."""
+    want = {h[1] - 1 for h in held if f[h[1] - 1] == " " and f[h[1]:h[2]] not in _VENDOR_WORDS}
+    ends = {c[2] for c in cands if c[2] in want and not c[4] and any(i in tools for i in c[3])}
+    out = []
+    for n, s, e, pairs in held:
+        if s - 1 in ends:
+            ids = tuple(dict.fromkeys(c for c, w in pairs if w is True or sense_cued(w, f, s, e, text)))
+            if ids:
+                out.append((n, s, e, ids, False))
+    return out

@@ -96,8 +96,6 @@ class Extractor:
         self._semantic = None
         self._book = None
         self._how: dict = {}
-        concepts = ontology.concepts
-        self._is_tool = lambda cid: concepts[cid].kind == "tool"
 
     @property
     def sites(self) -> frozenset:
@@ -205,7 +203,7 @@ class Extractor:
                 from .spans import find_spans
 
                 spans = find_spans([text])[0]
-            more = sibling_spans(text, matches, self._is_tool, spans) if matches else []
+            more = sibling_spans(text, matches, self.matcher.tools.__contains__, spans) if matches else []
             if more:                        # unknown names in a row of tools ("GDAL, Rasterio" on a stack line)
                 spans = sorted({*spans, *more})
             # the model's spans follow the dictionary's rules: not in URLs, not the employer, not a team

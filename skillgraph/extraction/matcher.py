@@ -148,7 +148,8 @@ class Matcher:
         self.automaton, self._values = self._automaton(merged)
         cur = ontology.curated
         self._extra = None if cur >= ontology.concepts.keys() else (lambda ids: not any(i in cur for i in ids))
-        self._tools = frozenset(c.id for c in ontology.concepts.values() if c.kind == "tool")
+        self.tools = frozenset(c.id for c in ontology.concepts.values() if c.kind == "tool")
+        """The ids of the tool concepts (``sg:Tool``): a weak label after one links (:func:`.context.after_tools`)."""
 
     @staticmethod
     def _automaton(table):
@@ -245,9 +246,9 @@ class Matcher:
             if ok:
                 cands.append((s - e, s, e, tuple(ok), amb))
             elif after:
-                held.append((s - e, s, e, tuple(after), False))
+                held.append((s - e, s, e, tuple(after)))
         if held:
-            cands.extend(after_tools(f, cands, held, self._tools))
+            cands.extend(after_tools(text, f, cands, held, self.tools))
         return cands, units
 
     def _choose(self, text: str, f: str, cands):
@@ -345,8 +346,9 @@ def _glued(tp: str, i: int) -> bool:
 
 
 def _linked(checks, text: str, f: str, tp: str, fp: str, s: int, e: int, cased: list):
-    """(concept ids, all of them ambiguous?) of a hit whose entries need checking: its folded key,
-    exact case, no hyphen next to an exact-case word, a weak label not a compound's head.
+    """(concept ids, all of them ambiguous?, held) of a hit whose entries need checking: its folded key,
+    exact case, no hyphen next to an exact-case word, a weak label not a compound's head (``held``: the
+    ``(concept, weak mark)`` of the weak ones that are, for :func:`~.context.after_tools`).
     ``cased[0]`` is the case-kept fold of ``text``, made on first need."""
     ok = []
     after = []                # weak entries whose only fault is the word before: a compound's head
@@ -367,11 +369,10 @@ def _linked(checks, text: str, f: str, tp: str, fp: str, s: int, e: int, cased: 
                 if nxt == "'" and fp[e + 2].isalpha() and fp[e + 2] != "s":
                     continue
             weak = en[WEAK]
-            if weak and (weak is not True and not sense_cued(weak, f, s, e, text)):
-                continue
             if weak and is_compound_head(f, s):
-                if en[CONCEPT] not in after:
-                    after.append(en[CONCEPT])
+                after.append((en[CONCEPT], weak))    # its sense asked only if a tool stands before it
+                continue
+            if weak and weak is not True and not sense_cued(weak, f, s, e, text):
                 continue
             if en[CONCEPT] not in ok:
                 ok.append(en[CONCEPT])

@@ -5,6 +5,9 @@ actionable insights …", "EnsoData uses machine learning …") says what the co
 role asks: its mentions are *context* (:func:`employer_talk`), whatever the sentence classifier read in
 its verbs; a header row ("Acme | ML Engineer | Python") is no such sentence.
 
+Then a "who is hiring" role line's account of the work is *responsibility* ("- Staff Engineer — Own
+APIs and Kafka pipelines": :func:`role_lines`), where the sentence classifier read its skills as asked.
+
 Then two rules, both on the context mentions of *open prose* (:func:`open_prose`: no heading, or
 one no cue knows; never a recognised "About us", benefits or EEO section, never a scraped menu):
 
@@ -107,6 +110,7 @@ def employer_talk(text: str, mentions: list, employer) -> list:
 
 _ROLE_LINE = re.compile(r"(?P<title>[^\n|:\u2013\u2014]{3,100}?)(?:\s+[\u2013\u2014-]\s+|:\s+|\s*[\u2013\u2014]\s*)"
                         r"(?=\S)")
+_SEPARATOR = re.compile(r"[:\u2013\u2014]|\s-\s")
 _ROLE_LINE_CHARS = 500
 _WORK = re.compile(r"(?i)(?:you(?:'|\u2019)?ll|you will|own|build|design|develop|lead|help|advance|optimi[sz]e|"
                    r"architect|drive|shape|create|implement|maintain|scale|ship|work|support|run|define|improve|deliver|"
@@ -133,15 +137,24 @@ def role_lines(text: str, mentions: list) -> list:
     from skillgraph.ingest.metadata.title import looks_like_title  # only asked of lines with a required skill
 
     descs: dict[int, tuple[int, int] | None] = {}     # line start -> its description's (start, end), or None
+    lines: dict[tuple[int, int], tuple[int, int] | None] = {}    # sentence -> its line's description
     inside: dict[tuple[int, int], list] = {}
     for m in mentions:
-        if m[_LEVEL] == "required":
-            a = text.rfind("\n", 0, m[1]) + 1
-            if a not in descs:
-                descs[a] = _description(text, a, looks_like_title)
-            d = descs[a]
-            if d is not None and d[0] <= m[1] and m[2] <= d[1] and m[3] <= d[0]:    # the title's sentence
-                inside.setdefault(d, []).append(m)
+        if m[_LEVEL] != "required":
+            continue
+        key = (m[3], m[4])
+        if key not in lines:                  # once per sentence; the line start searched back at most 500
+            lo = max(0, m[3] - _ROLE_LINE_CHARS)
+            a = text.rfind("\n", lo, m[3] + 1) + 1
+            if a == 0 and lo > 0:
+                lines[key] = None             # a line over 500 characters
+            else:
+                if a not in descs:
+                    descs[a] = _description(text, a, looks_like_title)
+                lines[key] = descs[a]
+        d = lines[key]
+        if d is not None and d[0] <= m[1] and m[2] <= d[1] and m[3] <= d[0]:    # the title's sentence
+            inside.setdefault(d, []).append(m)
     moved = set()
     for (s, e), ms in inside.items():
         if stack_list(text[s:e], sorted({(m[1] - s, m[2] - s) for m in ms})):
@@ -154,11 +167,13 @@ def role_lines(text: str, mentions: list) -> list:
 
 def _description(text: str, a: int, looks_like_title) -> tuple[int, int] | None:
     """Where the description of the role line starting at ``a`` lies, or None for no role line."""
-    b = text.find("\n", a)
-    b = len(text) if b < 0 else b
+    b = text.find("\n", a, a + _ROLE_LINE_CHARS + 1)
+    b = min(len(text), a + _ROLE_LINE_CHARS + 1) if b < 0 else b
     if "|" in text[a:b] or b - a > _ROLE_LINE_CHARS:
         return None                                  # a header row (what the role is for), a flattened page
     lead = _MARKER.match(text, a, b).end()
+    if _SEPARATOR.search(text, lead + 3, min(b, lead + 104)) is None:
+        return None                                  # no dash or colon after a title's length: most lines
     m = _ROLE_LINE.match(text, lead, b)
     if m is None or not _WORK.match(text, m.end(), b) or not looks_like_title(m.group("title").strip()):
         return None

@@ -8,15 +8,17 @@ it is: :func:`sibling_spans` makes each *name-like* item of such a list a span, 
 then scores like a model span (linked when a concept scores at ``--min-score``, else a candidate).
 
 A list is one model piece (:func:`~skillgraph.extraction.spans.pieces`: a line, cut at bullets), split
-into items at ``,`` ``;`` ``|`` brackets, an unspaced or spaced ``/``, " and ", " or ", " & "; what
-comes before a colon is the list's own name ("Tech Stack:"), not an item. It counts when at least
-:data:`MIN_TOOLS` of its items are dictionary hits of tool concepts (``sg:Tool``) and those are at least
-:data:`MIN_SHARE` of its items. A *name-like* item has one to :data:`MAX_WORDS` words, each holding a
-capital letter or a digit, or a dot, ``+`` or ``#`` inside a word ("llama.cpp"); it is not one common
-word alone (:func:`~skillgraph.extraction.spans.is_generic`: "Communication", "Glue") or one word in
-"-ing" ("Designing"), not an abbreviation ("e.g."), has two letters or more and no apostrophe ("8.x",
-"We're AI-native"), and does not end in a role noun (:data:`~skillgraph.vocab.ROLE_NOUNS`: "Senior Data
-Engineer" in a row of openings). Items the dictionary already covers are left to it.
+into items at ``,`` ``;`` ``|`` brackets, a spaced ``/``, " and ", " or ", " & ", and an unspaced ``/``
+between two names (:func:`~skillgraph.extraction.spans.slash_items`: "Python/Django", not "TCP/IP");
+what comes before its first colon is the list's own name ("Tech Stack:"), not an item. It counts when
+at least :data:`MIN_TOOLS` of its items hold a dictionary hit of a tool concept (``sg:Tool``) and
+those are at least :data:`MIN_SHARE` of its items. A *name-like* item has one to :data:`MAX_WORDS`
+words, each holding a capital letter or a digit, or a dot, ``+`` or ``#`` inside or ending a word
+("llama.cpp", "F#"); it is not one common word alone (:func:`~skillgraph.extraction.spans.is_generic`:
+"Communication", "Glue") or one word of seven letters or more in "-ing" ("Designing"; "Spring" is a
+name), not an abbreviation ("e.g."), has two letters or more and no apostrophe ("8.x", "We're
+AI-native"), and does not end in a role noun (:data:`~skillgraph.vocab.ROLE_NOUNS`: "Senior Data
+Engineer" in a row of openings). Items a dictionary hit or a model span overlaps are left to them.
 
 These spans are candidates only (the extractor adds them to the spans it does not link): a bare name's
 embedding is no evidence ("Sigma" scored *Lean* 0.78, "NVIDIA" *NVIDIA NIM* 0.76 on postings-dev), and
@@ -25,11 +27,13 @@ a name the linker does place ("Torch" → *PyTorch* 0.91) is shown to curators w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Callable, Iterable, Sequence
 
 from skillgraph.vocab import ROLE_NOUNS
 
-from .spans import Span, is_generic, pieces
+from .spans import Span, is_generic, pieces, slash_items
 
 __all__ = ["MAX_WORDS", "MIN_SHARE", "MIN_TOOLS", "sibling_spans"]
 
@@ -40,7 +44,7 @@ MIN_SHARE = 0.4
 MAX_WORDS = 3
 """Words a name-like item has at most."""
 
-_SEP = re.compile(r"\s*(?:[,;|()\[\]/]|\s(?:and|or|&)\s)\s*", re.I)
+_SEP = re.compile(r"\s*(?:[,;|()\[\]]|\s/|/\s|\s(?:and|or|&)\s)\s*", re.I)   # an unspaced "/": slash_items
 _CODE = re.compile(r"\w[.+#]\w|\w[+#]+$")
 _LEAD = re.compile(r"(?:e\.g|i\.e|eg|ie|such as|including|like)[.,:]*\s+", re.I)
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "cf"})
@@ -57,50 +61,79 @@ def _name_like(item: str) -> bool:
     last = ws[-1].lower()
     if last in ROLE_NOUNS or last.rstrip("s") in ROLE_NOUNS:
         return False                # "Senior Data Engineer": a role in a row of openings
-    return not (len(ws) == 1 and (is_generic(last) or last.endswith("ing")))
+    # a common word, or a long one in -ing ("Designing"; "Spring", "Kling" are names)
+    return not (len(ws) == 1 and (is_generic(last) or (len(last) >= 7 and last.endswith("ing"))))
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _EDGE:
+        s += 1
+    lead = _LEAD.match(text, s, e)
+    if lead:                        # "e.g. Dagster"
+        s = lead.end()
+        while s < e and text[s] in _EDGE:
+            s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return s, e
 
 
 def _items(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    colon = text.rfind(": ", a, b)
+    colon = text.find(": ", a, b)
     if colon >= 0:
         a = colon + 2
     out, pos = [], a
     for sep in [*_SEP.finditer(text, a, b), None]:
         s, e = pos, b if sep is None else sep.start()
         pos = b if sep is None else sep.end()
-        while s < e and text[s] in _EDGE:
-            s += 1
-        lead = _LEAD.match(text, s, e)
-        if lead:
-            s = lead.end()
-        while e > s and text[e - 1] in _EDGE:
-            e -= 1
-        if e > s:
-            out.append((s, e))
+        for ps, pe in slash_items(text[s:e]):
+            ts, te = _trim(text, s + ps, s + pe)
+            if te > ts:
+                out.append((ts, te))
     return out
+
+
+def _inside(starts: list[int], spans: list[tuple[int, int]], s: int, e: int) -> int:
+    """How many of ``spans`` (sorted, with their ``starts``) lie within ``[s, e)``."""
+    i, n = bisect_left(starts, s), 0
+    while i < len(spans) and spans[i][0] < e:
+        n += spans[i][1] <= e
+        i += 1
+    return n
+
+
+def _overlap_test(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether one of ``spans`` (any order, may overlap each other) overlaps ``[s, e)``."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))     # the furthest end among the spans so far
+
+    def overlaps(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)
+        return i > 0 and reach[i - 1] > s
+    return overlaps
 
 
 def sibling_spans(text: str, hits: Sequence[tuple[int, int, Sequence[str]]], is_tool: Callable[[str], bool],
                   spans: Iterable[Span] = ()) -> list[Span]:
     """Spans for the name-like items no dictionary hit covers in the lists of ``text`` whose items are
-    mostly tools (``hits``: the dictionary's ``(start, end, concept ids)``, sorted; ``is_tool``: whether a
-    concept id is a tool), except those the model already found (``spans``: the model's own keep its
-    rules). Sorted."""
-    found = {(sp.start, sp.end) for sp in spans}
+    mostly tools (``hits``: the dictionary's ``(start, end, concept ids)``, sorted, not overlapping;
+    ``is_tool``: whether a concept id is a tool), except where the model found a span (``spans``: the
+    model's own keep its rules). Sorted. Linear in the text and hits (bisect, no pair loops)."""
     tools = [(s, e) for s, e, ids in hits if any(map(is_tool, ids))]
     if len(tools) < MIN_TOOLS:
         return []
-    covered = [(s, e) for s, e, _ in hits]
+    tool_starts = [s for s, _ in tools]
+    covered = _overlap_test((s, e) for s, e, _ in hits)
+    modelled = _overlap_test((sp.start, sp.end) for sp in spans)   # the model read this stretch itself
     out = []
     for a, b in pieces(text):
-        if sum(1 for s, e in tools if a <= s and e <= b) < MIN_TOOLS:
+        if _inside(tool_starts, tools, a, b) < MIN_TOOLS:
             continue
         items = _items(text, a, b)
-        hit = [any(s <= hs and he <= e for hs, he in tools) for s, e in items]
+        hit = [_inside(tool_starts, tools, s, e) > 0 for s, e in items]
         if sum(hit) < MIN_TOOLS or sum(hit) < MIN_SHARE * len(items):
             continue
-        for (s, e), h in zip(items, hit, strict=True):
-            if (not h and (s, e) not in found and _name_like(text[s:e])
-                    and not any(hs < e and s < he for hs, he in covered)):
-                out.append(Span(s, e, "KNOWLEDGE"))
+        out.extend(Span(s, e, "KNOWLEDGE") for (s, e), h in zip(items, hit, strict=True)
+                   if not h and _name_like(text[s:e]) and not covered(s, e) and not modelled(s, e))
     return out

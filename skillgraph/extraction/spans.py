@@ -30,7 +30,8 @@ from typing import Iterable, NamedTuple, Sequence
 
 from .inline import glued_boundaries
 
-__all__ = ["GENERIC_ZIPF", "Span", "clean_spans", "find_spans", "is_generic", "load_model", "model_dir", "pieces"]
+__all__ = ["GENERIC_ZIPF", "Span", "clean_spans", "find_spans", "is_generic", "load_model", "model_dir", "pieces",
+           "slash_items"]
 
 GENERIC_ZIPF = 4.0
 """A one-word span at or above this Zipf frequency (occurrences per billion words, log10) is generic."""
@@ -208,6 +209,27 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
             s, e = words[lo][0], words[hi - 1][1]
         if (s, e) == (a, b):
             return s, e
+
+
+_SLASH = re.compile(r"(?<=[^\W_]{3})/(?=[^\W_]{3})")
+_RUN = re.compile(r"[^\W_]+")
+
+
+def slash_items(text: str) -> list[tuple[int, int]]:
+    """The items of ``text`` as ``(start, end)`` in it: cut at each unspaced ``/`` between two runs of
+    at least three letters or digits, each holding a letter and neither a common word (:func:`is_generic`).
+    "EDI X12/FHIR/HL7" is three skills, while "CI/CD", "TCP/IP", "C/C++", "2023/2024" and
+    "PyTorch/Lightning" stay whole. (The span model keeps such a token whole, as SkillSpan's annotators
+    do, so discover and the list siblings cut it, not :func:`clean_spans`.)"""
+    out, a = [], 0
+    for m in _SLASH.finditer(text):
+        left, right = _RUN.findall(text, 0, m.start())[-1], _RUN.match(text, m.end()).group()
+        if (any(map(str.isalpha, left)) and any(map(str.isalpha, right))
+                and not (is_generic(left) or is_generic(right))):
+            out.append((a, m.start()))
+            a = m.end()
+    out.append((a, len(text)))
+    return out
 
 
 def clean_spans(text: str, spans: Iterable[Span]) -> list[Span]:

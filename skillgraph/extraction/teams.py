@@ -261,7 +261,7 @@ class _TeamFinder:
         if rx is _TEAM_LOWER or unit in ("pod", "squad"):
             name = f"{name} {m.group('unit')}"
         elif name.endswith(")") and " (" in name:     # "Model Risk Management (MRM)": the other name an alias
-            name, other = name[:-1].split(" (", 1)
+            name, other = name[:-1].rsplit(" (", 1)
             self.add(name, role, start, aliases=(other,))
             return
         self.add(name, role, start)

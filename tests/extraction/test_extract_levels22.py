@@ -198,3 +198,8 @@ def test_what_a_role_line_says_the_role_does_is_its_work(monkeypatch):
     assert got == {"Django": "required", "Kafka": "responsibility", "Postgres": "required",
                    "Databricks": "required", "Snowflake": "required", "Tokio": "responsibility",
                    "Terraform": "required"}
+    # a header row's fields and a page flattened into one long line are no role lines
+    text = "Open roles:\nAcme | Senior Engineer \u2014 Own Kafka pipelines | Remote\n"
+    assert _levels(text, "Kafka") == {"Kafka": "required"}
+    text = "Open roles:\nSenior Engineer \u2014 Own Kafka pipelines. " + "We ship every day. " * 30 + "\n"
+    assert _levels(text, "Kafka") == {"Kafka": "required"}

@@ -61,12 +61,19 @@ def test_roles_common_words_gerunds_abbreviations_lower_case_and_long_items_are_
     assert sibling_spans(text, _hits(text), _is_tool) == []
 
 
+def test_a_slash_cuts_between_names_only_and_the_first_colon_names_the_list():
+    text = "Stack: Python, Ray, TCP/IP, Spring/Dagster; Infra: AWS"
+    assert _texts(text, sibling_spans(text, _hits(text), _is_tool)) == ["TCP/IP", "Spring", "Dagster"]
+
+
 def test_a_lead_in_word_is_cut_and_the_models_own_spans_are_left_to_it():
     text = "Python, Ray, e.g. Dagster, Temporal"
     got = sibling_spans(text, _hits(text), _is_tool)
     assert _texts(text, got) == ["Dagster", "Temporal"]
-    model = [Span(got[1].start, got[1].end, "SKILL")]
+    model = [Span(got[1].start - 2, got[1].end, "SKILL")]            # the model's span overlaps "Temporal"
     assert _texts(text, sibling_spans(text, _hits(text), _is_tool, model)) == ["Dagster"]
+    text = "Python, Ray, e.g., \u201cDagster\u201d"
+    assert _texts(text, sibling_spans(text, _hits(text), _is_tool)) == ["Dagster"]
 
 
 NAME = st.sampled_from(["GDAL", "Rasterio", "STAC", "Next.js", "C++", "X12", "Temporal", "data", "the team",
@@ -99,6 +106,7 @@ def cache(tmp_path, monkeypatch):
 
 
 def test_the_hybrid_pass_keeps_a_sibling_as_a_candidate_and_links_nothing_from_it(cache, monkeypatch):
+    monkeypatch.setattr(spans, "find_spans", lambda texts: [[] for _ in texts])   # the model finds nothing
     ont = Ontology.from_concepts([_c("python", "Python"), _c("ray", "Ray"), _c("aws", "AWS"),
                                   _c("pandas", "pandas")])
     text = "Requirements:\n- Tech stack: Python, Ray, AWS, GeoPandas, GDAL\n"
@@ -109,7 +117,6 @@ def test_the_hybrid_pass_keeps_a_sibling_as_a_candidate_and_links_nothing_from_i
                     alt_labels=("Azure Cognitive Services",), kind="tool")
     ont = Ontology.from_concepts([_c("python", "Python"), _c("ray", "Ray"), _c("aws", "AWS"), azure])
     text = "Requirements:\n- Tech stack: Python, Ray, AWS, Cognitive Services\n"   # the linker scores it 0.72
-    monkeypatch.setattr(spans, "find_spans", lambda texts: [[] for _ in texts])   # the model found nothing
     x = Extractor(ont, "hybrid", min_score=0.5).extract(Posting("p", "p", text))
     assert [(c.text, c.nearest[0].concept) for c in x.candidates] == [("Cognitive Services", "skill:azure-ai")]
     assert "skill:azure-ai" not in {m.concept for m in x.mentions}

@@ -173,8 +173,10 @@ def test_a_bracketed_expansion_belongs_to_the_team_name(ont):
     """'the Global FPS (Flexible Pipe Systems) Productivity team' was no team (the bracket broke the
     name); a bracket at the name's end is its other name, an alias."""
     text = ("You will join the Model Risk Management (MRM) team. This role sits within the Global FPS "
-            "(Flexible Pipe Systems) Productivity team.\n")
+            "(Flexible Pipe Systems) Productivity team. Meet the Global FPS (Flexible Pipe Systems) "
+            "Quality (GFQ) team.\n")
     x = Extractor(ont).extract(Posting(id="p", source="p", text=text))
-    assert {(t.name, t.aliases) for t in x.teams} == {("Model Risk Management", ("MRM",)),
-                                                     ("Global FPS (Flexible Pipe Systems) Productivity", ())}
+    assert {(t.name, t.aliases) for t in x.teams} == {
+        ("Model Risk Management", ("MRM",)), ("Global FPS (Flexible Pipe Systems) Productivity", ()),
+        ("Global FPS (Flexible Pipe Systems) Quality", ("GFQ",))}
     assert all(text[t.start:t.end] == t.name for t in x.teams)

@@ -6,7 +6,8 @@
 Gold: ``tests/data/realml_gold.json`` — 10 ML/AI postings of postings-dev (keyed by id; their texts are
 not ours to ship, so they are read from the shared data), 260 items, 125 core, annotated blind to the
 tool. The postings are written to a temporary JSON-lines file and scored by ``../shared/tools/eval_gold.py``
-with ``--linker exact`` (the default) and ``--linker hybrid``. Prints one JSON object per linker.
+with ``--linker exact`` (the default) and ``--linker hybrid``. Prints one JSON object per linker, then
+one for ``skillgraph discover``: how many of the gold's skills no concept names it lists.
 """
 from __future__ import annotations
 
@@ -54,8 +55,9 @@ def main() -> int:
 def discovered(path: Path, verbose: bool) -> dict:
     """How many of the gold's skills the ontology lacks ``skillgraph discover`` lists: as a group of
     their own (a variant with the same group key as one of the item's terms), or only inside a longer
-    group (the term's key words a run of a variant's key words)."""
-    from skillgraph.discover.group import _key_words
+    group (the term's words, as the linker normalises them, a run of a variant's)."""
+    from skillgraph.discover import group_key
+    from skillgraph.extraction.link import words
 
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["postings"]
     items = [it for g in gold.values() for it in g["skills"]]
@@ -65,16 +67,16 @@ def discovered(path: Path, verbose: bool) -> dict:
     unknown = [it for it in items if not any(looked.get(t) for t in it["any"])]
     groups = json.loads(subprocess.run(["skillgraph", "discover", str(path), "--format", "json"],
                                        capture_output=True, text=True, check=True).stdout)
-    own = {v["text"]: _key_words(v["text"]) for g in groups for v in g["variants"]}
-    keys = set(own.values())
+    own = {v["text"]: tuple(words(v["text"])) for g in groups for v in g["variants"]}
+    keys = {group_key(t) for t in own}
 
     def inside(k: tuple, v: tuple) -> bool:
         return any(v[i:i + len(k)] == k for i in range(len(v) - len(k) + 1))
 
     n_own = n_inside = 0
     for it in unknown:
-        ks = [k for k in (_key_words(t) for t in it["any"]) if k]
-        if any(k in keys for k in ks):
+        ks = [k for k in (tuple(words(t)) for t in it["any"]) if k]
+        if any(group_key(t) in keys for t in it["any"] if group_key(t)):
             n_own += 1
             continue
         hit = next((t for t, v in own.items() for k in ks if inside(k, v)), None)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import COMPANY_TALK, NOT_EXPECTED, NOT_STACK_LABELS
+from .cues import COMPANY_TALK, DUTY_VERBS, NOT_EXPECTED, NOT_STACK_LABELS
 from .levels import heading_level, prose_level, sentence_level, stack_heading
 
 __all__ = ["UNASKED_LEVEL", "employer_talk", "menu_like", "open_prose", "role_lines", "settle", "stack_list"]
@@ -112,14 +112,16 @@ _ROLE_LINE = re.compile(r"(?P<title>[^\n|:\u2013\u2014]{3,100}?)(?:\s+[\u2013\u2
                         r"(?=\S)")
 _SEPARATOR = re.compile(r"[:\u2013\u2014]|\s-\s")
 _ROLE_LINE_CHARS = 500
-_WORK = re.compile(r"(?i)(?:you(?:'|\u2019)?ll|you will|own|build|design|develop|lead|help|advance|optimi[sz]e|"
-                   r"architect|drive|shape|create|implement|maintain|scale|ship|work|support|run|define|improve|deliver|"
-                   r"manage|take|make|bring|partner|write|train|deploy|integrate|expand|automate|research|"
-                   r"prototype|invent|contribute|collaborate|operate|evaluate)\b")
-"""What a role line's description opens with when it says what the role does ("Own end-to-end feature
-delivery", "Build automated frameworks", "You'll be the primary builder"); one that names skills instead
-("Backend, Distributed Systems, Rust", "Databricks", "solid foundation in PHP") is what the role needs."""
-_MARKER = re.compile(r"\s*(?:[-*+\u2022\u25cf\u25aa\u2013\u2014>]+|[A-Za-z0-9]{1,2}[.)])?\s*")
+_WORK = re.compile(r"(?i)(?:you(?:'|\u2019)?ll|you will|" + "|".join(sorted(DUTY_VERBS | frozenset(
+    "advance architect scale ship take make bring train integrate expand automate research prototype invent "
+    "evaluate".split()), key=len, reverse=True)) + r")\b")
+"""What a role line's description opens with when it says what the role does: a duty verb
+(:data:`~.cues.DUTY_VERBS`, and a few more: "Architect a hybrid C++/Python stack", "Ship …") or
+"you'll" ("Own end-to-end feature delivery", "You'll be the primary builder"); one that names skills
+instead ("Backend, Distributed Systems, Rust", "Databricks", "solid foundation in PHP") is what the
+role needs."""
+# a bullet (the span model's bullet characters, spans._BULLET_START) or a list letter or number: "B.", "2)"
+_MARKER = re.compile(r"\s*(?:[-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7\u2013\u2014>]+|[A-Za-z0-9]{1,2}[.)])?\s*")
 
 
 def role_lines(text: str, mentions: list) -> list:

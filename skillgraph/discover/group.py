@@ -38,10 +38,12 @@ its whole title, or a degree ("Bachelor's degree", "MSc":
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
 from skillgraph.extraction.boilerplate import boilerplate_paragraphs, paragraphs
+from skillgraph.extraction.cues import DUTY_VERBS
 from skillgraph.extraction.levels import heading_level
 from skillgraph.extraction.link import words
 from skillgraph.extraction.notskills import employer_spans
@@ -52,7 +54,7 @@ from skillgraph.ingest.metadata.degrees import names_a_degree
 from skillgraph.model import Extraction, Nearest
 from skillgraph.ontology import Ontology, norm_label
 
-__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "discover", "group_key", "own_fact"]
+__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "clause_items", "discover", "group_key", "own_fact"]
 
 FORM_WORDS = frozenset(
     "pipeline tool tooling platform framework ecosystem stack suite library technology".split())
@@ -151,6 +153,54 @@ def _unique_id(label: str, taken: set[str]) -> str:
     return cid
 
 
+_DUTY = "|".join(sorted(DUTY_VERBS, key=len, reverse=True))
+_CLAUSE_LEAD = re.compile(rf"(?i)(?:{_DUTY})(?:s|es|ed|d|ing|ning|ting)?(?:(?:,\s*|\s+(?:and|or|&)\s+)"
+                          rf"(?:{_DUTY})(?:s|es|ed|d|ing|ning|ting)?)*\s+(?:(?:the|a|an|our|your|new)\s+)*")
+_PREPOSITIONS = frozenset("alongside across within into onto towards toward among beyond".split())
+_OPEN_PHRASE = re.compile(r"\b(?:of|from|for|in|on|with|to|across|into)\s+(?:(?:the|our|a|an|your)\s+)?\S+$", re.I)
+_CLAUSE_SEP = re.compile(r"\s*(?:,|;|\s(?:and|or|&)\s)\s*(?:(?:the|a|an)\s+)*", re.I)
+
+
+def clause_items(text: str) -> list[tuple[int, int]]:
+    """The skills a duty-like candidate names, as ``(start, end)`` in ``text``: one opening with a duty
+    verb (:data:`~skillgraph.extraction.cues.DUTY_VERBS`, in any common form), four words or more and
+    a coordination after its verbs is cut after the verbs and at the coordinations: "Lead the C-to-Rust
+    transition and AI orchestration" is "C-to-Rust transition" and "AI orchestration", "building and
+    deploying machine learning and AI solutions" is "machine learning" and "AI solutions". One naming a
+    single thing keeps its verb ("Identify bottlenecks in the delivery system": a competence, as ESCO
+    words them), and so does any other candidate."""
+    m = _CLAUSE_LEAD.match(text)
+    if m is None or len(text.split()) < 4 or m.end() >= len(text):
+        return [(0, len(text))]
+    out, a = [], m.end()
+    for sep in [*_CLAUSE_SEP.finditer(text, a), None]:
+        b = len(text) if sep is None else sep.start()
+        if b > a:
+            out.append((a, b))
+        if sep is not None:
+            a = sep.end()
+    if len(out) < 2 or not all(_an_item(text[a:b]) for a, b in out):
+        return [(0, len(text))]       # one thing named, or a cut that would leave no skill standing
+    if len(text[out[0][0]:out[0][1]].split()) == 1 and len(text[out[1][0]:out[1][1]].split()) > 1:
+        return [(0, len(text))]       # "operational and strategic decision-making": a shared head
+    if any(_OPEN_PHRASE.search(text, a, b) for a, b in out[:-1]):
+        return [(0, len(text))]       # "extraction from dynamic and interactive web sources": inside a phrase
+    return out
+
+
+def _an_item(piece: str) -> bool:
+    """A cut piece that can stand as a skill: it opens with no function word, preposition, adverb or
+    gerund ("with senior engineers", "closely with product", "working with colleagues"), is no common
+    word alone ("data") and runs into no next sentence."""
+    from skillgraph.extraction.context import FUNCTION_WORDS
+    from skillgraph.extraction.spans import is_generic
+
+    ws = piece.split()
+    first = ws[0].lower()
+    return not (first in FUNCTION_WORDS or first in _PREPOSITIONS or first.endswith(("ly", "ing")) or ". " in piece
+                or (len(ws) == 1 and is_generic(first)) or (len(ws) > 1 and ws[-1].lower() in FUNCTION_WORDS))
+
+
 def _nearest(ontology: Ontology | None, text: str) -> tuple[Nearest, ...]:
     """The lexical linker's nearest concepts for one item of a cut candidate (the model's were the whole's)."""
     if ontology is None:
@@ -196,7 +246,7 @@ def discover(extractions: Iterable[Extraction], ontology: Ontology | None = None
         repeated = [(s, e) for s, e, k in paragraphs(x.posting.text) if k in common] if common else ()
         facts = _facts(x.posting)
         for c in x.candidates:
-            cuts = slash_items(c.text)
+            cuts = [(a + ps, a + pe) for a, b in clause_items(c.text) for ps, pe in slash_items(c.text[a:b])]
             for ps, pe in cuts:
                 text = surface(c.text[ps:pe])
                 key = group_key(text)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgraph.discover import EXAMPLES, Group, discover, group_key
-from skillgraph.discover.group import FORM_WORDS
+from skillgraph.discover.group import FORM_WORDS, clause_items
 from skillgraph.extraction.link import FRAME_WORDS, words
 from skillgraph.extraction.spans import is_generic, slash_items
 from skillgraph.ingest.metadata.degrees import names_a_degree
@@ -214,3 +214,26 @@ def test_each_item_of_a_slashed_candidate_is_a_group_of_its_own_with_the_linkers
     assert sorted(g.label for g in groups) == ["EDI X12", "FHIR"]            # Python is a concept's label
     fhir = next(g for g in groups if g.label == "FHIR")
     assert fhir.nearest[0].concept == "skill:fhir-api" and fhir.examples == (("p", sent),)
+
+
+@pytest.mark.parametrize("text, items", [
+    ("Lead the C-to-Rust transition and AI orchestration", ["C-to-Rust transition", "AI orchestration"]),
+    ("building and deploying machine learning and AI solutions", ["machine learning", "AI solutions"]),
+    ("Design and maintain Power BI dashboards and semantic models", ["Power BI dashboards", "semantic models"]),
+    # one thing named keeps its verb; a shared head, a coordination inside a phrase, a piece that
+    # opens with a preposition or is one common word: no cut
+    ("Identify bottlenecks in the end-to-end delivery system", None),
+    ("support operational and strategic decision-making", None),
+    ("Ensure reliable extraction from dynamic and interactive web sources", None),
+    ("Own proactively incident response and postmortems", None),
+    ("Develop and maintain data and model pipelines", None),
+    ("Azure DevOps pipelines and Kafka", None),            # no duty verb
+])
+def test_a_duty_naming_several_things_is_cut_into_them(text, items):
+    assert [text[a:b] for a, b in clause_items(text)] == (items or [text])
+
+
+def test_each_thing_a_duty_names_is_a_group_of_its_own():
+    sent = "Lead the C-to-Rust transition and AI orchestration."
+    x = _x("p", ("Lead the C-to-Rust transition and AI orchestration", sent))
+    assert sorted(g.label for g in discover([x])) == ["AI orchestration", "C-to-Rust transition"]

@@ -105,7 +105,7 @@ def _team_name_may_end(text: str, folded: str, ls: int, i: int, j: int) -> bool:
     if not words:
         return False
     last = words[-1]
-    if "A" <= last[0] <= "Z" or last in ("of", "and", "&", "for") or last[-1] == ")":
+    if "A" <= last[0] <= "Z" or last in ("of", "and", "&", "for") or (last[0] == "(" and last[-1] == ")"):
         return True                 # a name, or one ending in its bracketed other name: "… (MRM) team"
     low = pre.lower()
     return (text[i:j] in ("team", "pod", "squad", "group") and _LOWER_NAME_WORD.fullmatch(last) is not None

@@ -58,10 +58,10 @@ def _extract(path, *args) -> list[dict]:
 
 def _counted(x: dict, c: dict) -> bool:
     """Whether discover counts candidate ``c`` of extraction ``x`` (content words, not under a context
-    heading, not one of the posting's own facts)."""
+    heading, not one of the posting's own facts: its company, a location, its title, a degree or field)."""
     sg = SentenceIndex(x["text"]).at(c["start"])
     posting = Posting(x["id"], x["source"], x["text"], title=x["title"], company=x["company"],
-                      locations=tuple(x["locations"]))
+                      locations=tuple(x["locations"]), degree_fields=tuple(x["degree_fields"]))
     return (bool(group_key(c["text"])) and not (sg and sg.section and heading_level(sg.section) == "context")
             and not own_fact(posting, c["text"], c["start"], c["end"]))
 

@@ -33,8 +33,9 @@ service postings' "apply for EUSS on or before …" on postings-dev.)
 The posting's own facts are not skills either (:func:`own_fact`): a candidate naming the posting's
 company or holding its name ("Barclays Mindset" in a Barclays posting,
 :func:`~skillgraph.extraction.notskills.employer_spans`), one of its locations ("Central London"),
-its whole title, or a degree ("Bachelor's degree", "MSc":
-:func:`~skillgraph.ingest.metadata.degrees.names_a_degree`).
+its whole title, a degree ("Bachelor's degree", "MSc":
+:func:`~skillgraph.ingest.metadata.degrees.names_a_degree`) or one of its degree fields ("Computer
+Science" where it asks for a degree in it; elsewhere, "computer science fundamentals", it may be a skill).
 """
 from __future__ import annotations
 
@@ -212,13 +213,13 @@ def _nearest(ontology: Ontology | None, text: str) -> tuple[Nearest, ...]:
 
 def own_fact(posting, text: str, start: int, end: int) -> bool:
     """Whether the candidate ``text`` at ``start:end`` of ``posting`` is one of the posting's own facts:
-    its company (or a phrase holding its name), a location, its whole title, or a degree."""
+    its company (or a phrase holding its name), a location, its whole title, a degree or a degree field."""
     return _own_fact(_facts(posting), text, start, end)
 
 
 def _facts(posting) -> tuple[set[str], list[tuple[int, int]]]:
-    """(group keys of the posting's locations and title, where its text names its company)."""
-    keys = {group_key(x) for x in (*posting.locations, posting.title or "")} - {""}
+    """(group keys of the posting's locations, title and degree fields, where its text names its company)."""
+    keys = {group_key(x) for x in (*posting.locations, posting.title or "", *posting.degree_fields)} - {""}
     return keys, employer_spans(posting.text, posting.company)
 
 

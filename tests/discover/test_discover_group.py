@@ -155,6 +155,16 @@ def test_the_postings_own_facts_are_no_unknown_skills():
     cands = tuple(Candidate(t, text.index(t), text.index(t) + len(t), "s", 0.3) for t in spans)
     own = Posting("p", "p", text, title="Data Engineer", company="Mindrift Ltd", locations=("Central London",))
     assert [g.label for g in discover([Extraction(own, candidates=cands)])] == ["Pulumi"]
+    # a degree field of the posting ("a BSc in Computer Science") is its fact; in another posting a skill
+    field = "- A BSc in Computer Science.\n"
+    at = len(text) + field.index("Computer Science")
+    cs = (*cands, Candidate("Computer Science", at, at + 16, "s", 0.3))
+    asked = Posting("p", "p", text + field, title="Data Engineer", company="Mindrift Ltd",
+                    locations=("Central London",), degree_fields=("Computer Science",))
+    assert [g.label for g in discover([Extraction(asked, candidates=cs)])] == ["Pulumi"]
+    plain = Posting("p", "p", text + field, title="Data Engineer", company="Mindrift Ltd",
+                    locations=("Central London",))
+    assert sorted(g.label for g in discover([Extraction(plain, candidates=cs)])) == ["Computer Science", "Pulumi"]
     other = Posting("q", "q", text, title="Analyst", company="Acme", locations=("Leeds",))
     assert sorted(g.label for g in discover([Extraction(other, candidates=cands)])) == [
         "Central London", "Data Engineer", "Mindrift Mindset", "Pulumi"]

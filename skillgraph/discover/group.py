@@ -44,12 +44,13 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from skillgraph.extraction.boilerplate import boilerplate_paragraphs, paragraphs
+from skillgraph.extraction.context import FUNCTION_WORDS
 from skillgraph.extraction.cues import DUTY_VERBS
 from skillgraph.extraction.levels import heading_level
 from skillgraph.extraction.link import words
 from skillgraph.extraction.notskills import employer_spans
 from skillgraph.extraction.segmentation import SentenceIndex
-from skillgraph.extraction.spans import slash_items
+from skillgraph.extraction.spans import is_generic, slash_items
 from skillgraph.graph.names import slug
 from skillgraph.ingest.metadata.degrees import names_a_degree
 from skillgraph.model import Extraction, Nearest
@@ -90,8 +91,6 @@ class Group:
 
 
 def _key_words(text: str) -> tuple[str, ...]:
-    from skillgraph.extraction.spans import is_generic
-
     ws = list(words(text))
     while len(ws) > 1 and ws[-1] in FORM_WORDS and not (len(ws) == 2 and is_generic(ws[0])):
         ws.pop()      # "Azure DevOps pipelines" is Azure DevOps, but "data pipelines" is not "data"
@@ -193,9 +192,6 @@ def _an_item(piece: str) -> bool:
     """A cut piece that can stand as a skill: it opens with no function word, preposition, adverb or
     gerund ("with senior engineers", "closely with product", "working with colleagues"), is no common
     word alone ("data") and runs into no next sentence."""
-    from skillgraph.extraction.context import FUNCTION_WORDS
-    from skillgraph.extraction.spans import is_generic
-
     ws = piece.split()
     first = ws[0].lower()
     return not (first in FUNCTION_WORDS or first in _PREPOSITIONS or first.endswith(("ly", "ing")) or ". " in piece

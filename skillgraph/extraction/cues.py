@@ -85,6 +85,10 @@ DUTY_VERBS = frozenset(
 """A line opening with one of these and four words or more is a duty ("Own analytics for …"), not a
 heading, even with a heading word in it ("… reliability/qualification activities")."""
 
+EXAMPLE_LEAD = r"(?:e\.\s?g|i\.\s?e|eg|ie|such as|including|like)\b\.?[,:]?"
+"""What opens a list of examples ("e.g.,", "such as", "including"): its items are examples, not names
+(teams' lists), and it is no part of the first item (the list siblings). A regex, searched ignoring case."""
+
 NOT_EXPECTED = (r"\b(?:(?:do not|don'?t|don\u2019t|doesn'?t|won'?t|will not) (?:expect|need|require) "
                 r"(?:you |candidates |applicants |anyone )?(?:to )?(?:have|know|be an? expert)\b|"
                 r"(?:is|are) not (?:expected|required) to (?:have|know)\b|no need to (?:have|know)\b)")

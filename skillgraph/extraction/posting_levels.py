@@ -73,7 +73,8 @@ def settle(text: str, mentions: list, heads: list | None = None, employer=()) ->
             if m[_LEVEL] == "context" and (m[3], m[4]) in new else m for m in mentions]
 
 
-_LEAD = re.compile(r"[\s*\-\u2022\u25cf\u25aa\u2013\u2014>]*")
+# a bullet (the span model's bullet characters, spans._BULLET_START) or a list letter or number: "B.", "2)"
+_MARKER = re.compile(r"\s*(?:[-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7\u2013\u2014>]+|[A-Za-z0-9]{1,2}[.)])?\s*")
 _VERB_NEXT = re.compile(r"\s+[a-z]")
 _NOT_NAMES = frozenset("this that the these those we our it you they".split())   # a record's "company": "This"
 _HIRING = re.compile(r"\b(?:hiring|looking for|seeking|searching for|recruiting|is working with|are working with)\b",
@@ -96,7 +97,7 @@ def employer_talk(text: str, mentions: list, employer) -> list:
         if m[_LEVEL] != "context":
             said = talk.get(key)
             if said is None:
-                lead = _LEAD.match(text, key[0]).end()
+                lead = _MARKER.match(text, key[0]).end()
                 sent = text[key[0]:key[1]]
                 said = talk[key] = (lead in ends and bool(_VERB_NEXT.match(text, ends[lead]))
                                     and text[lead:ends[lead]].lower() not in _NOT_NAMES
@@ -120,8 +121,6 @@ _WORK = re.compile(r"(?i)(?:you(?:'|\u2019)?ll|you will|" + "|".join(sorted(DUTY
 "you'll" ("Own end-to-end feature delivery", "You'll be the primary builder"); one that names skills
 instead ("Backend, Distributed Systems, Rust", "Databricks", "solid foundation in PHP") is what the
 role needs."""
-# a bullet (the span model's bullet characters, spans._BULLET_START) or a list letter or number: "B.", "2)"
-_MARKER = re.compile(r"\s*(?:[-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7\u2013\u2014>]+|[A-Za-z0-9]{1,2}[.)])?\s*")
 
 
 def role_lines(text: str, mentions: list) -> list:

@@ -33,6 +33,7 @@ from typing import Callable, Iterable, Sequence
 
 from skillgraph.vocab import ROLE_NOUNS
 
+from .cues import EXAMPLE_LEAD
 from .spans import Span, is_generic, pieces, slash_items
 
 __all__ = ["MAX_WORDS", "MIN_SHARE", "MIN_TOOLS", "sibling_spans"]
@@ -46,7 +47,7 @@ MAX_WORDS = 3
 
 _SEP = re.compile(r"\s*(?:[,;|()\[\]]|\s/|/\s|\s(?:and|or|&)\s)\s*", re.I)   # an unspaced "/": slash_items
 _CODE = re.compile(r"\w[.+#]\w|\w[+#]+$")
-_LEAD = re.compile(r"(?:e\.g|i\.e|eg|ie|such as|including|like)[.,:]*\s+", re.I)
+_LEAD = re.compile(EXAMPLE_LEAD + r"\s+", re.I)
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "cf"})
 _EDGE = " \t.:!?*\"'`\u2018\u2019\u201c\u201d-\u2013\u2014"
 

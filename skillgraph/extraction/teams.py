@@ -17,6 +17,7 @@ from skillgraph.model import Posting, TeamMention
 from skillgraph.vocab import ROLE_NOUNS
 
 from .context import FUNCTION_WORDS
+from .cues import EXAMPLE_LEAD
 from .inline import glued_boundaries
 from .labels import fold
 from .title_teams import title_teams
@@ -71,7 +72,7 @@ _DESCRIBING = frozenset(
     "solid strong".split())
 _FUNCTION = FUNCTION_WORDS | {"my", "his", "her", "each", "every", "within"}
 _HIRING = re.compile(r"\b(?:recruit\w*|hiring|talent|resourcing)\b", re.I)
-_EXAMPLES = re.compile(r"\s*(?:e\.\s?g|i\.\s?e|eg|such as|including|like)\b\.?,?\s*", re.I)
+_EXAMPLES = re.compile(r"\s*" + EXAMPLE_LEAD + r"\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _NOT_TEAM_NAMES = frozenset({"we", "you", "it", "this", "our", "the"})
 _LOWER_NAME_WORD = re.compile(r"[a-z][a-z-]+")

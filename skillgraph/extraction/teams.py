@@ -20,6 +20,7 @@ from .context import FUNCTION_WORDS
 from .cues import EXAMPLE_LEAD
 from .inline import glued_boundaries
 from .labels import fold
+from .team_names import inner_aliases, split_list
 from .title_teams import title_teams
 from .window import window
 
@@ -76,19 +77,6 @@ _EXAMPLES = re.compile(r"\s*" + EXAMPLE_LEAD + r"\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _NOT_TEAM_NAMES = frozenset({"we", "you", "it", "this", "our", "the"})
 _LOWER_NAME_WORD = re.compile(r"[a-z][a-z-]+")
-
-
-def _split_list(s: str) -> list[tuple[int, str]]:
-    """"A, B, and C" -> [(offset, "A"), (offset, "B"), (offset, "C")]; "trust and safety" stays whole."""
-    out, pos = [], 0
-    for part in re.split(r"[,;]", s):
-        i = s.find(part, pos)
-        pos = i + len(part)
-        lead = re.match(r"\s*(?:(?:and|or|&)\s+)?", part)
-        name = part[lead.end():].strip()
-        if name and len(name) <= 40 and not name.lower().startswith(("etc", "more", "others")):
-            out.append((i + lead.end(), name))
-    return out
 
 
 def _team_name_may_end(text: str, folded: str, ls: int, i: int, j: int) -> bool:
@@ -185,6 +173,7 @@ class _TeamFinder:
             return                      # "Isomorphic Labs" is the employer, not a team of it
         if _SENTENCE_END.search(name):
             return                      # "… our DNA. With …" runs across a sentence's end: no name
+        aliases = tuple(sorted({*aliases, *inner_aliases(name)}))
         key = (name.lower(), role)
         old = self.found.get(key)
         if old is not None:
@@ -220,7 +209,7 @@ class _TeamFinder:
                 self.list_spans.append((m.start("list"), m.end("list")))
                 items = m.group("list")
                 ex = _EXAMPLES.match(items)      # "(e.g., product managers, engineers)": examples, not names
-                for off, name in _split_list(items[ex.end():] if ex else items):
+                for off, name in split_list(items[ex.end():] if ex else items):
                     # a product is named ("products (Homefeed, Ads)"), "products (reports, dashboards)" are kinds
                     if not ((ex or role == "product") and name[0].islower()) and not _ROLE_WORDS.search(name):
                         self.add(name, role, m.start("list") + (ex.end() if ex else 0) + off)
@@ -256,7 +245,7 @@ class _TeamFinder:
         sent = self.index.at(m.start())
         role = "collaborator" if sent and self._collab_end(sent) <= m.start() else "member"
         if unit.endswith("s") and unit not in ("labs",):   # "the Safety Systems and Applied AI teams"
-            for off, part in _split_list(name.replace(" and ", ", ")):
+            for off, part in split_list(name.replace(" and ", ", ")):
                 self.add(part, role, start + off)
             return
         if rx is _TEAM_LOWER or unit in ("pod", "squad"):

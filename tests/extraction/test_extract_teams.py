@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 import skillgraph.extraction.teams as teams_module
 from skillgraph.extraction import Extractor
+from skillgraph.extraction.team_names import inner_aliases
 from skillgraph.model import Posting
 
 POSTING = """Senior ML Engineer, Search Quality
@@ -171,12 +172,17 @@ def test_example_lists_employer_names_renames_and_sentence_ends_are_no_teams(ont
 
 def test_a_bracketed_expansion_belongs_to_the_team_name(ont):
     """'the Global FPS (Flexible Pipe Systems) Productivity team' was no team (the bracket broke the
-    name); a bracket at the name's end is its other name, an alias."""
+    name); a bracket at the name's end is its other name, an alias; one inside gives two aliases, the
+    name without it and, when it spells out the word before it, with that word spelled out."""
     text = ("You will join the Model Risk Management (MRM) team. This role sits within the Global FPS "
             "(Flexible Pipe Systems) Productivity team. Meet the Global FPS (Flexible Pipe Systems) "
             "Quality (GFQ) team.\n")
     x = Extractor(ont).extract(Posting(id="p", source="p", text=text))
     assert {(t.name, t.aliases) for t in x.teams} == {
-        ("Model Risk Management", ("MRM",)), ("Global FPS (Flexible Pipe Systems) Productivity", ()),
-        ("Global FPS (Flexible Pipe Systems) Quality", ("GFQ",))}
+        ("Model Risk Management", ("MRM",)),
+        ("Global FPS (Flexible Pipe Systems) Productivity",
+         ("Global FPS Productivity", "Global Flexible Pipe Systems Productivity")),
+        ("Global FPS (Flexible Pipe Systems) Quality",
+         ("GFQ", "Global FPS Quality", "Global Flexible Pipe Systems Quality"))}
     assert all(text[t.start:t.end] == t.name for t in x.teams)
+    assert inner_aliases("the Data (Platform) Group") == ("the Data Group",)   # "Platform" spells no "Data"

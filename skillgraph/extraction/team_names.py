@@ -1,0 +1,34 @@
+"""How a team's name found in the text is cut into names and given its other names: one place for the
+name rules that the unit finders of :mod:`~skillgraph.extraction.teams` share."""
+from __future__ import annotations
+
+import re
+
+__all__ = ["inner_aliases", "split_list"]
+
+_INNER = re.compile(r"(?P<acro>\S+) \((?P<other>[^()]+)\)(?= \S)")   # "Global FPS (Flexible Pipe Systems) Productivity"
+
+
+def split_list(s: str) -> list[tuple[int, str]]:
+    """"A, B, and C" -> [(offset, "A"), (offset, "B"), (offset, "C")]; "trust and safety" stays whole."""
+    out, pos = [], 0
+    for part in re.split(r"[,;]", s):
+        i = s.find(part, pos)
+        pos = i + len(part)
+        lead = re.match(r"\s*(?:(?:and|or|&)\s+)?", part)
+        name = part[lead.end():].strip()
+        if name and len(name) <= 40 and not name.lower().startswith(("etc", "more", "others")):
+            out.append((i + lead.end(), name))
+    return out
+
+
+def inner_aliases(name: str) -> tuple[str, ...]:
+    """A name holding a bracketed other name is also called without it ("Global FPS Productivity") and,
+    when the bracket spells out the word before it, with that word spelled out ("Global Flexible Pipe
+    Systems Productivity")."""
+    m = _INNER.search(name)
+    if not m:
+        return ()
+    acro, spelled = m["acro"], m["other"].split()
+    full = (name[:m.start()] + m["other"] + name[m.end():],) if acro == "".join(w[0] for w in spelled).upper() else ()
+    return (name[:m.end("acro")] + name[m.end():], *full)

@@ -269,7 +269,7 @@ def shown_work(text: str, matches: Sequence, sites: frozenset, sentence) -> list
     return out
 
 
-_ROLE_AFTER = re.compile(r"[ \t]+(?:" + "|".join((*ROLE_NOUNS, "administrator", "programmer")) + r")s?\b", re.I)
+_ROLE_AFTER = re.compile(r"[ \t]+(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.I)
 _OPENS = re.compile(r"(?:\A|[\n.!?:;]|^[ \t]*[-*•·–]?)[ \t]*\Z", re.M)   # before a label: a line or sentence opens
 
 

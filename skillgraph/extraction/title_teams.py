@@ -18,7 +18,7 @@ from skillgraph.vocab import ROLE_NOUNS
 __all__ = ["title_teams"]
 
 _TITLE_ROLE = re.compile(r"\b(?:(?:" + "|".join(ROLE_NOUNS) + r"|executive|associate|president|counsel|leader|"
-                         r"master|recruiter|administrator|coordinator|representative|technician|eng|devs?|"
+                         r"master|eng|devs?|"
                          r"(?:s|a)?vp|t?pm|swe|sre|am)s?|staff)\b", re.I)
 """A role or a rank in a title part ("Account Executive", "Assistant Vice President", "PM", "Designers"):
 ROLE_NOUNS and the ranks and short forms titles use, plural too."""

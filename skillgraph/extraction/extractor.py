@@ -24,6 +24,7 @@ from .notskills import (
     profile_site_ids,
     role_names,
     shown_work,
+    spelled_out,
     team_claims,
     unlinkable,
 )
@@ -175,6 +176,7 @@ class Extractor:
             matches = drop_in_spans(matches, nontext)            # not inside URLs, e-mails, paths
             matches = drop_within(matches, employer)             # Notion at Notion
             matches = role_names(text, matches)                  # "our DevOps Manager" names a role
+            matches = spelled_out(text, matches, self.ontology)  # "MVS (Mixpeek Vector Store)" is no MVS
             kept = shown_work(text, matches, self.sites, lambda o: _bounds(index, o, len(text)))
             if len(kept) != len(matches):                        # "include your GitHub", "building GitHub for X"
                 left = set(kept)

@@ -15,6 +15,9 @@
   company is like ("building GitHub for AI agents", "think Cursor for radiologists").
 - A capitalised name that names a role, not a skill asked for (:func:`role_names`): "reporting to our
   DevOps Manager", "Senior Backend Developer", "Cloud Architect". SkillSpan dev marks none of them.
+- An acronym that the posting spells out as something else (:func:`spelled_out`): "MVS (Mixpeek Vector
+  Store)" is the employer's product, not *3D reconstruction* (multi-view stereo); "ETL (Extract,
+  Transform, Load)" and "PMP (Project Management Professional)" keep their concept.
 
 Every pattern starts only where a run of its characters starts (a look-behind), so each run is
 scanned a bounded number of times and a 10 MB token costs linear time, not quadratic.
@@ -30,7 +33,7 @@ from skillgraph.speed import alternation, per_ontology
 from skillgraph.vocab import ROLE_NOUNS
 
 __all__ = ["NON_TEXT", "PROFILE_SITES", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans",
-           "profile_site_ids", "role_names", "shown_work", "unlinkable"]
+           "profile_site_ids", "role_names", "shown_work", "spelled_out", "unlinkable"]
 
 _URL = (r"(?<![\w.+-])(?:https?|ftp|file)(?::/{2}|://?| //)[^\s<>\"'`]+"   # also "https //x" (colon lost)
         r"|(?<![\w.-])www\.[^\s<>\"'`]+")
@@ -285,6 +288,35 @@ def role_names(text: str, matches: Sequence) -> list:
             if not (_OPENS.search(text, max(0, s - 8), s) and r.group().lstrip()[0].islower()):
                 continue
         out.append(m)
+    return out
+
+
+_SPELLED = re.compile(r"[ \t]*\((?P<words>[A-Za-z][\w-]*(?:[ \t]*[,/]?[ \t]*[A-Za-z][\w-]*){1,7})\)")
+_MINOR = frozenset({"of", "and", "for", "the", "in", "to", "on", "a", "an", "&"})
+
+
+def spelled_out(text: str, matches: Sequence, ontology) -> list:
+    """``matches`` ((start, end, ids)) without the concepts an acronym does not stand for here: where a
+    label of two capitals or more is followed by a bracket whose words' initials spell it ("MVS (Mixpeek
+    Vector Store)"), a concept stays only if one of its labels shares a content word with the bracket
+    (ETL's "extract, transform, load"); a match left with no concept is dropped."""
+    from .link import words
+
+    out = []
+    for m in matches:
+        s, e, ids = m[0], m[1], m[2]
+        acro = text[s:e]
+        b = _SPELLED.match(text, e) if "(" in text[e:e + 3] and sum(c.isupper() for c in acro) >= 2 else None
+        ws = re.findall(r"[A-Za-z][\w-]*", b["words"]) if b else []
+        if not b or "".join(w[0] for w in ws if w.lower() not in _MINOR).upper() != "".join(
+                c for c in acro if c.isupper()):
+            out.append(m)
+            continue
+        said = set(words(b["words"], keep_frame=True))
+        keep = tuple(c for c in ids if any(said & set(words(lab, keep_frame=True)) for lab in (
+            ontology.concepts[c].label, *ontology.concepts[c].alt_labels, *ontology.concepts[c].hidden_labels)))
+        if keep:
+            out.append(m if len(keep) == len(ids) else (s, e, keep, *m[3:]))
     return out
 
 

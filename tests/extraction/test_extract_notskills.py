@@ -255,3 +255,33 @@ def test_a_label_opening_a_line_before_a_lower_case_role_noun_is_a_verb_and_link
     links, _ = _linked(ont, "What you will do:\n- Mentor engineers on the team. Mentor engineers daily.")
     assert [c for _, c in links] == ["mentoring", "mentoring"], links
     assert _linked(ont, "Our Mentor Engineer role.")[0] == []
+
+
+@pytest.fixture(scope="module")
+def acronyms(make_concept):
+    return Ontology.from_concepts([
+        make_concept("3d", "3D reconstruction", "multi-view stereo", "MVS"),
+        make_concept("etl", "ETL", "extract, transform, load"),
+        make_concept("ray", "Ray"),
+    ])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We build MVS (Mixpeek Vector Store) on Ray.", [("Ray", "ray")]),       # the employer's product
+    ("Dense MVS (Multi-View Stereo) pipelines", [("MVS", "3d"), ("Multi-View Stereo", "3d")]),
+    ("ETL (Extract, Transform, Load) jobs", [("ETL", "etl"), ("Extract, Transform, Load", "etl")]),
+    ("Know MVS (and Ray) well.", [("MVS", "3d"), ("Ray", "ray")]),           # the bracket spells nothing
+    ("Know MVS well.", [("MVS", "3d")]),
+])
+def test_an_acronym_spelled_out_as_something_else_is_not_that_concept(acronyms, text, expected):
+    assert _linked(acronyms, text)[0] == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="MVSa (),x", max_size=30))
+def test_spelled_out_only_ever_takes_concepts_away(acronyms, text):
+    from skillgraph.extraction.notskills import spelled_out
+
+    matches = [(i, i + 3, ("skill:3d",)) for i in range(len(text) - 2) if text[i:i + 3] == "MVS"]
+    got = spelled_out(text, matches, acronyms)
+    assert all(m in matches for m in got)

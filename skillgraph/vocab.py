@@ -30,7 +30,8 @@ LEVEL_RANK: dict[str, int] = {lvl: i for i, lvl in enumerate(LEVELS)}
 
 ROLE_NOUNS: tuple[str, ...] = ("engineer", "scientist", "researcher", "manager", "analyst", "developer", "architect",
                                "lead", "director", "designer", "intern", "specialist", "consultant", "head", "officer",
-                               "administrator", "programmer", "coordinator", "technician", "recruiter", "representative")
+                               "administrator", "programmer", "coordinator", "technician", "recruiter",
+                               "representative")
 """What a person in a role is called (singular; the rules that use it add the plural): a team name holding
 one is a role ("the ML Engineer team"), a label before one names a role ("DevOps Engineer"), a title part
 holding one is a role, and a location cell holding one is not a place."""

@@ -11,7 +11,7 @@ the hybrid pass's throughput as a ratio of the exact pass's, in one run.
   * exact / hybrid        postings/s of extract_all with linker="exact" and "hybrid" (span model and
                           WordLlama) on SkillSpan sentences regrouped into postings (bench_extract's corpus)
   * tricks                the hybrid pass again with each speed trick of skillgraph.speed switched off
-                          (piece_cache, batch_embed) and with all of them off: postings/s, the
+                          (piece_cache, batch_embed, numpy_gemm) and with all of them off: postings/s, the
                           ratio of all tricks on to that, and whether the output is the same (it must be)
 Rates are CPU time of this process (bench_extract.rate), so other load on the machine skews them less.
 Goals (issue 9): model and matrix load <= 1 s warm; RSS with ESCO <= 1.5 GB; hybrid >= 300 postings/s.

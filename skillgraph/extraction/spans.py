@@ -72,9 +72,9 @@ def load_model(path: str | None = None):
     where = Path(path) if path else model_dir()
     if not (where / "config.cfg").is_file():
         raise SkillGraphError(f"{where}: no span model there — reinstall skillgraph or pass a trained model folder")
-    from skillgraph.speed import gc_kept
+    from skillgraph.speed import gc_kept, model_ops
 
-    with gc_kept():     # spacy.load switches the collector on
+    with gc_kept(), model_ops():     # spacy.load switches the collector on; numpy's matmul (speed.numpy_gemm)
         return spacy.load(where)
 
 
@@ -256,14 +256,15 @@ def find_spans(texts: Sequence[str], *, model: str | None = None, batch_size: in
     """The cleaned spans of each text (offsets into it): the model runs over every :func:`pieces` piece of
     every text, in batches; a piece repeated (within or across texts) is read once
     (``piece_cache`` in :mod:`skillgraph.speed`)."""
-    from skillgraph.speed import distinct, on
+    from skillgraph.speed import distinct, on, one_blas_thread
 
     nlp = load_model(model)
     where = [(i, a, b) for i, t in enumerate(texts) for a, b in pieces(t)]
     chunks = [texts[i][a:b] for i, a, b in where]
     todo, slot = distinct(chunks) if on("piece_cache") else (chunks, range(len(chunks)))
-    found = [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
-             for doc in nlp.pipe(todo, batch_size=batch_size)]
+    with one_blas_thread():
+        found = [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                 for doc in nlp.pipe(todo, batch_size=batch_size)]
     raw: list[list[Span]] = [[] for _ in texts]
     for (i, a, _), k in zip(where, slot, strict=True):
         raw[i].extend(Span(a + s, a + e, label) for s, e, label in found[k])

@@ -1,4 +1,4 @@
-"""The hybrid linker's speed tricks (skillgraph/speed.py: piece_cache, batch_embed) change
+"""The hybrid linker's speed tricks (skillgraph/speed.py: piece_cache, batch_embed, numpy_gemm) change
 nothing but the time: with each switched off the output on the real seeds (and on postings that repeat
 lines, split over several score blocks) is the same, and each building block returns what the slow way
 returns, bit for bit."""
@@ -97,3 +97,40 @@ def test_a_score_book_returns_the_matrix_scores_bit_for_bit(cache):
     many = [f"python test {i} " * (i % 7) for i in range(150)]   # more than one product's rows
     book = E.ScoreBook(lm, many)
     assert all(np.array_equal(book.text_scores([t]), lm.text_scores([t])) for t in many[::7])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 40), st.integers(1, 40), st.booleans(), st.booleans(), st.booleans())
+def test_numpy_gemm_is_thincs_product(m, k, n, trans1, trans2, into):
+    """speed.numpy_gemm: the same product as thinc's gemm (blis), transposes and ``out=`` included."""
+    from thinc.api import NumpyOps
+
+    rng = np.random.default_rng(m * 10_000 + k * 100 + n)
+    x = rng.standard_normal((k, m) if trans1 else (m, k), dtype=np.float32)
+    y = rng.standard_normal((n, k) if trans2 else (k, n), dtype=np.float32)
+    out = np.empty((m, n), dtype=np.float32) if into else None
+    got = speed.matmul_ops().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+    want = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert got.dtype == np.float32 and got.shape == (m, n) and (out is None or got is out)
+    np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-4)
+
+
+def test_the_span_model_runs_on_numpy_matmul_on_one_blas_thread():
+    """The shipped span model is built with speed.matmul_ops (every layer); loading it leaves the current
+    ops as they were; the BLAS thread limit holds inside one_blas_thread only."""
+    from thinc.api import get_current_ops
+    from threadpoolctl import threadpool_info
+
+    from skillgraph.extraction.spans import load_model
+
+    before = type(get_current_ops())
+    nlp = load_model()
+    assert type(get_current_ops()) is before
+    assert {type(node.ops).__name__ for node in nlp.get_pipe("tok2vec").model.walk()} == {"MatmulOps"}
+    # the parser's hidden layer too (its small output layer is made at load, on thinc's own ops)
+    assert {type(n.ops).__name__ for n in nlp.get_pipe("ner").model.walk() if n.name == "precomputable_affine"} \
+        == {"MatmulOps"}
+    blas = [i for i in threadpool_info() if i["user_api"] == "blas"]
+    with speed.one_blas_thread():
+        assert all(i["num_threads"] == 1 for i in threadpool_info() if i["user_api"] == "blas")
+    assert [i for i in threadpool_info() if i["user_api"] == "blas"] == blas

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Pretrain the span model's tok2vec on unlabelled posting text (issue 9, part 1: strict F1).
 
-    nice -n 19 python training/spans/pretrain.py [--epochs 8] [--output DIR] [-- SPACY_OVERRIDES...]
+    nice -n 19 python training/spans/pretrain.py [--epochs 16] [--output DIR] [-- SPACY_OVERRIDES...]
         # -> training/spans/corpus/raw_pieces.jsonl, training/spans/pretrain/model{N}.bin
-    nice -n 19 python training/spans/train.py --vectors --skip-prepare --init-tok2vec training/spans/pretrain/model7.bin
+    nice -n 19 python training/spans/train.py --vectors --skip-prepare --init-tok2vec training/spans/pretrain/model15.bin
         # -> training/spans/output_vectors_pretrained/ (not `-- --paths.init_tok2vec`: with config.cfg's
         #    empty [pretraining] block spaCy ignores it without a word; train.py --init-tok2vec handles that)
 
@@ -69,7 +69,7 @@ def filled_config(py: str, env: dict) -> Path:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=16)
     ap.add_argument("--output", type=Path, default=HERE / "pretrain")
     ap.add_argument("overrides", nargs="*",
                     help="extra spacy pretrain overrides after --, e.g. -- --components.tok2vec.model.encode."

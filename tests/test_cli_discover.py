@@ -13,10 +13,9 @@ from click.testing import CliRunner
 
 from skillgraph.cli import main
 from skillgraph.discover import group_key
-from skillgraph.discover.group import clause_items, own_fact
+from skillgraph.discover.group import items, own_fact
 from skillgraph.extraction.levels import heading_level
 from skillgraph.extraction.segmentation import SentenceIndex
-from skillgraph.extraction.spans import slash_items
 from skillgraph.model import Posting
 from skillgraph.ontology import load_ontology, norm_label
 
@@ -83,9 +82,9 @@ def _loop(path, tmp_path, **expect):
     known = {norm_label(lab) for cc in load_ontology().concepts.values()
              for lab in (cc.label, *cc.alt_labels, *cc.hidden_labels)}
     for pid, c in counted:
-        items = [c["text"][a + s:a + e] for a, b in clause_items(c["text"]) for s, e in slash_items(c["text"][a:b])]
-        if len(items) > 1:          # cut into its items ("Hadoop/Spark"): each unknown one is listed
-            assert all(group_key(t) in keys for t in items if norm_label(t) not in known and group_key(t)), items
+        cut = [c["text"][a:b] for a, b in items(c["text"])]
+        if len(cut) > 1:            # cut into its items ("Hadoop/Spark"): each unknown one is listed
+            assert all(group_key(t) in keys for t in cut if norm_label(t) not in known and group_key(t)), cut
             continue
         assert group_key(c["text"]) in keys
         cover = [m for m in after[pid]["mentions"] if m["start"] <= c["start"] and c["end"] <= m["end"]]

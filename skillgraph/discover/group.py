@@ -56,7 +56,7 @@ from skillgraph.ingest.metadata.degrees import names_a_degree
 from skillgraph.model import Extraction, Nearest
 from skillgraph.ontology import Ontology, norm_label
 
-__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "clause_items", "discover", "group_key", "own_fact"]
+__all__ = ["EXAMPLES", "FORM_WORDS", "NEAREST", "Group", "clause_items", "discover", "group_key", "items", "own_fact"]
 
 FORM_WORDS = frozenset(
     "pipeline tool tooling platform framework ecosystem stack suite library technology".split())
@@ -188,6 +188,12 @@ def clause_items(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def items(text: str) -> list[tuple[int, int]]:
+    """The skills a candidate's text names, as ``(start, end)`` in it, as discover counts them: its
+    :func:`clause_items`, each cut at its slashes (:func:`~skillgraph.extraction.spans.slash_items`)."""
+    return [(a + ps, a + pe) for a, b in clause_items(text) for ps, pe in slash_items(text[a:b])]
+
+
 def _an_item(piece: str) -> bool:
     """A cut piece that can stand as a skill: it opens with no function word, preposition, adverb or
     gerund ("with senior engineers", "closely with product", "working with colleagues"), is no common
@@ -243,7 +249,7 @@ def discover(extractions: Iterable[Extraction], ontology: Ontology | None = None
         repeated = [(s, e) for s, e, k in paragraphs(x.posting.text) if k in common] if common else ()
         facts = _facts(x.posting)
         for c in x.candidates:
-            cuts = [(a + ps, a + pe) for a, b in clause_items(c.text) for ps, pe in slash_items(c.text[a:b])]
+            cuts = items(c.text)
             for ps, pe in cuts:
                 text = surface(c.text[ps:pe])
                 key = group_key(text)

@@ -7,7 +7,9 @@ form of hyphenated labels ("fine-tuning" → "finetuning").
 """
 from __future__ import annotations
 
-__all__ = ["FOLD_PAIRS", "HYPHEN_CHARS", "case_fold", "fold", "variants"]
+import re
+
+__all__ = ["FOLD_PAIRS", "HYPHEN_CHARS", "case_fold", "fold", "spells", "variants"]
 
 _FOLD = str.maketrans({**{c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015_"},
                        "\u2019": "'", "\u2018": "'", "\u00a0": " "})
@@ -35,6 +37,19 @@ def case_fold(text: str) -> str:
         if a in text:
             text = text.replace(a, b)
     return text
+
+
+_SPELL_WORD = re.compile(r"[A-Za-z][\w-]*")
+_SPELL_MINOR = frozenset({"of", "and", "for", "the", "in", "to", "on", "a", "an"})
+
+
+def spells(acronym: str, words: str) -> bool:
+    """Whether ``words`` spell out ``acronym``: the initials of its words (not "of", "and", "the" …) are
+    the acronym's capitals, two or more ("FPS" / "Flexible Pipe Systems", "ETL" / "Extract, Transform,
+    Load"; not "Data" / "Platform")."""
+    caps = "".join(c for c in acronym if c.isupper())
+    return len(caps) >= 2 and caps == "".join(w[0] for w in _SPELL_WORD.findall(words)
+                                              if w.lower() not in _SPELL_MINOR).upper()
 
 
 def _plural(word: str) -> list[str]:

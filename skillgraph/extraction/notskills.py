@@ -32,6 +32,8 @@ from typing import Sequence
 from skillgraph.speed import alternation, per_ontology
 from skillgraph.vocab import ROLE_NOUNS
 
+from .labels import spells
+
 __all__ = ["NON_TEXT", "PROFILE_SITES", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans",
            "profile_site_ids", "role_names", "shown_work", "spelled_out", "unlinkable"]
 
@@ -292,7 +294,6 @@ def role_names(text: str, matches: Sequence) -> list:
 
 
 _SPELLED = re.compile(r"[ \t]*\((?P<words>[A-Za-z][\w-]*(?:[ \t]*[,/]?[ \t]*[A-Za-z][\w-]*){1,7})\)")
-_MINOR = frozenset({"of", "and", "for", "the", "in", "to", "on", "a", "an", "&"})
 
 
 def spelled_out(text: str, matches: Sequence, ontology) -> list:
@@ -305,11 +306,8 @@ def spelled_out(text: str, matches: Sequence, ontology) -> list:
     out = []
     for m in matches:
         s, e, ids = m[0], m[1], m[2]
-        acro = text[s:e]
-        b = _SPELLED.match(text, e) if "(" in text[e:e + 3] and sum(c.isupper() for c in acro) >= 2 else None
-        ws = re.findall(r"[A-Za-z][\w-]*", b["words"]) if b else []
-        if not b or "".join(w[0] for w in ws if w.lower() not in _MINOR).upper() != "".join(
-                c for c in acro if c.isupper()):
+        b = _SPELLED.match(text, e) if "(" in text[e:e + 3] else None
+        if not b or not spells(text[s:e], b["words"]):
             out.append(m)
             continue
         said = set(words(b["words"], keep_frame=True))

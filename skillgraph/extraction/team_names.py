@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .labels import spells
+
 __all__ = ["inner_aliases", "split_list"]
 
 _INNER = re.compile(r"(?P<acro>\S+) \((?P<other>[^()]+)\)(?= \S)")   # "Global FPS (Flexible Pipe Systems) Productivity"
@@ -29,6 +31,5 @@ def inner_aliases(name: str) -> tuple[str, ...]:
     m = _INNER.search(name)
     if not m:
         return ()
-    acro, spelled = m["acro"], m["other"].split()
-    full = (name[:m.start()] + m["other"] + name[m.end():],) if acro == "".join(w[0] for w in spelled).upper() else ()
+    full = (name[:m.start()] + m["other"] + name[m.end():],) if spells(m["acro"], m["other"]) else ()
     return (name[:m.end("acro")] + name[m.end():], *full)

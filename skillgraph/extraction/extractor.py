@@ -27,6 +27,7 @@ from .notskills import (
     spelled_out,
     team_claims,
     unlinkable,
+    worked_at,
 )
 from .posting_levels import settle
 from .segmentation import Segment, SentenceIndex
@@ -178,6 +179,7 @@ class Extractor:
             matches = role_names(text, matches)                  # "our DevOps Manager" names a role
             matches = spelled_out(text, matches, self.ontology)  # "MVS (Mixpeek Vector Store)" is no MVS
             kept = shown_work(text, matches, self.sites, lambda o: _bounds(index, o, len(text)))
+            kept = worked_at(text, kept)                         # "previously led search at MongoDB"
             if len(kept) != len(matches):                        # "include your GitHub", "building GitHub for X"
                 left = set(kept)
                 shown = [(m[0], m[1]) for m in matches if m not in left]

@@ -15,6 +15,10 @@
   company is like ("building GitHub for AI agents", "think Cursor for radiologists").
 - A capitalised name that names a role, not a skill asked for (:func:`role_names`): "reporting to our
   DevOps Manager", "Senior Backend Developer", "Cloud Architect". SkillSpan dev marks none of them.
+- A company named as where people worked or who backs the company (:func:`worked_at`): "previously led
+  search at MongoDB", "a team of 10 from AWS, Snyk, Netlify", "leaders at Hugging Face, DeepMind" name
+  employers, not the stack ("data from Salesforce", "great at SQL", "prior knowledge of Solidity", "a team
+  of AI agents", "an API backed by PostgreSQL" still link).
 - An acronym that the posting spells out as something else (:func:`spelled_out`): "MVS (Mixpeek Vector
   Store)" is the employer's product, not *3D reconstruction* (multi-view stereo); "ETL (Extract,
   Transform, Load)" and "PMP (Project Management Professional)" keep their concept.
@@ -35,7 +39,7 @@ from skillgraph.vocab import ROLE_NOUNS
 from .labels import spells
 
 __all__ = ["NON_TEXT", "PROFILE_SITES", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans",
-           "profile_site_ids", "role_names", "shown_work", "spelled_out", "unlinkable"]
+           "profile_site_ids", "role_names", "shown_work", "spelled_out", "unlinkable", "worked_at"]
 
 _URL = (r"(?<![\w.+-])(?:https?|ftp|file)(?::/{2}|://?| //)[^\s<>\"'`]+"   # also "https //x" (colon lost)
         r"|(?<![\w.-])www\.[^\s<>\"'`]+")
@@ -289,6 +293,36 @@ def role_names(text: str, matches: Sequence) -> list:
         if text[s].isupper() and (r := _ROLE_AFTER.match(text, m[1])):
             if not (_OPENS.search(text, max(0, s - 8), s) and r.group().lstrip()[0].islower()):
                 continue
+        out.append(m)
+    return out
+
+
+_PEOPLE_AT = re.compile(
+    r"(?:\b(?:team|engineers|people|folks|alumni|veterans|researchers|operators|builders)(?: of \d+\+?)? (?:from|at)"
+    r"|\b(?:leaders?|founders?|co-?founders?) (?:of|from|at)"
+    r"|\b(?:former(?:ly)?|previously|ex-?)[ \t]+(?:[\w/-]+[ \t]+){0,4}?(?:at|from)"
+    r"|\b(?:worked|led|built|spent[ \t]+\w+[ \t]+years?)[ \t]+(?:[\w/-]+[ \t]+){0,3}?at"
+    r"|\bbacking from|\binvestors? (?:include|like|such as))[ \t]+\Z", re.I)
+"""What stands before a company that is named as people's employer or the company's backer."""
+_NAMES_BETWEEN = re.compile(r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+)?"
+                            r"(?:[A-Z][\w.&'+-]*(?:[ \t]+[A-Z][\w.&'+-]*)*)?)+[ \t]*\Z")
+"""Between two companies of such a list: separators and the names no label knows ("AWS, Snyk, Netlify, Uber")."""
+
+
+def worked_at(text: str, matches: Sequence) -> list:
+    """``matches`` ((start, end, ids)) without the capitalised names of companies that people worked
+    at or that back the company (:data:`_PEOPLE_AT` before the first of a list, :data:`_NAMES_BETWEEN`
+    between the list's names): "I'm Ethan (previously led search at MongoDB)", "a team of 10 from AWS,
+    Snyk, Netlify, Uber"."""
+    out, last = [], -1
+    for m in matches:
+        s = m[0]
+        if text[s].isupper() and (
+                _PEOPLE_AT.search(text, max(0, s - 60), s)
+                or (last >= 0 and _NAMES_BETWEEN.match(text, last, s))):
+            last = m[1]
+            continue
+        last = -1
         out.append(m)
     return out
 

@@ -244,6 +244,22 @@ def test_a_capitalised_label_naming_a_role_does_not_link_but_the_skill_beside_it
     assert links == [("Python", "python"), ("data science", "ds")], links
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("I'm Ethan (founder/CEO, previously led search at Notion).", []),
+    ("We are a team of 10 from AWS, Snyk, Netlify, Google Cloud, Uber.", []),
+    ("With backing from leaders at GitHub, DeepMind, and Notion, we hire.", []),
+    ("Founded by former engineers from AWS and Notion.", []),
+    # the stack, where the same words stand without people before them
+    ("Ingest data from AWS and Notion into SQL.", [("AWS", "aws"), ("Notion", "notion"), ("SQL", "sql")]),
+    ("You are great at Python; prior knowledge of Spark is a plus.", [("Python", "python"), ("Spark", "spark")]),
+    ("Lead a team of AWS agents.", [("AWS", "aws")]),
+    # a list ends where a name stands apart from it: the later AWS is asked for
+    ("Our team of 5 from Notion ships fast. We deploy on AWS.", [("AWS", "aws")]),
+])
+def test_a_company_named_as_where_people_worked_or_who_backs_us_is_no_skill(tiny, text, expected):
+    assert _linked(tiny, text)[0] == expected
+
+
 def test_a_lower_case_label_before_a_role_noun_still_links(tiny):
     # "python developers" in lower case reads as the skill ("mentor developers" asks for mentoring)
     links, _ = _linked(tiny, "Experience shipping python developers love.")

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from skillgraph.ontology import Ontology, norm_label
 from skillgraph.speed import per_ontology
 
+from . import coordination
 from .context import after_tools, is_compound_head, sense_cued, sense_pattern, supported
 from .inline import glued_words
 from .labels import HYPHEN_CHARS, case_fold, fold, variants
@@ -54,14 +55,6 @@ _SUFFIX_AFTER = re.compile(r"[-\u2010\u2011](?:(?:based|heavy|hosted|native|driv
 _STICKY = frozenset("+#@")
 _ASCII_BREAKS = tuple(c for c in map(chr, range(128)) if not c.isalnum() and c != " " and c not in _STICKY)
 _NON_ASCII_BREAK = re.compile(r"[^\x00-\x7f\w]")
-_COORD_BEFORE = re.compile(r"(?:^|[\s,(])([a-z][a-z0-9]+)\s*(?:/|,|\band\b|\bor\b|&)\s*(?:or\s+|and\s+)?\Z")
-_COORD_HEAD_AFTER = re.compile(r" (?:techniques|methods|methodologies|approaches|algorithms)\b")
-"""A noun after the hit that is the coordination's real head: in "statistical and machine learning techniques"
-the shared word is "techniques", not "learning" (no *statistical learning*). Not "skills", "models",
-"systems": "analytical and critical-thinking skills", "image and video generation models" share the label's
-own head."""
-
-
 _BREAK_BYTES = bytes(0x20 if b < 0x80 and chr(b) in _ASCII_BREAKS else b for b in range(256))
 
 
@@ -268,7 +261,7 @@ class Matcher:
         chosen.sort()
         if ambiguous:
             chosen = supported(text, chosen, ambiguous)
-        return self._expand_coordination(f, chosen, taken)
+        return coordination.expand(self._table, _case_free, f, chosen, taken)
 
     def _drop_crossing(self, cands):
         """An extra vocabulary's (ESCO's) hit that crosses one of ours without holding it is a piece
@@ -280,38 +273,6 @@ class Matcher:
         return [c for c in cands if not extra(c[3]) or not any(
             s < c[2] and c[1] < e and not (c[1] <= s and e <= c[2]) for s, e in ours)]
 
-    def _expand_coordination(self, f, chosen, taken):
-        """"multimodal / embedding models": the modifier before the separator shares the head."""
-        extra = []
-        for s, e, _ids in chosen:
-            key = f[s:e]
-            if " " not in key:
-                continue
-            before = f[max(0, s - 6):s].rstrip()
-            if not before or not (before[-1] in "/,&" or before.endswith((" and", " or"))):
-                continue
-            if _COORD_HEAD_AFTER.match(f, e):
-                continue
-            m = _COORD_BEFORE.search(f, max(0, s - 40), s)
-            if not m:
-                continue
-            a_s, a_e = m.start(1), m.end(1)
-            if taken.find(1, a_s, a_e) != -1:
-                continue
-            words = key.split(" ")
-            for cut in range(1, len(words)):
-                head = " ".join(words[cut:])
-                hit = self._table.get(f[a_s:a_e] + " " + head)
-                if hit:
-                    concepts = tuple(dict.fromkeys(en[CONCEPT] for en in hit if en[EXACT] is None))
-                    if concepts:
-                        extra.append((a_s, a_e, concepts))
-                        taken[a_s:a_e] = b"\x01" * (a_e - a_s)
-                    break
-        if extra:
-            chosen = sorted(chosen + extra)
-        return chosen
-
     def lookup(self, term: str) -> list[str]:
         """Concept ids for a whole term, the way extraction would link it (case-folded fallback)."""
         t = " ".join(term.split())
@@ -320,6 +281,12 @@ class Matcher:
             return list(hits[0])
         entries = self._table.get(norm_label(t), ())
         return list(dict.fromkeys(en[CONCEPT] for en in entries))
+
+
+def _case_free(entries) -> tuple:
+    """The concepts of a label key's entries that are not exact-case (a coordination's new hit is a
+    folded word)."""
+    return tuple(dict.fromkeys(en[CONCEPT] for en in entries if en[EXACT] is None))
 
 
 _DOT_SUFFIXES = frozenset("js ts io ai sql net com org dev py app co".split())

@@ -53,7 +53,7 @@ from typing import Sequence
 
 from skillgraph.ontology import Ontology, norm_label
 
-from .link import FRAME_WORDS, Link, Linker, words
+from .link import SKILL_NOUNS, Link, Linker, words
 from .spans import Span
 
 __all__ = ["LEXICAL_WEIGHT", "LINKERS", "MIN_SCORE", "NEAREST", "SENTENCE_LINKS", "SPAN_LINKS", "VARIANT_SCORE",
@@ -78,10 +78,6 @@ NEAREST = 3
 VARIANT_SCORE = 0.95
 _QUALIFIER = re.compile(r"\s*\([^)]*\)")
 """A parenthesised qualifier in a label, left out when :func:`narrower` compares words."""
-_SKILL_NOUNS = frozenset(words(" ".join(w for w in FRAME_WORDS if w.endswith(
-    ("skill", "skills", "experience", "knowledge", "ability", "abilities", "proficiency", "understanding",
-     "familiarity", "expertise", "competence", "competency", "background"))), keep_frame=True))
-"""The frame words that are nouns naming a skill as such: a label's only words :func:`narrower` drops."""
 
 
 def dictionary_how(ontology: Ontology, cid: str, surface: str, cache: dict) -> tuple[float, str]:
@@ -176,7 +172,7 @@ def narrower(span_text: str, concept) -> bool:
     for label in (concept.label, *concept.alt_labels, *concept.hidden_labels):
         # a label keeps its adjectives ("deep" in *deep learning* is a narrower skill), drops only the
         # nouns saying that it is a skill ("English proficiency" is English)
-        ws = set(words(_QUALIFIER.sub(" ", label), keep_frame=True)) - _SKILL_NOUNS
+        ws = set(words(_QUALIFIER.sub(" ", label), keep_frame=True)) - SKILL_NOUNS
         if not have < ws:
             return False
     return True

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from skillgraph.ontology import Ontology
 from skillgraph.speed import per_ontology
 
-__all__ = ["DEFINITION_WEIGHT", "FRAME_WORDS", "Link", "Linker", "PARTIAL_CAP", "linker_for", "words"]
+__all__ = ["DEFINITION_WEIGHT", "FRAME_WORDS", "Link", "Linker", "PARTIAL_CAP", "SKILL_NOUNS", "linker_for", "words"]
 
 PARTIAL_CAP = 0.9
 """The highest score a label whose words differ from the span's can reach."""
@@ -64,6 +64,14 @@ def _stem(w: str) -> str:
     return w
 
 
+SKILL_NOUNS = frozenset(_stem(w) for w in (
+    "skill skills experience knowledge ability abilities proficiency understanding familiarity expertise "
+    "competence competency background").split())
+"""The frame words that are nouns naming a skill as such ("English proficiency" is English)."""
+_NAME_NOUNS = frozenset(("knowledge", "understanding"))
+"""Skill nouns that are also words of names (*knowledge graphs*, *content understanding*): a label keeps them."""
+
+
 def words(text: str, keep_frame: bool = False) -> tuple[str, ...]:
     """The content words of ``text`` as the linker compares them (folded, singular, no function words)."""
     out = []
@@ -92,7 +100,10 @@ class Linker:
                 seen.add(ws)
                 i = len(self._labels)
                 self._labels.append((c.id, ws, n == 0))
-                self._exact.setdefault(words(lab), []).append(i)
+                # its words but the nouns saying it is a skill ("coaching skills" is coaching); adjectives
+                # stay ("deep learning", "strong consistency": "learning" is no *deep learning*)
+                key = tuple(w for w in ws if w not in SKILL_NOUNS or w in _NAME_NOUNS) or ws
+                self._exact.setdefault(key, []).append(i)
                 for w in ws:
                     self._by_word.setdefault(w, []).append(i)
             if c.definition:
@@ -115,7 +126,8 @@ class Linker:
         if not span:
             return []
         best: dict[str, float] = {}
-        for i in self._exact.get(span, ()):
+        full = words(text, keep_frame=True)   # "deep learning" as written first, then without frame words
+        for i in self._exact.get(full, ()) or self._exact.get(span, ()):
             cid, _, pref = self._labels[i]
             best[cid] = max(best.get(cid, 0.0), 1.0 if pref else ALT_EXACT)
         wspan = sum(self._w(w) for w in span)

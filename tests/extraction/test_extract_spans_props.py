@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from skillgraph.extraction.inline import glued_boundaries
 from skillgraph.extraction.link import Linker
 from skillgraph.extraction.spans import Span, clean_spans, is_generic, pieces
+from skillgraph.model import Concept
+from skillgraph.ontology import Ontology
 
 WORDS = ["Python", "training", "Excitement", "SQL", "and", "the", "machine", "learning", "Java", "of",
          "C++", "C/C++", "data", "team", "PyTorch", "Spark", "English", "work", "e.g.", "(", ")", "(KPIs)",
@@ -154,3 +156,22 @@ def test_linker_exact_preferred_label_scores_one(ont):
     for c in sorted(ont.concepts.values(), key=lambda c: c.id):
         top = lk.rank(c.label, k=50)
         assert any(x.concept == c.id and x.score == 1.0 for x in top), (c.label, top[:3])
+
+
+def test_an_adjective_of_a_label_is_part_of_its_name_a_skill_noun_is_not():
+    """'learning' is no *deep learning* and 'consistency' no *strong consistency*; 'deep learning',
+    'strong Python skills' and 'coaching skills' are theirs."""
+    ont = Ontology.from_concepts([
+        Concept(id="skill:dl", iri="https://example.org/dl", label="deep learning"),
+        Concept(id="skill:cm", iri="https://example.org/cm", label="consistency models",
+                alt_labels=("strong consistency",)),
+        Concept(id="skill:py", iri="https://example.org/py", label="Python"),
+        Concept(id="skill:coach", iri="https://example.org/coach", label="coaching skills")])
+    lk = Linker(ont)
+    top = {t: lk.rank(t, k=1)[0] for t in ("learning", "deep learning", "consistency", "strong consistency",
+                                           "strong Python skills", "coaching", "deep understanding of Python")}
+    assert top["deep learning"].score == 1.0 and top["learning"].score < 0.9
+    assert top["strong consistency"].score == 0.97 and top["consistency"].score < 0.9
+    assert (top["strong Python skills"].concept, top["strong Python skills"].score) == ("skill:py", 1.0)
+    assert (top["deep understanding of Python"].concept, top["deep understanding of Python"].score) == ("skill:py", 1.0)
+    assert (top["coaching"].concept, top["coaching"].score) == ("skill:coach", 1.0)

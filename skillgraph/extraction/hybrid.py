@@ -161,21 +161,26 @@ def widen(mentions: list, claimed: Sequence[tuple[str, int, int]]) -> list:
 
 
 def narrower(span_text: str, concept) -> bool:
-    """Whether ``concept`` is narrower than the span names: every one of its labels (a parenthesised
-    qualifier aside, ESCO's "Python (computer programming)") holds all of the span's content words and
-    more ("AWS" → *AWS CloudTrail*, "Kubernetes" → *Kubernetes operators*, "risk management" → *AI risk
-    management*). Such a concept is a guess at a specialisation the text does not state, so the span
-    does not link to it (it may still be one of a candidate's nearest concepts)."""
+    """Whether ``concept`` is narrower than the span names: every one of its labels that uses the span's
+    content words (a parenthesised qualifier aside, ESCO's "Python (computer programming)") holds all of
+    them and more ("AWS" → *AWS CloudTrail*, "Kubernetes" → *Kubernetes operators*, "risk management" →
+    *AI risk management*, "consistency" → *consistency models* whatever its other label "CAP theorem").
+    Such a concept is a guess at a specialisation the text does not state, so the span does not link to
+    it (it may still be one of a candidate's nearest concepts)."""
     have = set(words(span_text))
     if not have:
         return False
+    using = False
     for label in (concept.label, *concept.alt_labels, *concept.hidden_labels):
         # a label keeps its adjectives ("deep" in *deep learning* is a narrower skill), drops only the
         # nouns saying that it is a skill ("English proficiency" is English)
         ws = set(words(_QUALIFIER.sub(" ", label), keep_frame=True)) - SKILL_NOUNS
+        if not have & ws:
+            continue
         if not have < ws:
             return False
-    return True
+        using = True
+    return using
 
 
 def _span_ranking(span_text: str, cos, linker: Linker, semantic) -> list[tuple[float, str, str]]:

@@ -26,7 +26,7 @@ __all__ = ["expand"]
 
 _BEFORE = re.compile(r"(?:^|[\s,(])([a-z][a-z0-9]+)\s*(?:/|,|\band\b|\bor\b|&)\s*(?:or\s+|and\s+)?\Z")
 _ENDS = "|".join(map(re.escape, sorted(FUNCTION_WORDS | _TALK)))
-_AFTER = re.compile(r"(?: ([a-z][a-z0-9]+))?\s*(?:/|,|&|and\b|or\b)\s*(?:or\s+|and\s+)?([a-z][a-z0-9]+)"
+_AFTER = re.compile(r"(?: ([a-z][a-z0-9]+))?\s*(?:/|,|&|and\b|or\b)\s*(?:or\s+|and\s+)?([a-z][a-z0-9]+)(?![^\W_])"
                     r"(?=\s*(?:[^\sa-z0-9+#@-]|\Z)|\s+(?:%s)\b)" % _ENDS)
 _HEAD_AFTER = re.compile(r" (?:techniques|methods|methodologies|approaches|algorithms)\b")
 """A noun after the hit that is the coordination's real head: in "statistical and machine learning techniques"
@@ -53,6 +53,9 @@ def expand(table, concept, f: str, chosen: list, taken: bytearray) -> list:
                 _add(table, concept, m, (" ".join(words[cut:]) for cut in range(1, len(words))), taken, extra,
                      head=True)
     for s, e, _ids in chosen:
+        nxt = f[e:e + 24]       # a separator within a word's reach, or no regex: 2x cheaper on 2,000 postings
+        if not ("," in nxt or "/" in nxt or "&" in nxt or " and " in nxt or " or " in nxt):
+            continue
         key = f[s:e]
         words = key.split(" ")
         m = _AFTER.match(f, e)
@@ -61,8 +64,9 @@ def expand(table, concept, f: str, chosen: list, taken: bytearray) -> list:
         if m.group(1) is None and len(words) > 1:   # "data governance and quality": the hit's words but
             if m.group(2) != words[-1]:   # its head (all of them: "azure data platform and pipelines" is
                 _add(table, concept, m, (" ".join(words[:-1]),), taken, extra)   # no *Azure Pipelines*)
-        elif m.group(1) not in FUNCTION_WORDS:    # the whole hit modifies the next word: "machine learning
-            _add(table, concept, m, (key,), taken, extra)   # models and pipelines", "PyTorch/Lightning"
+        elif m.group(1) not in FUNCTION_WORDS and (m.group(1) is None or taken.find(1, m.start(1), m.end(1)) == -1):
+            _add(table, concept, m, (key,), taken, extra)   # the whole hit modifies the next word: "machine
+                                                            # learning models and pipelines", "PyTorch/Lightning"
     return sorted(chosen + extra) if extra else chosen
 
 

@@ -309,6 +309,21 @@ _NAMES_BETWEEN = re.compile(r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+)
 """Between two companies of such a list: separators and the names no label knows ("AWS, Snyk, Netlify, Uber")."""
 
 
+_PEOPLE_LAST = frozenset(("at", "from", "of", "include", "like", "as"))
+"""The word every :data:`_PEOPLE_AT` ends in: a test of it spares the regex at nearly every name."""
+
+
+def _word_before(text: str, s: int) -> str:
+    """The lower-cased word before ``text[s]`` (over blanks), or ""."""
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    k = j
+    while k > 0 and k > j - 8 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:j].lower()
+
+
 def worked_at(text: str, matches: Sequence) -> list:
     """``matches`` ((start, end, ids)) without the capitalised names of companies that people worked
     at or that back the company (:data:`_PEOPLE_AT` before the first of a list, :data:`_NAMES_BETWEEN`
@@ -318,7 +333,7 @@ def worked_at(text: str, matches: Sequence) -> list:
     for m in matches:
         s = m[0]
         if text[s].isupper() and (
-                _PEOPLE_AT.search(text, max(0, s - 60), s)
+                (_word_before(text, s) in _PEOPLE_LAST and _PEOPLE_AT.search(text, max(0, s - 60), s))
                 or (last >= 0 and _NAMES_BETWEEN.match(text, last, s))):
             last = m[1]
             continue

@@ -42,6 +42,7 @@ def test_a_bare_word_after_the_separator_shares_the_hits_modifier(coord, text, w
     ("evolving our Azure data platform and pipelines.", "pipelines"),   # the modifier is all but the head
     ("BS/MS in Computer Science, Software Engineering, Engineering, or equivalent", "Engineering"),
     ("deep learning or pipelines", "pipelines"),                 # no label "deep learning pipelines"
+    ("machine learning PyTorch and pipelines", "pipelines"),     # the word between is a hit of its own
 ])
 def test_no_shared_modifier_where_the_word_goes_on_or_no_label_is_made(coord, text, word):
     assert all(w != word for w, _ in _links(coord, text))

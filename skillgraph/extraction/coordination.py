@@ -24,10 +24,14 @@ still ends the skill's phrase, where any other word would make it a modifier ("â
 
 __all__ = ["expand"]
 
-_BEFORE = re.compile(r"(?:^|[\s,(])([a-z][a-z0-9]+)\s*(?:/|,|\band\b|\bor\b|&)\s*(?:or\s+|and\s+)?\Z")
-_ENDS = "|".join(map(re.escape, sorted(FUNCTION_WORDS | _TALK)))
-_AFTER = re.compile(r"(?: ([a-z][a-z0-9]+))?\s*(?:/|,|&|and\b|or\b)\s*(?:or\s+|and\s+)?([a-z][a-z0-9]+)(?![^\W_])"
-                    r"(?=\s*(?:[^\sa-z0-9+#@-]|\Z)|\s+(?:%s)\b)" % _ENDS)
+_BEFORE = re.compile(r"(?:^|[\s,(])([a-z][a-z0-9]+)[ \t]*(?:/|,|\band\b|\bor\b|&)[ \t]*(?:or[ \t]+|and[ \t]+)?\Z")
+_OBJECT_LEAD = frozenset(
+    "the a an our your their its this these those own strong solid deep proven good great excellent".split())
+"""Function words that start a verb's object: a word before them is a verb, no end of a phrase ("assess the
+database and design an analytics architecture" names no *database design*)."""
+_ENDS = "|".join(map(re.escape, sorted((FUNCTION_WORDS - _OBJECT_LEAD) | _TALK)))
+_AFTER = re.compile(r"(?: ([a-z][a-z0-9]+))?[ \t]*(?:/|,|&|\band\b|\bor\b)[ \t]*(?:or[ \t]+|and[ \t]+)?([a-z][a-z0-9]+)"
+                    r"(?![^\W_])(?=[ \t]*(?:[^\w\s+#@-]|\n|\Z)|[ \t]+(?:%s)\b)" % _ENDS)
 _HEAD_AFTER = re.compile(r" (?:techniques|methods|methodologies|approaches|algorithms)\b")
 """A noun after the hit that is the coordination's real head: in "statistical and machine learning techniques"
 the shared word is "techniques", not "learning" (no *statistical learning*). Not "skills", "models",

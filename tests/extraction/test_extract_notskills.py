@@ -255,6 +255,11 @@ def test_a_capitalised_label_naming_a_role_does_not_link_but_the_skill_beside_it
     ("Lead a team of AWS agents.", [("AWS", "aws")]),
     # a list ends where a name stands apart from it: the later AWS is asked for
     ("Our team of 5 from Notion ships fast. We deploy on AWS.", [("AWS", "aws")]),
+    # people's skills, data sources and scale, not employers
+    ("We welcome engineers from Python or Spark backgrounds.", [("Python", "python"), ("Spark", "spark")]),
+    ("Previously built pipelines at AWS scale.", [("AWS", "aws")]),
+    ("Previously worked with data from AWS and Notion.", [("AWS", "aws"), ("Notion", "notion")]),
+    ("Be a leader of SQL practice.", [("SQL", "sql")]),
 ])
 def test_a_company_named_as_where_people_worked_or_who_backs_us_is_no_skill(tiny, text, expected):
     assert _linked(tiny, text)[0] == expected

@@ -38,10 +38,10 @@ ALT_EXACT = 0.97
 _MAX_DF_SHARE = 0.02
 """Words in more than this share of labels do not propose candidates on their own (they still score)."""
 
-FRAME_WORDS = frozenset(
-    "skill skills experience experienced knowledge ability abilities understanding proficiency proficient "
-    "familiarity familiar expertise competence competency background strong solid good excellent proven "
-    "demonstrated deep working hands".split())
+_SKILL_NOUN_WORDS = ("skill skills experience knowledge ability abilities proficiency understanding familiarity "
+                     "expertise competence competency background").split()
+FRAME_WORDS = frozenset(_SKILL_NOUN_WORDS + (
+    "experienced proficient familiar strong solid good excellent proven demonstrated deep working hands").split())
 _FUNCTION = frozenset(
     "a an the and or of for to in on at by with as from your our their its this that these those such "
     "is are be being been using use into within across etc e g i".split())
@@ -64,10 +64,10 @@ def _stem(w: str) -> str:
     return w
 
 
-SKILL_NOUNS = frozenset(_stem(w) for w in (
-    "skill skills experience knowledge ability abilities proficiency understanding familiarity expertise "
-    "competence competency background").split())
+SKILL_NOUNS = frozenset(_stem(w) for w in _SKILL_NOUN_WORDS)
 """The frame words that are nouns naming a skill as such ("English proficiency" is English)."""
+_LEAD_FRAME = frozenset(_stem(w) for w in FRAME_WORDS)
+"""The frame words as :func:`words` gives them (singular: "hands-on" is *hand*)."""
 _NAME_NOUNS = frozenset(("knowledge", "understanding"))
 """Skill nouns that are also words of names (*knowledge graphs*, *content understanding*): a label keeps them."""
 
@@ -120,14 +120,29 @@ class Linker:
     def _w(self, w: str) -> float:
         return self._idf.get(w, self._default_idf)
 
+    def _exact_hits(self, text: str, span: tuple[str, ...]) -> list[int]:
+        """The labels with exactly the span's words, looked up as written first ("deep learning"), then as a
+        label key is made (no skill nouns: "deep learning experience"), then without the frame words that
+        lead it ("hands-on deep learning", "strong natural language understanding"), last without any."""
+        full = words(text, keep_frame=True)
+        key = tuple(w for w in full if w not in SKILL_NOUNS or w in _NAME_NOUNS)
+        tries = [full, key]
+        while len(key) > 1 and key[0] in _LEAD_FRAME:
+            key = key[1:]
+            tries.append(key)
+        tries.append(span)
+        for t in tries:
+            if t and t in self._exact:
+                return self._exact[t]
+        return []
+
     def rank(self, text: str, k: int = 5) -> list[Link]:
         """The ``k`` best concepts for ``text``, best first (score, then concept id), each score in [0, 1]."""
         span = words(text)
         if not span:
             return []
         best: dict[str, float] = {}
-        full = words(text, keep_frame=True)   # "deep learning" as written first, then without frame words
-        for i in self._exact.get(full, ()) or self._exact.get(span, ()):
+        for i in self._exact_hits(text, span):
             cid, _, pref = self._labels[i]
             best[cid] = max(best.get(cid, 0.0), 1.0 if pref else ALT_EXACT)
         wspan = sum(self._w(w) for w in span)

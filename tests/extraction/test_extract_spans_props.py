@@ -175,3 +175,24 @@ def test_an_adjective_of_a_label_is_part_of_its_name_a_skill_noun_is_not():
     assert (top["strong Python skills"].concept, top["strong Python skills"].score) == ("skill:py", 1.0)
     assert (top["deep understanding of Python"].concept, top["deep understanding of Python"].score) == ("skill:py", 1.0)
     assert (top["coaching"].concept, top["coaching"].score) == ("skill:coach", 1.0)
+
+
+def test_a_label_with_a_frame_word_links_exactly_when_the_span_frames_it():
+    """'deep learning experience' and 'hands-on deep learning' are *deep learning*, 'strong natural language
+    understanding' is NLU and 'knowledge graphs experience' knowledge graphs: the span's frame words around a
+    label that holds one must not leave it without an exact key (a broader or sibling label wins then)."""
+    ont = Ontology.from_concepts([
+        Concept(id="skill:dl", iri="https://example.org/dl", label="deep learning"),
+        Concept(id="skill:ml", iri="https://example.org/ml", label="metric learning"),
+        Concept(id="skill:rl", iri="https://example.org/rl", label="reinforcement learning"),
+        Concept(id="skill:drl", iri="https://example.org/drl", label="deep reinforcement learning"),
+        Concept(id="skill:nlu", iri="https://example.org/nlu", label="natural language understanding"),
+        Concept(id="skill:nlg", iri="https://example.org/nlg", label="natural language generation"),
+        Concept(id="skill:kg", iri="https://example.org/kg", label="knowledge graphs")])
+    lk = Linker(ont)
+    for text, cid in (("experience with deep learning", "skill:dl"), ("deep learning experience", "skill:dl"),
+                      ("hands-on deep learning", "skill:dl"), ("deep reinforcement learning skills", "skill:drl"),
+                      ("strong natural language understanding", "skill:nlu"),
+                      ("knowledge graphs experience", "skill:kg")):
+        top = lk.rank(text, k=1)[0]
+        assert (top.concept, top.score) == (cid, 1.0), (text, top)

@@ -13,7 +13,9 @@ __all__ = ["FOLD_PAIRS", "HYPHEN_CHARS", "case_fold", "fold", "spells", "variant
 
 _FOLD = str.maketrans({**{c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015_"},
                        "\u2019": "'", "\u2018": "'", "\u00a0": " "})
-HYPHEN_CHARS = set("-\u2010\u2011\u2012\u2013\u2014\u2015")
+HYPHEN_CHARS = set("-\u2010\u2011\u2012\u2013")
+"""The characters that join the words of one hyphenated word ("cutting-edge"); not the em dash and the
+horizontal bar, which stand between phrases even unspaced ("Modern tech stack\u2014React, Node.js")."""
 
 FOLD_PAIRS = [(k if isinstance(k, str) else chr(k), v) for k, v in _FOLD.items()]
 """(character, replacement) pairs of the fold: hyphens, dashes and underscore as spaces, curly quotes

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from .context import FUNCTION_WORDS
 from .cues import COMPANY_TALK, DUTY_VERBS, NOT_EXPECTED, NOT_STACK_LABELS
 from .levels import heading_level, prose_level, sentence_level, stack_heading
 
@@ -118,9 +119,23 @@ _WORK = re.compile(r"(?i)(?:you(?:'|\u2019)?ll|you will|" + "|".join(sorted(DUTY
     "evaluate".split()), key=len, reverse=True)) + r")\b")
 """What a role line's description opens with when it says what the role does: a duty verb
 (:data:`~.cues.DUTY_VERBS`, and a few more: "Architect a hybrid C++/Python stack", "Ship …") or
-"you'll" ("Own end-to-end feature delivery", "You'll be the primary builder"); one that names skills
-instead ("Backend, Distributed Systems, Rust", "Databricks", "solid foundation in PHP") is what the
-role needs."""
+"you'll" ("Own end-to-end feature delivery", "You'll be the primary builder"). One without such a verb
+names the work when its first sentence has lower-case words enough (:func:`_names_work`: "LLM pipelines
+for clinical note extraction, level-of-care classification, eval frameworks"); one that names skills or
+a specialty instead ("Backend, Distributed Systems, Rust", "Databricks", "solid foundation in PHP") is
+what the role needs."""
+
+
+_ASKS = re.compile(r"(?i)\b(?:experience[ds]?|expert(?:ise)?|knowledge|skill(?:s|ed)?|proficien\w*|familiar\w*|"
+                   r"background|foundation|fluen\w*|years?|yrs?|yoe|must|required|requires?|plus|nice to have|"
+                   r"strong|solid|proven|command of|stack|if you|apply)\b")
+"""What a role line's description says when it names what the role asks or uses rather than its work
+("deep Terraform experience", "solid foundation in PHP", "~10+ yrs, backend/data infra.", "Modern tech
+stack—React, Node.js")."""
+_LOWER_WORD = re.compile(r"(?<![\w/.@#+-])[a-z][a-z-]{2,}\b")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|\Z)")
+_WORK_WORDS = 3
 
 
 def role_lines(text: str, mentions: list) -> list:
@@ -128,7 +143,9 @@ def role_lines(text: str, mentions: list) -> list:
     line that opens (after a bullet or "A.") with a job title, then a dash or colon and what the role
     does, opening with a verb of work (:data:`_WORK`: "- 2 X Fullstack Engineer (5+ YOE) – Own end-to-end
     feature delivery across React/Next.js", "C. Senior Test Automation Engineer: Build automated
-    frameworks for complex C/Python systems."), as "who is hiring" posts list their openings. Only that
+    frameworks for complex C/Python systems.") or naming it in words (:func:`_names_work`: "- Lead Engineer
+    (Backend) — clinical workflow engine, AI/ML pipeline integration"), as "who is hiring" posts list
+    their openings. Only that
     sentence: the next one may ask again ("Strong React skills, high craft bar."). The title's own
     brackets ("Senior Backend Engineer (PHP, Symfony)") stay required, and so does a sentence with its
     own required cue ("~10+ yrs, backend/data infra."), a description that is only a list of skills
@@ -176,9 +193,25 @@ def _description(text: str, a: int, looks_like_title) -> tuple[int, int] | None:
     if _SEPARATOR.search(text, lead + 3, min(b, lead + 104)) is None:
         return None                                  # no dash or colon after a title's length: most lines
     m = _ROLE_LINE.match(text, lead, b)
-    if m is None or not _WORK.match(text, m.end(), b) or not looks_like_title(m.group("title").strip()):
+    if m is None or not looks_like_title(m.group("title").strip()):
         return None
+    if not _WORK.match(text, m.end(), b) and not _names_work(text, a, m.end(), b):
+        return None                                  # "Data Engineer - Databricks", "…: deep Terraform experience"
     return m.end(), b
+
+
+def _names_work(text: str, a: int, d: int, b: int) -> bool:
+    """Whether a role line's description ``text[d:b]`` that opens with no verb of work still names the
+    work: at least :data:`_WORK_WORDS` lower-case content words ("LLM pipelines for clinical note
+    extraction, level-of-care classification, eval frameworks"; not a specialty, "Data Platform and AI",
+    nor a list of names, "Backend, Python, Rust - https://…"), nothing that says what is asked
+    (:data:`_ASKS`), and not the posting's first line (its title: "Data Engineer - FinTech - …")."""
+    if a == 0 or _ASKS.search(text, d, b):
+        return False
+    end = _SENTENCE_END.search(text, d, b)
+    desc = _URL.sub(" ", text[d:end.start() if end else b])      # its first sentence, the one that moves
+    desc = desc[:1].lower() + desc[1:]                             # "High-concurrency, high-throughput systems."
+    return sum(w not in FUNCTION_WORDS for w in _LOWER_WORD.findall(desc)) >= _WORK_WORDS
 
 
 def _not_expected(text: str, mentions: list, heads: list | None = None) -> list:

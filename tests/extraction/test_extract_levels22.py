@@ -198,6 +198,18 @@ def test_what_a_role_line_says_the_role_does_is_its_work(monkeypatch):
     assert got == {"Django": "required", "Kafka": "responsibility", "Postgres": "required",
                    "Databricks": "required", "Snowflake": "required", "Tokio": "responsibility",
                    "Terraform": "required"}
+    # a description with no verb of work that names the work in words is the work too; a specialty, a
+    # list of names, what is asked or used, and the posting's title line stay as asked
+    text = ("Open roles:\n"
+            "- Lead Engineer (Data) \u2014 payer data pipelines, Kafka feeds, claims feed infrastructure\n"
+            "- Data Engineer - Databricks, Snowflake - https://example.org/jobs/1\n"
+            "- Platform Engineer: Advanced command of the Terraform ecosystem.\n"
+            "- Web Developer: Modern tech stack\u2014React, Postgres and more.\n")
+    assert _levels(text, "Kafka", "Databricks", "Snowflake", "Terraform", "React", "Postgres") == {
+        "Kafka": "responsibility", "Databricks": "required", "Snowflake": "required", "Terraform": "required",
+        "React": "required", "Postgres": "required"}
+    assert _levels("Data Engineer - streaming pipelines with Kafka at scale\nWe are hiring.", "Kafka") == {
+        "Kafka": "required"}
     # a header row's fields and a page flattened into one long line are no role lines
     text = "Open roles:\nAcme | Senior Engineer \u2014 Own Kafka pipelines | Remote\n"
     assert _levels(text, "Kafka") == {"Kafka": "required"}

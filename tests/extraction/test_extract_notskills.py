@@ -122,6 +122,8 @@ def test_commas_inside_title_brackets_are_not_a_team(tiny):
     ("An HTTP-ish protocol.", []),          # not an adjective suffix: still no link
     ("Strong dbt and SQL- building models.", [("SQL", "sql")]),    # a hyphen before a space is a dash
     ("SQL-\nbased reports.", []),                  # a word broken at the line's end
+    ("Modern stack\u2014Spark, SQL\u2015Python.", [("Spark", "spark"), ("SQL", "sql"), ("Python", "python")]),
+    ("cloud environments\u2014ideally AWS\u2014and CI", [("AWS", "aws")]),     # an em dash is no hyphen
 ])
 def test_hyphen_compounds_of_names_link_with_adjective_suffixes(tiny, text, expected):
     assert _linked(tiny, text)[0] == expected

@@ -201,5 +201,11 @@ def _heading(words: list[str]) -> tuple[str, str] | None:
             phrase = " ".join(words[-n:])
             level = heading_level(phrase)
             if level is not None:
-                return phrase, level
+                # glued into a flattened page, "About the role" is no section that settles the rest of the
+                # page ("About the roleYou'll partner … What we're looking forStrong SQL"): the classifier
+                # reads those sentences, as under any "About …"
+                return phrase, "context" if level == "responsibility" and _ABOUT.search(phrase) else level
     return None
+
+
+_ABOUT = re.compile(r"about\b", re.I)

@@ -249,7 +249,7 @@ def line_pieces(line: str, line_level: str | None = None) -> list[tuple[int, int
         return [(a, b, None) for a, b in sents]
     cuts = sorted({*glued, *(h.start for h in heads)})
     starts = [h.start for h in heads]
-    kept = line_level not in (None, "context")
+    kept = line_level not in (None, "context", "responsibility")
     out = []
     for a, b in sents:
         k = bisect_right(cuts, a)

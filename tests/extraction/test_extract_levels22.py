@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgraph.extraction import Extractor
+from skillgraph.extraction.inline import inline_headings
 from skillgraph.extraction.levels import heading_level, sentence_level, stack_heading
 from skillgraph.model import Concept, Posting
 from skillgraph.ontology import Ontology
@@ -215,3 +216,25 @@ def test_what_a_role_line_says_the_role_does_is_its_work(monkeypatch):
     assert _levels(text, "Kafka") == {"Kafka": "required"}
     text = "Open roles:\nSenior Engineer \u2014 Own Kafka pipelines. " + "We ship every day. " * 30 + "\n"
     assert _levels(text, "Kafka") == {"Kafka": "required"}
+
+
+@pytest.mark.parametrize("heading, level", [
+    ("About the Role", "responsibility"), ("About this role:", "responsibility"),
+    ("About the position", "responsibility"), ("About the opportunity", "responsibility"),
+    ("About us", "context"), ("About the team", "context"), ("About the company", "context"),
+    ("About the job", "context"),        # a job board's wrapper over the whole posting, company included
+])
+def test_about_the_role_is_the_work_not_an_about_us(heading, level):
+    assert heading_level(heading) == level
+
+
+def test_about_the_role_glued_into_a_flattened_page_does_not_settle_the_rest_of_it():
+    # the glued "What we're looking for" is no heading the inline rules know: the classifier reads on
+    line = "Hybrid, London. About the roleYou'll partner with analysts.What we're looking forStrong SQL skills"
+    assert [(h.section, h.level) for h in inline_headings(line)] == [("About the role", None)]
+
+
+def test_an_inline_heading_under_a_line_heading_of_work_keeps_its_own_level(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    text = "What you'll do\n* Build pipelines in Kafka.\n* Who You Are: You write Spark daily.\n"
+    assert _levels(text, "Kafka", "Spark") == {"Kafka": "responsibility", "Spark": "required"}

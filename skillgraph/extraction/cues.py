@@ -11,6 +11,9 @@ An alternative is either
 A cue matches when one of its alternatives does.
 """
 
+_ROLE_AFTER_ABOUT = r" (?:the|this|your) (?:role|position|opportunity)\b"
+"""What makes an "About …" heading the work rather than an "About us" ("About the role", "About this position")."""
+
 HEADING = {
     # searched in the heading lower-cased, "’" as "'", ":" as a space, padded with spaces
     "about_you": ((r"\babout (you|the candidate|yourself)\b", r"\babout you", r"\babout the candidate"),
@@ -26,7 +29,7 @@ HEADING = {
                   r"\bdesir", "good to have", r"\boptional", "would be great", r"\bideally", "extra credit",
                   "even better", "extra points", "stand out"),
     # "About the role" is the work ("responsibility" below), not an "About us"
-    "context": ((r"\babout\b(?! (?:the|this|your) (?:role|position|opportunity)\b)", "about"),
+    "context": ((r"\babout\b(?!%s)" % _ROLE_AFTER_ABOUT, "about"),
                 "benefit", "compensation", r"\bperks\b", "relocation", "statement",
                 "equal opportunit", r"\beeo\b", "commitment", "culture", r"\bsalary", r"\bpay\b", "work mode",
                 r"\blocation", "similar jobs", "more jobs", r"\bjobs\b", r"\benvironment",
@@ -38,7 +41,7 @@ HEADING = {
     "responsibility": ((r"what you('ll|'d| will| would)( actually)? (do|be doing|work on)", "what you"),
                        "responsibilit", r"\bduties\b", "day to day", "day-to-day", "your impact", r"\bthe role\b",
                        "in this role", "your role", "role overview",
-                       (r"\babout (?:the|this|your) (?:role|position|opportunity)\b", "about"),
+                       (r"\babout" + _ROLE_AFTER_ABOUT, "about"),
                        (r"what you('ll| will) own", "what you"),
                        "accountabilit", r"\bthe work\b", r"\bthe job\b",
                        (r"\byou('ll| will) (do|work|build|own|tackle|be (doing|working|building))\b",

@@ -6,7 +6,7 @@ import re
 
 from .labels import spells
 
-__all__ = ["inner_aliases", "split_list"]
+__all__ = ["inner_aliases", "split_list", "split_names"]
 
 _INNER = re.compile(r"(?P<acro>\S+) \((?P<other>[^()]+)\)(?= \S)")   # "Global FPS (Flexible Pipe Systems) Productivity"
 
@@ -22,6 +22,12 @@ def split_list(s: str) -> list[tuple[int, str]]:
         if name and len(name) <= 40 and not name.lower().startswith(("etc", "more", "others")):
             out.append((i + lead.end(), name))
     return out
+
+
+def split_names(s: str) -> list[tuple[int, str]]:
+    """Names before a plural unit word: as :func:`split_list`, and "and" / "or" separate without a comma
+    too ("the Safety Systems and Applied AI teams"). Offsets stay those of ``s``."""
+    return split_list(re.sub(r"\s(and|or)(?=\s)", r",\1", s))    # same length: "A and B" -> "A,and B"
 
 
 def inner_aliases(name: str) -> tuple[str, ...]:

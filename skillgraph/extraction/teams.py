@@ -20,7 +20,7 @@ from .context import FUNCTION_WORDS
 from .cues import EXAMPLE_LEAD
 from .inline import glued_boundaries
 from .labels import fold
-from .team_names import inner_aliases, split_list
+from .team_names import inner_aliases, split_list, split_names
 from .title_teams import title_teams
 from .window import window
 
@@ -32,7 +32,7 @@ __all__ = ["UNIT_WORDS", "find_teams"]
 UNIT_WORDS = {  # stem in folded text -> kind of window
     "team": "unit", "group": "unit", "organization": "unit", "organisation": "unit", "org": "unit",
     "pod": "unit", "squad": "unit", "department": "unit", "division": "unit", "center": "unit",
-    "centre": "unit", "lab": "lab", "labs": "lab", "product": "list", "surfaces": "list",
+    "centre": "unit", "function": "unit", "lab": "lab", "labs": "lab", "product": "list", "surfaces": "list",
     "called": "called", "named": "called", "known as": "called",
 }
 _UNIT_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) + ("s?" if not w.endswith("s") else "")
@@ -45,6 +45,13 @@ _COLLAB_VERB = re.compile(r"(?i)\b(?:partner\w*|collaborat\w*|work(?:s|ing)?\s+(
 _CAPNAME = (r"(?:[A-Z][\w&+.-]*|AI|ML)(?:\s+(?:[A-Z][\w&+.-]*|AI|ML|of|and|&|for"
             r"|\((?:[A-Z][\w&+.-]*)(?:\s+[A-Z][\w&+.-]*){0,4}\)))*")
 _TEAM_CAP = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Aa]|[Aa]n|[Jj]oin)\s+(?P<name>{_CAPNAME})\s+(?P<unit>{_UNIT})\b")
+# "Product, Data Science, and Backend teams", "Global BI and FP&A teams": names listed before a plural unit
+# word with no determiner, which _TEAM_CAP needs; one name only after a collaboration verb (_TeamFinder.unit_lists)
+_LIST_NAME = r"(?:[A-Z][\w&+./-]*)(?:\s+(?:&\s+)?[A-Z][\w&+./-]*)*"
+_TEAM_LIST = re.compile(rf"(?<![\w&+./-])(?P<list>{_LIST_NAME}(?:\s*,\s*(?:(?:and|&|or)\s+)?{_LIST_NAME})*"
+                        rf"(?:\s*,?\s+(?:and|&|or)\s+{_LIST_NAME})?)\s+(?P<unit>teams|functions|departments|groups)\b")
+_WAYS_OF_WORKING = frozenset({"agile", "scrum", "kanban", "lean", "safe"})
+_AFTER_WORD = re.compile(r"[a-z][ \t]+$")   # a list of units follows a word: "across", "with internal", "helping"
 _TEAM_LOWER = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,3}?)"
                          r"(?P<unit>team|pod|squad|group)\b(?!s)")
 _TEAM_ABBR = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]+\s+){1,4}"
@@ -245,7 +252,7 @@ class _TeamFinder:
         sent = self.index.at(m.start())
         role = "collaborator" if sent and self._collab_end(sent) <= m.start() else "member"
         if unit.endswith("s") and unit not in ("labs",):   # "the Safety Systems and Applied AI teams"
-            for off, part in split_list(name.replace(" and ", ", ")):
+            for off, part in split_names(name):
                 self.add(part, role, start + off)
             return
         if rx is _TEAM_LOWER or unit in ("pod", "squad"):
@@ -255,6 +262,26 @@ class _TeamFinder:
             self.add(name, role, start, aliases=(other,))
             return
         self.add(name, role, start)
+
+    def unit_lists(self) -> None:
+        """"Partner with Product, Data Science, and Backend teams", "collaborating with Data Science teams":
+        units named as a list before a plural unit word, after a word (not a colon or a line's start). Two
+        names or more are units; one only after a collaboration verb ("Mentor teams", "working in Scrum
+        teams" name none). No name may be a role, nor all of them ways of working ("within Agile teams")."""
+        for m in self.scan(_TEAM_LIST, "unit"):
+            if self.in_lists(m.start()) or not _AFTER_WORD.search(self.text, max(0, m.start() - 20), m.start()):
+                continue                     # "Tech stack: Node.js, Redis, Kubernetes Small teams" lists no units
+            names = split_names(m.group("list"))
+            sent = self.index.at(m.start())
+            after_verb = bool(sent) and self._collab_end(sent) <= m.start()
+            if len(names) < 2 and not after_verb:
+                continue
+            if any(_ROLE_WORDS.search(n) for _, n in names) or _WAYS_OF_WORKING.issuperset(
+                    n.lower() for _, n in names):
+                continue
+            role = "collaborator" if after_verb else "member"
+            for off, name in names:
+                self.add(name, role, m.start("list") + off)
 
     def labs(self) -> None:
         """"Pinterest Labs", "the Applied ML Lab"."""
@@ -374,6 +401,7 @@ def find_teams(posting: Posting, index: SentenceIndex, skill_spans: Sequence[tup
     finder.listed()
     finder.abbreviated()
     finder.named_units()
+    finder.unit_lists()
     finder.labs()
     finder.whole_names()
     finder.parents()

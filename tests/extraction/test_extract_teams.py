@@ -186,3 +186,44 @@ def test_a_bracketed_expansion_belongs_to_the_team_name(ont):
          ("GFQ", "Global FPS Quality", "Global Flexible Pipe Systems Quality"))}
     assert all(text[t.start:t.end] == t.name for t in x.teams)
     assert inner_aliases("the Data (Platform) Group") == ("the Data Group",)   # "Platform" spells no "Data"
+
+
+@pytest.fixture(scope="module")
+def unit_ont():
+    from skillgraph.model import Concept
+    from skillgraph.ontology import Ontology
+
+    names = {"data-science": "Data Science", "bi": "BI", "backend": "Backend", "agile": "Agile",
+             "redis": "Redis", "kubernetes": "Kubernetes", "python": "Python", "mentoring": "Mentor"}
+    return Ontology.from_concepts([Concept(id=f"skill:{k}", iri=f"https://w3id.org/skillgraph/skill/{k}",
+                                           label=v) for k, v in names.items()])
+
+
+@pytest.mark.parametrize("line, teams, skills", [
+    ("Partner with internal Product, Data Science, and Backend teams to deliver models.",
+     [("Backend", "collaborator"), ("Data Science", "collaborator"), ("Product", "collaborator")], []),
+    ("Work with Global BI and Finance teams on data quality.",
+     [("Finance", "collaborator"), ("Global BI", "collaborator")], []),
+    ("Exposure to pipelines or collaborating with Data Science teams.",
+     [("Data Science", "collaborator")], []),
+    ("We hire engineers across Frontend, Backend, and Platform teams.",          # no collaboration verb
+     [("Backend", "member"), ("Frontend", "member"), ("Platform", "member")], []),
+    ("Experience in Data Science teams.", [], ["Data Science"]),                   # one name, no verb
+    ("Mentor teams on Python best practices.", [], ["Mentor", "Python"]),
+    ("Ability to work with others within Agile teams.", [], ["Agile"]),            # a way of working
+    ("Stack: Python, Redis, Kubernetes Small teams, high ownership.", [],          # no word before the list
+     ["Kubernetes", "Python", "Redis"]),
+])
+def test_units_listed_before_a_plural_unit_word_are_teams_not_skills(unit_ont, line, teams, skills):
+    text = f"Analyst\n\nAbout the role\n- {line}\n"
+    x = Extractor(unit_ont).extract(Posting(id="p", source="p", text=text))
+    assert sorted((t.name, t.role) for t in x.teams) == teams
+    assert sorted({m.text for m in x.mentions}) == skills
+    assert all(text[t.start:t.end] == t.name for t in x.teams)
+
+
+def test_names_split_on_and_keep_their_offsets(ont):
+    text = "About us\nYou will partner with the Safety Systems and Applied AI teams on launches.\n"
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text))
+    assert [(t.name, text[t.start:t.end]) for t in x.teams] == [("Safety Systems", "Safety Systems"),
+                                                                ("Applied AI", "Applied AI")]

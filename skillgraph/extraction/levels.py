@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from .cues import HEADING, HEADING_ORDER, SENTENCE
 
-__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "prose_level", "sentence_level",
-           "stack_heading"]
+__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "preferred_clause", "prose_level",
+           "sentence_level", "stack_heading"]
 
 
 class Cues:
@@ -159,3 +159,19 @@ def sentence_level(section_level: str, sentence: str) -> str:
     if section_level == "context" and SENTENCE_CUES.search("responsibility", sentence, present):
         return "responsibility"
     return section_level
+
+
+_CLAUSE = re.compile(r"[^;\s](?:[^;]*[^;\s])?")   # the clauses of a sentence between semicolons, trimmed
+
+
+def preferred_clause(sentence: str, level_of) -> tuple[int, int] | None:
+    """Where a preferred sentence's plus starts: (end of the clauses before it, start of the first clause
+    ``level_of`` calls preferred alone), when that is not the first clause; else None. "Familiarity with
+    AWS; Docker is a plus" keeps AWS at its own level; "Nice to have: Kafka; Airflow" stays whole."""
+    if ";" not in sentence:
+        return None
+    clauses = [m.span() for m in _CLAUSE.finditer(sentence)]
+    k = next((k for k, (a, b) in enumerate(clauses) if level_of(sentence[a:b]) == "preferred"), 0)
+    head = sentence[:clauses[k - 1][1]] if k else ""
+    # not inside brackets: "PostgreSQL (plus some AWS; DynamoDB is a bonus)" is one clause
+    return (clauses[k - 1][1], clauses[k][0]) if k and head.count("(") == head.count(")") else None

@@ -5,7 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillgraph.extraction import HEADING_CUES, SENTENCE_CUES, heading_level, sentence_level, split_sentences
+from skillgraph.extraction import HEADING_CUES, SENTENCE_CUES, Extractor, heading_level, sentence_level, split_sentences
+from skillgraph.extraction.levels import preferred_clause
+from skillgraph.model import Posting
 
 
 def test_headings_map_to_levels():
@@ -86,3 +88,29 @@ def test_cue_hints_lose_nothing_on_real_postings(root):
                     matched += 1
                     assert name in present, (name, text)
     assert matched > 50
+
+
+@pytest.mark.parametrize("line, levels", [
+    ("Familiarity with Spark and Hadoop; experience with PyTorch is a plus.",     # the plus is PyTorch's
+     {"Spark": "required", "Hadoop": "required", "PyTorch": "preferred"}),
+    ("Nice to have: Spark; Hadoop.", {"Spark": "preferred", "Hadoop": "preferred"}),   # a leading cue spreads
+    ("Spark (Hadoop; PyTorch is a bonus) for pipelines.",                           # one clause in brackets
+     {"Spark": "preferred", "Hadoop": "preferred", "PyTorch": "preferred"}),
+    ("Spark; Hadoop.", {"Spark": "required", "Hadoop": "required"}),
+])
+def test_a_plus_said_in_a_later_clause_leaves_the_clauses_before_it_alone(ont, line, levels):
+    text = f"Data Engineer\n\nRequirements\n- {line}\n"
+    x = Extractor(ont).extract(Posting(id="p", source="p", text=text))
+    assert {m.text: m.requirement for m in x.mentions} == levels
+    for m in x.mentions:
+        assert m.sentence == text[m.sentence_start:m.sentence_end] and m.text in m.sentence
+
+
+@given(st.lists(st.sampled_from(["Spark", "is a plus", ";", "; ", " (", ")", "Hadoop", " and "]), max_size=12))
+def test_the_clause_cut_falls_on_a_semicolon_outside_brackets(parts):
+    sentence = "".join(parts)
+    cut = preferred_clause(sentence, lambda c: "preferred" if "plus" in c else "required")
+    if cut is not None:
+        x, y = cut
+        assert 0 < x < y <= len(sentence) and ";" in sentence[x:y] and set(sentence[x:y]) <= {";", " "}
+        assert sentence[:x].count("(") == sentence[:x].count(")") and "plus" not in sentence[:x]

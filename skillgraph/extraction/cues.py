@@ -118,6 +118,8 @@ SENTENCE = {
                   (r"\ban? (?:strong|huge|definite|real|major|great) plus\b", r"\bplus\b"),
                   (r"\bnice[ -]to[ -]have\b", r"\bnice"), r"\bpreferred\b", r"\bdesirable\b", r"\ban advantage\b",
                   r"\bis advantageous\b",
+                  (r"^\W*(?:ideally|preferably)\b|\b(?:you|you(?:'|\u2019)ll|you will|you would|you should|"
+                   r"candidates? (?:will|would|should)) ideally\b", "ideally", "preferably"),   # "Ideally, you have"
                   (r"\b(?:experience|knowledge|familiarity|exposure|background|understanding|skills?)\b.{0,80}?"
                    r"\b(?:is|are|would be|be|being) (?:also |very |highly |really |a )?(?:beneficial|helpful)\b",
                    "beneficial", "helpful"),

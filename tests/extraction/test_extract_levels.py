@@ -34,6 +34,18 @@ def test_sentence_cues():
     assert sentence_level("preferred", "Experience using Cursor") == "preferred"
 
 
+@pytest.mark.parametrize("sentence, level", [
+    ("Ideally, you have worked with Terraform", "preferred"),       # the whole sentence is hedged
+    ("- Preferably experience in a SaaS startup", "preferred"),
+    ("You'll ideally have experience across Microsoft Fabric", "preferred"),
+    ("Candidates should ideally know Airflow", "preferred"),
+    ("Experience with CI/CD tools, ideally GitLab", "required"),     # an aside narrows what is asked (seed gold)
+    ("Strong SQL, preferably in BigQuery", "required"),
+])
+def test_a_sentence_that_opens_ideally_is_a_plus_an_aside_is_not(sentence, level):
+    assert sentence_level("required", sentence) == level
+
+
 def test_thrive_heading_is_required():
     assert heading_level("You might thrive in this role if you:") == "required"
 

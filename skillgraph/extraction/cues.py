@@ -22,7 +22,9 @@ HEADING = {
                   "to be successful", r"\bto succeed\b", "person specification",
                   # "We're hiring for:" over the roles and what they take (not "Our hiring process": context)
                   (r"\bhiring for\b", "hiring for")),
-    "preferred": ("nice to have", "nice-to-have", r"\bpreferred",
+    "preferred": ("nice to have", "nice-to-have",
+                  # "Domain Experience (Preferred)", not "Remote (UK/EU preferred)"
+                  (r"\bpreferred(?![^()]*\))|\(\s*preferred\b", r"\bpreferred"),
                   # "Bonus points", not "Salary & Bonus" / "Benefits/Bonus" (pay)
                   (r"^(?!.*\b(?:pay|salary|benefits?|compensation|equity|pension|package)\b).*\bbonus", r"\bbonus"),
                   (r"\bplus(es)?\b", r"\bplus"),
@@ -107,17 +109,20 @@ NOT_HIRED = r"^\W*(?:hiring manager|recruiter|recruiting|talent partner|contact|
 """Titles that name who to talk to, not the role hired for: "Hiring Manager:", "Recruiter:" (a regex,
 searched ignoring case)."""
 
-HEADING_ORDER = (("about_you", "required"), ("preferred", "preferred"), ("stack", "required"),
+HEADING_ORDER = (("preferred", "preferred"), ("about_you", "required"), ("stack", "required"),
                  ("work", "responsibility"), ("context", "context"),
                  ("responsibility", "responsibility"), ("required", "required"))
-"""(cue, level) in the order they are tried on a heading: the first cue that matches decides."""
+"""(cue, level) in the order they are tried on a heading: the first cue that matches decides. A plus before
+"about you": "Bonus points if you have", "You'll stand out if you" are preferred."""
 
 SENTENCE = {
     # searched ignoring case in the sentence as it is
     "preferred": ((r"\b(?:is|are|would be|a big|big) (?:a )?plus\b", r"\bplus\b"), r"\bbonus\b",
                   (r"\ban? (?:strong|huge|definite|real|major|great) plus\b", r"\bplus\b"),
                   (r"\bnice[ -]to[ -]have\b", r"\bnice"), r"\bpreferred\b", r"\bdesirable\b", r"\ban advantage\b",
-                  r"\bis advantageous\b",
+                  r"\bis advantageous\b", r"\bpreferable\b",
+                  (r"\b(?:would|will) (?:also )?be (?:valuable|useful|advantageous)\b", "valuable", "useful",
+                   "advantageous"),
                   (r"^\W*(?:ideally|preferably)\b|\b(?:you|you(?:'|\u2019)ll|you will|you would|you should|"
                    r"candidates? (?:will|would|should)) ideally\b", "ideally", "preferably"),   # "Ideally, you have"
                   (r"\b(?:experience|knowledge|familiarity|exposure|background|understanding|skills?)\b.{0,80}?"

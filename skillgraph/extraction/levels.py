@@ -128,17 +128,23 @@ def stack_heading(heading: str) -> bool:
     return HEADING_CUES.search("stack", h, HEADING_CUES.present(h)) or _STACK_WORD.search(h) is not None
 
 
+_ONE_SENTENCE = 200   # characters: longer, a flattened page's run of items, where a plus names one of them
+
+
 def prose_level(sentence: str) -> str:
     """The rules' level of a sentence no recognised heading settles: its own cues (:func:`sentence_level`
-    from context), then a preferred cue ("… Python experience is a big plus"), then a stack cue ("We work
-    mainly in Python", "a Go shop", "Hybrid | NYC | Python/Java"). Under a recognised context heading
-    the last two are left alone ("Plus: 401k", "We work with hospitals across Europe")."""
+    from context; in a sentence of one item a plus wins over an ask), then a preferred cue ("… Python
+    experience is a big plus"), then a stack cue ("We work mainly in Python", "a Go shop", "Hybrid | NYC |
+    Python/Java"). Under a recognised context heading the last two are left alone ("Plus: 401k", "We work
+    with hospitals across Europe")."""
     lv = sentence_level("context", sentence)
-    if lv != "context":
+    if lv != "context" and (lv != "required" or len(sentence) > _ONE_SENTENCE):
         return lv
     present = SENTENCE_CUES.present(sentence)
     if SENTENCE_CUES.search("preferred", sentence, present):
-        return "preferred"
+        return "preferred"        # over an ask: "Experience with Flutter is highly desirable"
+    if lv == "required":
+        return lv
     if SENTENCE_CUES.search("stack", sentence, present):
         return "required"
     return "context"

@@ -126,3 +126,28 @@ def test_the_clause_cut_falls_on_a_semicolon_outside_brackets(parts):
         x, y = cut
         assert 0 < x < y <= len(sentence) and ";" in sentence[x:y] and set(sentence[x:y]) <= {";", " "}
         assert sentence[:x].count("(") == sentence[:x].count(")") and "plus" not in sentence[:x]
+
+
+@pytest.mark.parametrize("heading, level", [
+    ("Bonus points if you have", "preferred"),          # a plus before "if you" (about you)
+    ("You'll stand out if you have:", "preferred"),
+    ("Domain & Market Experience (Preferred)", "preferred"),
+    ("We're hiring for 3 roles Remote (UK/EU preferred)", "required"),   # the location is preferred, not the heading
+    ("About you", "required"),
+])
+def test_a_plus_in_a_heading_wins_over_about_you(heading, level):
+    assert heading_level(heading) == level
+
+
+@pytest.mark.parametrize("sentence, level", [
+    ("Experience with cross-platform mobile app development is highly desirable.", "preferred"),
+    ("Experience with GPU interconnects (NvLink) preferable.", "preferred"),
+    ("Experience with Cassandra would also be valuable", "preferred"),
+    ("Experience with Rust", "required"),
+    # a flattened page's run of items: a plus names one item, the ask stays
+    ("Experience with Python " + "and with SQL " * 20 + "; Preferred: Rust", "required"),
+])
+def test_a_plus_wins_over_an_ask_in_prose_of_one_item(sentence, level):
+    from skillgraph.extraction.levels import prose_level
+
+    assert prose_level(sentence) == level

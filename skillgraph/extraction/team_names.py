@@ -1,12 +1,12 @@
-"""How a team's name found in the text is cut into names and given its other names: one place for the
-name rules that the unit finders of :mod:`~skillgraph.extraction.teams` share."""
+"""How a team's name found in the text is cut into names, given its other names and placed: one place for
+the name rules that the unit finders of :mod:`~skillgraph.extraction.teams` share."""
 from __future__ import annotations
 
 import re
 
 from .labels import spells
 
-__all__ = ["inner_aliases", "split_list", "split_names"]
+__all__ = ["first_offsets", "inner_aliases", "split_list", "split_names"]
 
 _INNER = re.compile(r"(?P<acro>\S+) \((?P<other>[^()]+)\)(?= \S)")   # "Global FPS (Flexible Pipe Systems) Productivity"
 
@@ -39,3 +39,21 @@ def inner_aliases(name: str) -> tuple[str, ...]:
         return ()
     full = (name[:m.start()] + m["other"] + name[m.end():],) if spells(m["acro"], m["other"]) else ()
     return (name[:m.end("acro")] + name[m.end():], *full)
+
+
+def first_offsets(text: str, names: list[str]) -> dict[str, int]:
+    """Where each name first occurs in ``text`` (-1: nowhere): ``str.find`` for a few, one
+    Aho–Corasick pass for many (a find per name from the start is quadratic)."""
+    if len(names) <= 16:
+        return {n: text.find(n) for n in names}
+    import ahocorasick_rs
+
+    first = {n: -1 for n in names}
+    todo = len(names)
+    for idx, s, _e in ahocorasick_rs.AhoCorasick(names).find_matches_as_indexes(text, overlapping=True):
+        if first[names[idx]] < 0:      # one pattern's matches come in order (same length)
+            first[names[idx]] = s
+            todo -= 1
+            if not todo:
+                break
+    return first

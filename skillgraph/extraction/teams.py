@@ -20,7 +20,7 @@ from .context import FUNCTION_WORDS
 from .cues import EXAMPLE_LEAD
 from .inline import glued_boundaries
 from .labels import fold
-from .team_names import inner_aliases, split_list, split_names
+from .team_names import first_offsets, inner_aliases, split_list, split_names
 from .title_teams import title_teams
 from .window import window
 
@@ -364,27 +364,9 @@ class _TeamFinder:
             if last in span_texts:
                 continue
             keep.append(name)
-        first = _first_offsets(full, keep)
+        first = first_offsets(full, keep)
         for name in keep:
             self.add(name, "product", first[name])
-
-
-def _first_offsets(text: str, names: list[str]) -> dict[str, int]:
-    """Where each name first occurs in ``text`` (-1: nowhere): ``str.find`` for a few, one
-    Aho–Corasick pass for many (a find per name from the start is quadratic)."""
-    if len(names) <= 16:
-        return {n: text.find(n) for n in names}
-    import ahocorasick_rs
-
-    first = {n: -1 for n in names}
-    todo = len(names)
-    for idx, s, _e in ahocorasick_rs.AhoCorasick(names).find_matches_as_indexes(text, overlapping=True):
-        if first[names[idx]] < 0:      # one pattern's matches come in order (same length)
-            first[names[idx]] = s
-            todo -= 1
-            if not todo:
-                break
-    return first
 
 
 def find_teams(posting: Posting, index: SentenceIndex, skill_spans: Sequence[tuple[int, int]],

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .cues import HEADING, HEADING_ORDER, SENTENCE
 
-__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "preferred_clause", "prose_level",
+__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "preferred_parts", "prose_level",
            "sentence_level", "stack_heading"]
 
 
@@ -168,16 +168,34 @@ def sentence_level(section_level: str, sentence: str) -> str:
 
 
 _CLAUSE = re.compile(r"[^;\s](?:[^;]*[^;\s])?")   # the clauses of a sentence between semicolons, trimmed
+_BRACKET = re.compile(r"\([^()]*\)")
+_EDGE = " \t,;:"
 
 
-def preferred_clause(sentence: str, level_of) -> tuple[int, int] | None:
-    """Where a preferred sentence's plus starts: (end of the clauses before it, start of the first clause
-    ``level_of`` calls preferred alone), when that is not the first clause; else None. "Familiarity with
-    AWS; Docker is a plus" keeps AWS at its own level; "Nice to have: Kafka; Airflow" stays whole."""
-    if ";" not in sentence:
-        return None
-    clauses = [m.span() for m in _CLAUSE.finditer(sentence)]
-    k = next((k for k, (a, b) in enumerate(clauses) if level_of(sentence[a:b]) == "preferred"), 0)
-    head = sentence[:clauses[k - 1][1]] if k else ""
-    # not inside brackets: "PostgreSQL (plus some AWS; DynamoDB is a bonus)" is one clause
-    return (clauses[k - 1][1], clauses[k][0]) if k and head.count("(") == head.count(")") else None
+def preferred_parts(sentence: str, level_of) -> list[tuple[int, int, bool]] | None:
+    """How a preferred sentence splits where its plus is said apart from the rest: (start, end, is the
+    plus) pieces, or None when it stays whole. A later ``;`` clause ("Familiarity with AWS; Docker is a
+    plus": AWS keeps its own level) or a bracket ("Proficient in an OOP language (C# experience is
+    beneficial)") that ``level_of`` calls preferred alone, when the rest is not. A leading cue spreads:
+    "Nice to have: Kafka; Airflow" stays whole. The pieces outside a bracket share the level of the
+    sentence without it ("Proficiency in SQL (BigQuery is a plus), Excel")."""
+    if ";" in sentence:
+        clauses = [m.span() for m in _CLAUSE.finditer(sentence)]
+        k = next((k for k, (a, b) in enumerate(clauses) if level_of(sentence[a:b]) == "preferred"), 0)
+        head = sentence[:clauses[k - 1][1]] if k else ""
+        # not inside brackets: "PostgreSQL (plus some AWS; DynamoDB is a bonus)" is one clause
+        if k and head.count("(") == head.count(")"):
+            return [(0, clauses[k - 1][1], False), (clauses[k][0], len(sentence.rstrip()), True)]
+    for m in _BRACKET.finditer(sentence) if "(" in sentence else ():
+        a, b = m.span()
+        if level_of(sentence[a + 1:b - 1]) == "preferred" and level_of(sentence[:a] + sentence[b:]) != "preferred":
+            out = [(a, b, True)]
+            for x, y in ((0, a), (b, len(sentence))):
+                while x < y and sentence[x] in _EDGE:
+                    x += 1
+                while y > x and sentence[y - 1] in _EDGE:
+                    y -= 1
+                if x < y:
+                    out.append((x, y, False))
+            return sorted(out)
+    return None

@@ -22,7 +22,7 @@ from .cues import DUTY_VERBS, FIELD_LABELS, NOT_HIRED
 from .header import _HEADER_MAX, header_line  # noqa: F401  (_HEADER_MAX: re-exported for tests)
 from .header import SENT_END as _SENT_END
 from .inline import INLINE_BULLET, InlineHeading, glued_boundaries, inline_headings
-from .levels import heading_level, preferred_clause, prose_level, sentence_level
+from .levels import heading_level, preferred_parts, prose_level, sentence_level
 
 __all__ = ["Line", "Segment", "SentenceIndex", "headings", "line_pieces", "lines", "segment", "split_sentences"]
 
@@ -304,7 +304,7 @@ _LINE_CACHED = 4000   # longer lines (a flattened page, a one-line file of megab
 
 def _split_line(body: str, section: str | None, level: str, settled: bool,
                 model: bool) -> tuple[tuple[int, int, str | None, str], ...]:
-    """(start, end, section, level) of each sentence (or clause: :func:`.levels.preferred_clause`) of one
+    """(start, end, section, level) of each sentence (or its pieces: :func:`.levels.preferred_parts`) of one
     line ``body`` (offsets into it), its level settled (:func:`_level`) under ``section`` at ``level``;
     ``settled``: a recognised heading settles it. A pure function of its arguments; ``model`` (the level
     model on?) is only part of the key of :func:`line_segments`."""
@@ -312,9 +312,10 @@ def _split_line(body: str, section: str | None, level: str, settled: bool,
     for a, b, ih in line_pieces(body, level if settled else None):
         sec, lv, st = (section, level, settled) if ih is None else (ih.section, ih.level, True)
         got = _level(lv, body[a:b], st)
-        cut = got == "preferred" and preferred_clause(body[a:b], lambda c, lv=lv, st=st: _level(lv, c, st))
-        out += ([(a, a + cut[0], sec, _level(lv, body[a:a + cut[0]], st)), (a + cut[1], b, sec, got)] if cut
-                else [(a, b, sec, got)])   # "Familiarity with AWS; Docker is a plus": AWS keeps its own level
+        parts = got == "preferred" and preferred_parts(body[a:b], lambda c, lv=lv, st=st: _level(lv, c, st))
+        # "Familiarity with AWS; Docker is a plus", "SQL (BigQuery is a plus)": AWS, SQL keep their own level
+        rest = parts and _level(lv, " ".join(body[a + x:a + y] for x, y, plus in parts if not plus), st)
+        out += [(a + x, a + y, sec, got if plus else rest) for x, y, plus in parts] if parts else [(a, b, sec, got)]
     return tuple(out)
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgraph.extraction import HEADING_CUES, SENTENCE_CUES, Extractor, heading_level, sentence_level, split_sentences
-from skillgraph.extraction.levels import preferred_clause
+from skillgraph.extraction.levels import preferred_parts
 from skillgraph.model import Posting
 
 
@@ -106,11 +106,14 @@ def test_cue_hints_lose_nothing_on_real_postings(root):
     ("Familiarity with Spark and Hadoop; experience with PyTorch is a plus.",     # the plus is PyTorch's
      {"Spark": "required", "Hadoop": "required", "PyTorch": "preferred"}),
     ("Nice to have: Spark; Hadoop.", {"Spark": "preferred", "Hadoop": "preferred"}),   # a leading cue spreads
-    ("Spark (Hadoop; PyTorch is a bonus) for pipelines.",                           # one clause in brackets
-     {"Spark": "preferred", "Hadoop": "preferred", "PyTorch": "preferred"}),
+    ("Spark (Hadoop; PyTorch is a bonus) for pipelines.",                 # the bracket is one piece, not a clause
+     {"Spark": "required", "Hadoop": "preferred", "PyTorch": "preferred"}),
     ("Spark; Hadoop.", {"Spark": "required", "Hadoop": "required"}),
+    ("Proficiency in Spark (PyTorch is a plus), Hadoop and more.",                # a plus in brackets
+     {"Spark": "required", "PyTorch": "preferred", "Hadoop": "required"}),
+    ("Experience with Spark (Hadoop) is a plus.", {"Spark": "preferred", "Hadoop": "preferred"}),
 ])
-def test_a_plus_said_in_a_later_clause_leaves_the_clauses_before_it_alone(ont, line, levels):
+def test_a_plus_said_in_a_later_clause_or_a_bracket_leaves_the_rest_alone(ont, line, levels):
     text = f"Data Engineer\n\nRequirements\n- {line}\n"
     x = Extractor(ont).extract(Posting(id="p", source="p", text=text))
     assert {m.text: m.requirement for m in x.mentions} == levels
@@ -118,14 +121,20 @@ def test_a_plus_said_in_a_later_clause_leaves_the_clauses_before_it_alone(ont, l
         assert m.sentence == text[m.sentence_start:m.sentence_end] and m.text in m.sentence
 
 
-@given(st.lists(st.sampled_from(["Spark", "is a plus", ";", "; ", " (", ")", "Hadoop", " and "]), max_size=12))
-def test_the_clause_cut_falls_on_a_semicolon_outside_brackets(parts):
+@given(st.lists(st.sampled_from(["Spark", "is a plus", ";", "; ", " (", ")", "Hadoop", " and ", ", "]), max_size=12))
+def test_a_preferred_sentence_splits_into_ordered_pieces_one_of_them_the_plus(parts):
     sentence = "".join(parts)
-    cut = preferred_clause(sentence, lambda c: "preferred" if "plus" in c else "required")
-    if cut is not None:
-        x, y = cut
-        assert 0 < x < y <= len(sentence) and ";" in sentence[x:y] and set(sentence[x:y]) <= {";", " "}
-        assert sentence[:x].count("(") == sentence[:x].count(")") and "plus" not in sentence[:x]
+    level_of = lambda c: "preferred" if "plus" in c else "required"   # noqa: E731
+    got = preferred_parts(sentence, level_of)
+    if got is not None:
+        assert sum(plus for _, _, plus in got) == 1
+        assert all(b <= c for (_, b, _), (c, _, _) in zip(got, got[1:], strict=False))   # in order, apart
+        covered = set()
+        for x, y, plus in got:
+            assert 0 <= x < y <= len(sentence) and ("plus" in sentence[x:y]) == plus
+            covered.update(range(x, y))
+        # no word is lost between the pieces: only blanks and separators are left out
+        assert all(c in " \t,;:" for i, c in enumerate(sentence) if i not in covered)
 
 
 @pytest.mark.parametrize("heading, level", [

@@ -302,14 +302,17 @@ _PEOPLE_AT = re.compile(
     r"|\bleaders? (?:from|at)|\b(?:co-?)?founders? (?:of|from|at)"
     r"|\b(?:former(?:ly)?|previously|ex-?)[ \t]+(?:(?:[\w/-]+[ \t]+){0,4}?at|from)"
     r"|\b(?:worked|led|built|spent[ \t]+\w+[ \t]+years?)[ \t]+(?:[\w/-]+[ \t]+){0,3}?at"
-    r"|\bbacking from|\binvestors? (?:include|like|such as))[ \t]+\Z", re.I)
-"""What stands before a company that is named as people's employer or the company's backer."""
+    r"|\bbacking from|\b(?:investors?|customers?|clients?) (?:include|like|such as)|\bcompanies (?:like|such as)"
+    r"|\b(?:round|seed|series [a-e]) led by|\b(?:used|trusted|loved) by)"
+    # names no label knows may open the list: "used by Google, Stripe, Notion"
+    r"[ \t]+(?:(?-i:[A-Z])[\w.'+-]*(?:[ \t]+(?-i:[A-Z])[\w.'+-]*)*[ \t]*(?:,|&|\band\b)[ \t]*(?:and[ \t]+)?)*\Z", re.I)
+"""What stands before a company that is named as people's employer, the company's backer or its customer."""
 _NAMES_BETWEEN = re.compile(r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+)?"
                             r"(?:[A-Z][\w.'+-]*(?:[ \t]+[A-Z][\w.'+-]*)*)?)+[ \t]*\Z")
 """Between two companies of such a list: separators and the names no label knows ("AWS, Snyk, Netlify, Uber")."""
 
 
-_PEOPLE_LAST = frozenset(("at", "from", "of", "include", "like", "as"))
+_PEOPLE_LAST = frozenset(("at", "from", "of", "include", "like", "as", "by"))
 """The word every :data:`_PEOPLE_AT` ends in: a test of it spares the regex at nearly every name."""
 _NOT_EMPLOYERS = re.compile(r"[^\n.;:]{0,60}?\bbackgrounds?\b|[ \t]+scale\b", re.I)
 """After such names, what makes them no employers: "engineers from Java, Scala or Python backgrounds",
@@ -336,7 +339,8 @@ def worked_at(text: str, matches: Sequence) -> list:
     for m in matches:
         s = m[0]
         if text[s].isupper() and (
-                (_word_before(text, s) in _PEOPLE_LAST and _PEOPLE_AT.search(text, max(0, s - 60), s)
+                ((_word_before(text, s) in _PEOPLE_LAST or text[s - 2:s] == ", ")
+                 and _PEOPLE_AT.search(text, max(0, s - 60 - 60 * (text[s - 2:s] == ", ")), s)
                  and not _NOT_EMPLOYERS.match(text, m[1]))
                 or (last >= 0 and _NAMES_BETWEEN.match(text, last, s))):
             last = m[1]

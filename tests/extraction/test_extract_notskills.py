@@ -251,6 +251,12 @@ def test_a_capitalised_label_naming_a_role_does_not_link_but_the_skill_beside_it
     ("We are a team of 10 from AWS, Snyk, Netlify, Google Cloud, Uber.", []),
     ("With backing from leaders at GitHub, DeepMind, and Notion, we hire.", []),
     ("Founded by former engineers from AWS and Notion.", []),
+    # customers and a round's lead investor
+    ("Our product is used by Google, Stripe, Notion, and others.", []),
+    ("We've got phenomenal customers like Notion, Harvey, AWS and AngelList.", []),
+    ("We serve AI companies such as Notion, Gamma and AWS.", []),
+    ("We raised a $3mm round led by Notion and Company Ventures.", []),
+    ("A feature store backed by SQL, trusted by analysts.", [("SQL", "sql")]),   # storage, not a backer
     # the stack, where the same words stand without people before them
     ("Ingest data from AWS and Notion into SQL.", [("AWS", "aws"), ("Notion", "notion"), ("SQL", "sql")]),
     ("You are great at Python; prior knowledge of Spark is a plus.", [("Python", "python"), ("Spark", "spark")]),
@@ -263,7 +269,7 @@ def test_a_capitalised_label_naming_a_role_does_not_link_but_the_skill_beside_it
     ("Previously worked with data from AWS and Notion.", [("AWS", "aws"), ("Notion", "notion")]),
     ("Be a leader of SQL practice.", [("SQL", "sql")]),
 ])
-def test_a_company_named_as_where_people_worked_or_who_backs_us_is_no_skill(tiny, text, expected):
+def test_a_company_named_as_where_people_worked_who_backs_or_buys_from_us_is_no_skill(tiny, text, expected):
     assert _linked(tiny, text)[0] == expected
 
 

@@ -50,7 +50,8 @@ _PATH = (r"(?<![^\s(\[\"'`=])(?:~|\.{1,2})?/(?:[\w.-]+/)+[\w.-]*"     # /usr/loc
 # a domain: lower-case top-level domain so "ASP.NET" is not one; an optional path after it
 _DOMAIN = (r"(?<![\w.@-])[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?-i:com|io|ai|org|net|co|dev|app|so|gg|xyz|tech)"
            r"(?![\w-])(?:/[^\s<>\"'`]*)?")
-NON_TEXT = (("url", _URL), ("email", _EMAIL), ("path", _PATH), ("domain", _DOMAIN))
+_MONEY = r"(?<![\w$])(?-i:[A-Z]{1,3})\$[ \t]?\d"    # "C$130K", "R$ 5.000": a currency, not the C or R language
+NON_TEXT = (("url", _URL), ("email", _EMAIL), ("path", _PATH), ("domain", _DOMAIN), ("money", _MONEY))
 """The kinds of non-text, tried in this order at each position (one alternation, ``re.I``)."""
 _WWW = re.compile(r"www\.", re.I)           # searched, not text.lower(): no copy of a long posting
 _WW = ("ww.", "wW.", "Ww.", "WW.")          # what "www." ignoring case needs: 4 str searches, 2.5x cheaper
@@ -62,7 +63,7 @@ _TLD = re.compile(r"\.(?:com|io|ai|org|net|co|dev|app|so|gg|xyz|tech)(?![\w-])")
 def _possible(text: str) -> tuple[tuple[str, str], ...]:
     """The kinds of :data:`NON_TEXT` that can match somewhere in ``text``: each needs a literal that a
     C-speed search finds (a URL ``:/``, `` //`` or ``www.``; an e-mail ``@``; a path ``/x/`` or ``:\\``;
-    a domain a lower-case top-level domain after a dot)."""
+    a domain a lower-case top-level domain after a dot; money ``$``)."""
     kinds = []
     if ":/" in text or " //" in text or (any(w in text for w in _WW) and _WWW.search(text)):
         kinds.append(NON_TEXT[0])
@@ -72,6 +73,8 @@ def _possible(text: str) -> tuple[tuple[str, str], ...]:
         kinds.append(NON_TEXT[2])
     if _TLD.search(text):
         kinds.append(NON_TEXT[3])
+    if "$" in text:
+        kinds.append(NON_TEXT[4])
     return tuple(kinds)
 
 
@@ -103,7 +106,8 @@ _NOT_A_NAME = re.compile(r"\b(?:hiring|engineers?|engineering|developers?|scient
 
 
 def non_text_spans(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, bare domain?) of every URL, e-mail address, file path and domain in ``text``, in order."""
+    """(start, end, bare domain?) of every URL, e-mail address, file path, domain and currency prefix in
+    ``text``, in order."""
     kinds = _possible(text)
     if not kinds:
         return []

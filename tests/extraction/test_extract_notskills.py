@@ -42,10 +42,15 @@ def _linked(ont, text, company=None, title=None):
     "Run /usr/local/bin/python3 on the box.",
     "Open C:\\Tools\\Python\\python.exe please.",
     "More at acme.io/sql-jobs",
+    "Pay: SQL$130K-SQL$150K + equity",                         # a currency prefix ("C$130K"), not the label
 ])
 def test_nothing_links_inside_urls_emails_and_paths(tiny, text):
     links, _ = _linked(tiny, text)
     assert links == [], links
+
+
+def test_a_label_before_a_dollar_sign_without_a_figure_still_links(tiny):
+    assert _linked(tiny, "SQL $ costs; SQL$ and more")[0] == [("SQL", "sql")] * 2
 
 
 def test_https_in_a_url_is_not_http_but_http_in_prose_is(tiny):

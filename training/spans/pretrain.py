@@ -71,6 +71,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--epochs", type=int, default=16)
     ap.add_argument("--output", type=Path, default=HERE / "pretrain")
+    ap.add_argument("--resume", type=int, metavar="N",
+                    help="continue from OUTPUT/model{N-1}.bin at epoch N (spaCy restarts Adam's moments, so this is "
+                         "not byte-identical to one longer run)")
     ap.add_argument("overrides", nargs="*",
                     help="extra spacy pretrain overrides after --, e.g. -- --components.tok2vec.model.encode."
                          "window_size 2 (give train.py the same ones, or the weights will not fit)")
@@ -93,6 +96,8 @@ def main(argv=None) -> int:
            "--paths.raw_text", str(raw), "--paths.vectors", str(vec),
            "--components.tok2vec.model.embed.include_static_vectors", "true",
            "--pretraining.max_epochs", str(a.epochs), *a.overrides]
+    if a.resume:
+        cmd += ["--resume-path", str(a.output / f"model{a.resume - 1}.bin"), "--epoch-resume", str(a.resume)]
     print("pretrain:", " ".join(cmd), file=sys.stderr, flush=True)
     return subprocess.run(cmd, env=env, cwd=ROOT).returncode
 

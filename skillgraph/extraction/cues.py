@@ -115,6 +115,14 @@ HEADING_ORDER = (("preferred", "preferred"), ("about_you", "required"), ("stack"
 """(cue, level) in the order they are tried on a heading: the first cue that matches decides. A plus before
 "about you": "Bonus points if you have", "You'll stand out if you" are preferred."""
 
+_SOUGHT = (r"\b(?:looking for|searching for|seeking) (?:an? |our (?:next |new |first )?)(?:[\w+#./-]+ ){0,5}?"
+           r"(?:engineer|developer|scientist|researcher|architect|analyst|programmer)s?\b")
+"""The role sought: "looking for a Senior Data Engineer", "seeking an experienced SRE" (a regex, ``re.I``)."""
+_ROLE_WORK = (r"(?: \([^()]{1,20}\))?(?: (?:in|based in) (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?)?"
+              r"(?: to (?!join\b|be\b)\w| who (?:will|would) (?!have\b)\w|,? (?:responsible|accountable) for\b)")
+"""What says, after :data:`_SOUGHT`, what the role does: "… Engineer (SRE) in Glasgow to strengthen the
+platform", "… who will be a key member …, responsible for designing pipelines": responsibility, not an ask."""
+
 SENTENCE = {
     # searched ignoring case in the sentence as it is
     "preferred": ((r"\b(?:is|are|would be|a big|big) (?:a )?plus\b", r"\bplus\b"), r"\bbonus\b",
@@ -156,9 +164,7 @@ SENTENCE = {
                  (r"\b(?:we(?:'|\u2019)?re|we are|is|are) (?:now |also |currently |actively )?hiring\b"
                   r"(?! (?:across|in|at|from|throughout|globally|worldwide|remotely)\b)", "hiring"),   # not a place
                  (r"^\W*(?:job title|title|position|role)\s*:", "title", "position", "role"),   # "Role: X Engineer"
-                 (r"\b(?:(?:looking|searching) for|seeking) (?:an? |our (?:next |new |first )?)(?:[\w+#./-]+ ){0,5}?"
-                  r"(?:engineer|developer|scientist|researcher|architect|analyst|programmer)s?\b"
-                  r"(?! to (?!join\b|be\b)\w)",        # "… Engineer to build X": what the role does (below)
+                 (_SOUGHT + rf"(?!{_ROLE_WORK})",   # "… Engineer to build X": what the role does (below)
                   "looking for", "searching for", "seeking"),
                  # "We are looking for someone who …" (not "someone to build X": what the role does, below)
                  (r"\b(?:looking|searching) for (?:someone|somebody)\b(?! to\b)", "looking for", "searching for"),
@@ -213,10 +219,7 @@ SENTENCE = {
                        # "looking for a Senior ML Engineer to build and scale vision models"
                        (r"\b(?:looking|searching) for (?:someone|somebody) to (?!join\b|be\b)\w",
                         "looking for", "searching for"),
-                       (r"\b(?:looking for|searching for|seeking) (?:an? |our (?:next |new |first )?)"
-                        r"(?:[\w+#./-]+ ){0,5}?(?:engineer|developer|scientist|researcher|architect|analyst|"
-                        r"programmer)s? to (?!join\b|be\b)\w",
-                        "looking for", "searching for", "seeking"),
+                       (_SOUGHT + _ROLE_WORK, "looking for", "searching for", "seeking"),
                        (r"\byou(?:'|\u2019)?d (?:work|build|own|lead|design|help|be (?:working|building))\b",
                         "you'd", "you\u2019d", "youd"),
                        (r"\b(?:the |key |main )?responsibilities (?:include|are|will include|cover)\b",

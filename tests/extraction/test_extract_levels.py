@@ -160,3 +160,17 @@ def test_a_plus_wins_over_an_ask_in_prose_of_one_item(sentence, level):
     from skillgraph.extraction.levels import prose_level
 
     assert prose_level(sentence) == level
+
+
+@pytest.mark.parametrize("sentence, level", [
+    ("We are looking for a Data Engineer who will be a key member of the team, responsible for designing "
+     "data pipelines.", "responsibility"),
+    ("We are seeking an experienced Site Reliability Engineer (SRE) in Glasgow to scale the platform on AWS.",
+     "responsibility"),
+    ("We're looking for a Data Engineer, responsible for the warehouse.", "responsibility"),
+    ("We're looking for a Python engineer.", "required"),                    # the role sought is the ask
+    ("We are looking for engineers who will have experience with Spark.", "required"),
+    ("We are looking for a Data Engineer to join our team.", "required"),
+])
+def test_the_role_sought_is_asked_unless_the_sentence_goes_on_to_its_work(sentence, level):
+    assert sentence_level("context", sentence) == level

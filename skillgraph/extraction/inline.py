@@ -54,14 +54,18 @@ _OPENERS = frozenset("We The This You Your Our Salary Location Apply Please Join
 one of them: "Act" (ReAct), "Drive" (OneDrive) and "Build" (CodeBuild) are left out for that."""
 _HEAD_WORDS = frozenset("Requirements Requirement Responsibilities Qualifications Qualification Benefits Skills "
                         "Experience Description Overview Summary Desirable Essential Preferred Duties Role Profile "
-                        "Competencies".split())
+                        "Competencies Accountabilities".split())
 """Section nouns that, glued to a capitalised word, end a heading ("ExperienceStrong"). Not every word a
 heading cue knows: "StackOverflow", "PayPal", "TeamCity" are names."""
 _WORD_SPAN = 40
 """Letters looked at on either side of a boundary (a longer run is no word of a posting)."""
 _CLASSES = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 32 for b in range(256))
 """A byte → its class: ``a`` for a lower-case ASCII letter, ``A`` for a capital, a space for anything else."""
-_COLON_HEAD = re.compile(r"(?:^|(?<=[\s.;)\]]))([A-Z][A-Za-z'\u2019&/-]*(?: [A-Za-z'\u2019&/-]+){0,3}):(?=\s|[A-Z])")
+# the colon's heading, before a blank, a capital or a glued bullet ("Key Skills & Experience:• Strong …",
+# "**Education, Experience and Skills:** + …"); after a blank, or glued to the text before it
+_HEAD_COLON = r"([A-Z][A-Za-z'\u2019&/-]*(?: [A-Za-z'\u2019&/-]+){0,3}):(?=\s|[A-Z*\u2022\u25aa\u25cf])"
+_COLON_HEAD = re.compile(r"(?:^|(?<=[\s.;)\]]))" + _HEAD_COLON)
+_COLON_HEAD_GLUED = re.compile(_HEAD_COLON)   # matched at a glued boundary: "…stakeholdersWhat we need:"
 _AMOUNT = re.compile(r"\s*(?:up to |c\.? ?)?[\d£$€¥%+~]", re.I)
 """A field's value after the colon: an amount ("Bonus: 10%", "Bonus: £5k", "Equity: up to 0.5%")."""
 _MAX_HEAD_WORDS = 3
@@ -160,7 +164,11 @@ def _before(line: str, i: int) -> list[str]:
 def inline_headings(line: str, glued: list[int] | None = None) -> list[InlineHeading]:
     """The inline headings of one line, in order (see the module doc)."""
     out = []
-    for m in _COLON_HEAD.finditer(line):
+    glued = glued_boundaries(line) if glued is None else glued
+    # a colon's heading after a space, or glued to the text before it ("…stakeholdersWhat they're looking for:•")
+    spaced = list(_COLON_HEAD.finditer(line))
+    at = {m.start() for m in spaced}
+    for m in [*spaced, *(g for g in (_COLON_HEAD_GLUED.match(line, i) for i in glued if i not in at) if g)]:
         words = m.group(1).split()
         got = _heading(words)
         if got is not None:   # a context field ("Location: Remote") only ends the heading before it
@@ -171,7 +179,7 @@ def inline_headings(line: str, glued: list[int] | None = None) -> list[InlineHea
         got = _heading(_before(line, m.start()))
         if got is not None and got[1] != "context":   # "Python * SQL" names no heading
             out.append(InlineHeading(m.start(), got[0], got[1]))
-    for i in glued_boundaries(line) if glued is None else glued:
+    for i in glued:
         got = _heading(_before(line, i))
         if got is not None:   # "£90,000 + Benefits/BonusLondon": a context one is a field's value too
             out.append(InlineHeading(i, got[0], None if got[1] == "context" else got[1]))

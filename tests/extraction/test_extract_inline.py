@@ -224,3 +224,17 @@ def test_an_inline_bullet_after_a_heading_opens_its_section():
     got = _levels(page, "Kafka", "Terraform")
     assert got == {"Kafka": "context", "Terraform": "required"}     # not the duty "you will" reads alone
     assert [(h.section, h.level) for h in inline_headings("Python * SQL * Spark")] == []   # names, no heading
+
+
+@pytest.mark.parametrize("line, section, level, starts", [
+    ("meet the needs of stakeholders.AccountabilitiesDevelopment of the data strategy", "Accountabilities",
+     "responsibility", "Development"),                                         # a section noun glued on
+    ("engineering excellence.Key Skills & Experience:• Strong Python", "Experience", "required", "Key Skills"),
+    ("**Education, Experience and Skills:** + Minimum of HND", "Skills", "required", "Experience and"),
+    ("close collaboration with stakeholdersWhat they're looking for:• Strong Python", "What they're looking for",
+     "required", "What they're"),                                              # a colon heading glued on
+])
+def test_a_flattened_page_keeps_headings_glued_or_before_a_bullet(line, section, level, starts):
+    heads = inline_headings(line)
+    assert [(h.section, h.level) for h in heads] == [(section, level)]
+    assert line[heads[0].start:].startswith(starts)

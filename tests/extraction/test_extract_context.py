@@ -131,6 +131,9 @@ def test_shipped_generic_words_keep_their_everyday_sense():
     assert "skill:model-monitoring" not in ids("Experience with monitoring and logging (Prometheus, Grafana).")
     assert not ids("Management of projects and monitoring of progress.") & {
         "skill:model-monitoring", "skill:monitoring-and-alerting"}
+    # "decision making": the candidate's skill, not the business's
+    assert "skill:decision-making" not in ids("Deliver insights that support business decision-making.")
+    assert "skill:decision-making" in ids("Strong analytical and decision-making skills.")
 
 
 _CUE_TEXT = st.lists(st.sampled_from(["model", "models", "ml", "html", "xmodel", "language model", "languagemodel",

@@ -115,13 +115,17 @@ HEADING_ORDER = (("preferred", "preferred"), ("about_you", "required"), ("stack"
 """(cue, level) in the order they are tried on a heading: the first cue that matches decides. A plus before
 "about you": "Bonus points if you have", "You'll stand out if you" are preferred."""
 
-_SOUGHT = (r"\b(?:looking for|searching for|seeking) (?:an? |our (?:next |new |first )?)(?:[\w+#./-]+ ){0,5}?"
+_SOUGHT = (r"\b(?:looking for|searching for|seeking) (?:an? |our (?:next |new |first )?)"
+           r"(?:(?!who\b|to\b)[\w+#./-]+ ){0,5}?"    # not across "who" / "to": the first role noun is the role
            r"(?:engineer|developer|scientist|researcher|architect|analyst|programmer)s?\b")
 """The role sought: "looking for a Senior Data Engineer", "seeking an experienced SRE" (a regex, ``re.I``)."""
 _ROLE_WORK = (r"(?: \([^()]{1,20}\))?(?: (?:in|based in) (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?)?"
-              r"(?: to (?!join\b|be\b)\w| who (?:will|would) (?!have\b)\w|,? (?:responsible|accountable) for\b)")
+              r"(?: to (?!join\b|be\b)\w| who (?:will|would) (?:be (?:a|an|the|part)\b(?! \w+ fit\b)|(?:build|"
+              r"design|develop|lead|own|drive|deliver|create|implement|maintain|manage|shape|define|architect|work on|"
+              r"help)\b)|,? (?:responsible|accountable) for\b)")
 """What says, after :data:`_SOUGHT`, what the role does: "… Engineer (SRE) in Glasgow to strengthen the
-platform", "… who will be a key member …, responsible for designing pipelines": responsibility, not an ask."""
+platform", "… who will be a key member …", "who will build …", ", responsible for designing pipelines":
+responsibility, not an ask ("who would be comfortable with Terraform", "who will love Python" are asks)."""
 
 SENTENCE = {
     # searched ignoring case in the sentence as it is
@@ -129,13 +133,12 @@ SENTENCE = {
                   (r"\ban? (?:strong|huge|definite|real|major|great) plus\b", r"\bplus\b"),
                   (r"\bnice[ -]to[ -]have\b", r"\bnice"), r"\bpreferred\b", r"\bdesirable\b", r"\ban advantage\b",
                   r"\bis advantageous\b", r"\bpreferable\b",
-                  (r"\b(?:would|will) (?:also )?be (?:valuable|useful|advantageous)\b", "valuable", "useful",
-                   "advantageous"),
                   (r"^\W*(?:ideally|preferably)\b|\b(?:you|you(?:'|\u2019)ll|you will|you would|you should|"
                    r"candidates? (?:will|would|should)) ideally\b", "ideally", "preferably"),   # "Ideally, you have"
                   (r"\b(?:experience|knowledge|familiarity|exposure|background|understanding|skills?)\b.{0,80}?"
-                   r"\b(?:is|are|would be|be|being) (?:also |very |highly |really |a )?(?:beneficial|helpful)\b",
-                   "beneficial", "helpful"),
+                   r"\b(?:is|are|(?:would|will) (?:also )?be|be|being) (?:also |very |highly |really |a )?"
+                   r"(?:beneficial|helpful|valuable|useful|advantageous)\b",
+                   "beneficial", "helpful", "valuable", "useful", "advantageous"),
                   (r"\bnot (?:essential|mandatory|a requirement)\b",
                    "not essential", "not mandatory", "not a requirement"),
                   (r"\bbut not required\b", "but not required")),

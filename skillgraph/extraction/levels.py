@@ -6,6 +6,7 @@ The cue tables are data (:mod:`skillgraph.extraction.cues`); this module compile
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -129,6 +130,7 @@ def stack_heading(heading: str) -> bool:
 
 
 _ONE_SENTENCE = 200   # characters: longer, a flattened page's run of items, where a plus names one of them
+_MUST = re.compile(r"\b(?:must|essential|required|mandatory)\b", re.I)
 
 
 def prose_level(sentence: str) -> str:
@@ -138,8 +140,8 @@ def prose_level(sentence: str) -> str:
     Python/Java"). Under a recognised context heading the last two are left alone ("Plus: 401k", "We work
     with hospitals across Europe")."""
     lv = sentence_level("context", sentence)
-    if lv != "context" and (lv != "required" or len(sentence) > _ONE_SENTENCE):
-        return lv
+    if lv != "context" and (lv != "required" or len(sentence) > _ONE_SENTENCE or _MUST.search(sentence)):
+        return lv         # "You must have strong Python skills and Docker is a plus" still asks for Python
     present = SENTENCE_CUES.present(sentence)
     if SENTENCE_CUES.search("preferred", sentence, present):
         return "preferred"        # over an ask: "Experience with Flutter is highly desirable"
@@ -170,6 +172,7 @@ def sentence_level(section_level: str, sentence: str) -> str:
 _CLAUSE = re.compile(r"[^;\s](?:[^;]*[^;\s])?")   # the clauses of a sentence between semicolons, trimmed
 _BRACKET = re.compile(r"\([^()]*\)")
 _EDGE = " \t,;:"
+_BRACKETS_TRIED = 8   # each one tried re-levels the sentence without it: a cap keeps a long line linear
 
 
 def preferred_parts(sentence: str, level_of) -> list[tuple[int, int, bool]] | None:
@@ -181,12 +184,14 @@ def preferred_parts(sentence: str, level_of) -> list[tuple[int, int, bool]] | No
     sentence without it ("Proficiency in SQL (BigQuery is a plus), Excel")."""
     if ";" in sentence:
         clauses = [m.span() for m in _CLAUSE.finditer(sentence)]
-        k = next((k for k, (a, b) in enumerate(clauses) if level_of(sentence[a:b]) == "preferred"), 0)
+        plus = [level_of(sentence[a:b]) == "preferred" for a, b in clauses]
+        k = plus.index(True) if True in plus else 0
         head = sentence[:clauses[k - 1][1]] if k else ""
-        # not inside brackets: "PostgreSQL (plus some AWS; DynamoDB is a bonus)" is one clause
+        # not inside brackets: "PostgreSQL (plus some AWS; DynamoDB is a bonus)" is one clause; each clause is
+        # a piece, the plus only where said ("Python; Docker is a plus; 5+ years of Java": Java is asked)
         if k and head.count("(") == head.count(")"):
-            return [(0, clauses[k - 1][1], False), (clauses[k][0], len(sentence.rstrip()), True)]
-    for m in _BRACKET.finditer(sentence) if "(" in sentence else ():
+            return [(a, b, p) for (a, b), p in zip(clauses, plus, strict=True)]
+    for m in itertools.islice(_BRACKET.finditer(sentence), _BRACKETS_TRIED) if "(" in sentence else ():
         a, b = m.span()
         if level_of(sentence[a + 1:b - 1]) == "preferred" and level_of(sentence[:a] + sentence[b:]) != "preferred":
             out = [(a, b, True)]

@@ -306,10 +306,11 @@ _PEOPLE_AT = re.compile(
     r"|\bleaders? (?:from|at)|\b(?:co-?)?founders? (?:of|from|at)"
     r"|\b(?:former(?:ly)?|previously|ex-?)[ \t]+(?:(?:[\w/-]+[ \t]+){0,4}?at|from)"
     r"|\b(?:worked|led|built|spent[ \t]+\w+[ \t]+years?)[ \t]+(?:[\w/-]+[ \t]+){0,3}?at"
-    r"|\bbacking from|\b(?:investors?|customers?|clients?) (?:include|like|such as)|\bcompanies (?:like|such as)"
-    r"|\b(?:round|seed|series [a-e]) led by|\b(?:used|trusted|loved) by)"
-    # names no label knows may open the list: "used by Google, Stripe, Notion"
-    r"[ \t]+(?:(?-i:[A-Z])[\w.'+-]*(?:[ \t]+(?-i:[A-Z])[\w.'+-]*)*[ \t]*(?:,|&|\band\b)[ \t]*(?:and[ \t]+)?)*\Z", re.I)
+    r"|\bbacking from|\b(?:investors?|customers?) (?:include|like|such as)|\bcompanies (?:like|such as)"
+    r"|\b(?:round|seed|series [a-e]) led by|\b(?:trusted|loved) by)"   # not "used by" ("protocols used by Kafka")
+    # unknown names may open the list ("trusted by Google, Notion"); "and" lower-case only ("A And " doubled paths)
+    r"[ \t]+(?:(?-i:[A-Z])[\w.'+-]*(?:[ \t]+(?-i:[A-Z])[\w.'+-]*)*[ \t]*(?-i:,|&|\band\b)[ \t]*(?-i:and[ \t]+)?)*\Z",
+    re.I)
 """What stands before a company that is named as people's employer, the company's backer or its customer."""
 _NAMES_BETWEEN = re.compile(r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+)?"
                             r"(?:[A-Z][\w.'+-]*(?:[ \t]+[A-Z][\w.'+-]*)*)?)+[ \t]*\Z")
@@ -317,7 +318,7 @@ _NAMES_BETWEEN = re.compile(r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+)
 
 
 _PEOPLE_LAST = frozenset(("at", "from", "of", "include", "like", "as", "by"))
-"""The word every :data:`_PEOPLE_AT` ends in: a test of it spares the regex at nearly every name."""
+"""The word every :data:`_PEOPLE_AT` cue ends in: a test of it (or of a list's ", ") spares the regex at most names."""
 _NOT_EMPLOYERS = re.compile(r"[^\n.;:]{0,60}?\bbackgrounds?\b|[ \t]+scale\b", re.I)
 """After such names, what makes them no employers: "engineers from Java, Scala or Python backgrounds",
 "built pipelines at AWS scale"."""
@@ -335,16 +336,16 @@ def _word_before(text: str, s: int) -> str:
 
 
 def worked_at(text: str, matches: Sequence) -> list:
-    """``matches`` ((start, end, ids)) without the capitalised names of companies that people worked
-    at or that back the company (:data:`_PEOPLE_AT` before the first of a list, :data:`_NAMES_BETWEEN`
-    between the list's names): "I'm Ethan (previously led search at MongoDB)", "a team of 10 from AWS,
-    Snyk, Netlify, Uber"."""
+    """``matches`` ((start, end, ids)) without the capitalised names of companies that people worked at, that back
+    or buy from the company (:data:`_PEOPLE_AT` before the first of a list, :data:`_NAMES_BETWEEN` between the
+    list's names): "I'm Ethan (previously led search at MongoDB)", "a team of 10 from AWS, Snyk, Netlify, Uber"."""
     out, last = [], -1
     for m in matches:
         s = m[0]
+        listed = text[s - 2:s] == ", " or _word_before(text, s) == "and"   # a list may have opened before
         if text[s].isupper() and (
-                ((_word_before(text, s) in _PEOPLE_LAST or text[s - 2:s] == ", ")
-                 and _PEOPLE_AT.search(text, max(0, s - 60 - 60 * (text[s - 2:s] == ", ")), s)
+                ((listed or _word_before(text, s) in _PEOPLE_LAST)
+                 and _PEOPLE_AT.search(text, max(0, s - 60 - 60 * listed), s)
                  and not _NOT_EMPLOYERS.match(text, m[1]))
                 or (last >= 0 and _NAMES_BETWEEN.match(text, last, s))):
             last = m[1]

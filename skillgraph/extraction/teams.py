@@ -32,7 +32,7 @@ __all__ = ["UNIT_WORDS", "find_teams"]
 UNIT_WORDS = {  # stem in folded text -> kind of window
     "team": "unit", "group": "unit", "organization": "unit", "organisation": "unit", "org": "unit",
     "pod": "unit", "squad": "unit", "department": "unit", "division": "unit", "center": "unit",
-    "centre": "unit", "function": "unit", "lab": "lab", "labs": "lab", "product": "list", "surfaces": "list",
+    "centre": "unit", "lab": "lab", "labs": "lab", "product": "list", "surfaces": "list",
     "called": "called", "named": "called", "known as": "called",
 }
 _UNIT_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) + ("s?" if not w.endswith("s") else "")
@@ -47,11 +47,11 @@ _CAPNAME = (r"(?:[A-Z][\w&+.-]*|AI|ML)(?:\s+(?:[A-Z][\w&+.-]*|AI|ML|of|and|&|for
 _TEAM_CAP = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Aa]|[Aa]n|[Jj]oin)\s+(?P<name>{_CAPNAME})\s+(?P<unit>{_UNIT})\b")
 # "Product, Data Science, and Backend teams", "Global BI and FP&A teams": names listed before a plural unit
 # word with no determiner, which _TEAM_CAP needs; one name only after a collaboration verb (_TeamFinder.unit_lists)
-_LIST_NAME = r"(?:[A-Z][\w&+./-]*)(?:\s+(?:&\s+)?[A-Z][\w&+./-]*)*"
+_LIST_NAME = r"(?:[A-Z](?:[\w&+/-]|\.(?=\w))*)(?:\s+(?:&\s+)?[A-Z](?:[\w&+/-]|\.(?=\w))*)*"   # no name ends in "."
 _TEAM_LIST = re.compile(rf"(?<![\w&+./-])(?P<list>{_LIST_NAME}(?:\s*,\s*(?:(?:and|&|or)\s+)?{_LIST_NAME})*"
-                        rf"(?:\s*,?\s+(?:and|&|or)\s+{_LIST_NAME})?)\s+(?P<unit>teams|functions|departments|groups)\b")
+                        rf"(?:\s*,?\s+(?:and|&|or)\s+{_LIST_NAME})?)\s+(?P<unit>teams|departments)\b")
 _WAYS_OF_WORKING = frozenset({"agile", "scrum", "kanban", "lean", "safe"})
-_AFTER_WORD = re.compile(r"[a-z][ \t]+$")   # a list of units follows a word: "across", "with internal", "helping"
+_AFTER_WORD = re.compile(r"\b[a-z]+[ \t]+$")   # a list of units follows a word: "across", "with internal", "helping"
 _TEAM_LOWER = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,3}?)"
                          r"(?P<unit>team|pod|squad|group)\b(?!s)")
 _TEAM_ABBR = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]+\s+){1,4}"
@@ -265,9 +265,10 @@ class _TeamFinder:
 
     def unit_lists(self) -> None:
         """"Partner with Product, Data Science, and Backend teams", "collaborating with Data Science teams":
-        units named as a list before a plural unit word, after a word (not a colon or a line's start). Two
+        units named as a list before "teams" / "departments" (not "functions", "groups": "Python and Bash
+        functions"), after a lower-case word (not a colon, a line's start or a name cut by the window). Two
         names or more are units; one only after a collaboration verb ("Mentor teams", "working in Scrum
-        teams" name none). No name may be a role, nor all of them ways of working ("within Agile teams")."""
+        teams" name none). No name may be a role or a way of working ("Agile, Scrum or DevOps teams")."""
         for m in self.scan(_TEAM_LIST, "unit"):
             if self.in_lists(m.start()) or not _AFTER_WORD.search(self.text, max(0, m.start() - 20), m.start()):
                 continue                     # "Tech stack: Node.js, Redis, Kubernetes Small teams" lists no units
@@ -276,8 +277,7 @@ class _TeamFinder:
             after_verb = bool(sent) and self._collab_end(sent) <= m.start()
             if len(names) < 2 and not after_verb:
                 continue
-            if any(_ROLE_WORDS.search(n) for _, n in names) or _WAYS_OF_WORKING.issuperset(
-                    n.lower() for _, n in names):
+            if any(_ROLE_WORDS.search(n) or n.lower() in _WAYS_OF_WORKING for _, n in names):
                 continue
             role = "collaborator" if after_verb else "member"
             for off, name in names:

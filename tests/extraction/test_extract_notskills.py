@@ -257,11 +257,14 @@ def test_a_capitalised_label_naming_a_role_does_not_link_but_the_skill_beside_it
     ("With backing from leaders at GitHub, DeepMind, and Notion, we hire.", []),
     ("Founded by former engineers from AWS and Notion.", []),
     # customers and a round's lead investor
-    ("Our product is used by Google, Stripe, Notion, and others.", []),
+    ("Our product is trusted by Google, Stripe, Notion, and others.", []),
     ("We've got phenomenal customers like Notion, Harvey, AWS and AngelList.", []),
     ("We serve AI companies such as Notion, Gamma and AWS.", []),
     ("We raised a $3mm round led by Notion and Company Ventures.", []),
     ("A feature store backed by SQL, trusted by analysts.", [("SQL", "sql")]),   # storage, not a backer
+    ("Understand the protocols used by Spark and AWS.", [("Spark", "spark"), ("AWS", "aws")]),   # tools use them
+    ("Experience with API clients such as Python and SQL.", [("Python", "python"), ("SQL", "sql")]),
+    ("We are trusted by Acme And Co, and Notion.", []),               # a capitalised "And" is a name's word
     # the stack, where the same words stand without people before them
     ("Ingest data from AWS and Notion into SQL.", [("AWS", "aws"), ("Notion", "notion"), ("SQL", "sql")]),
     ("You are great at Python; prior knowledge of Spark is a plus.", [("Python", "python"), ("Spark", "spark")]),

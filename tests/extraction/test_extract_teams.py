@@ -213,6 +213,11 @@ def unit_ont():
     ("Ability to work with others within Agile teams.", [], ["Agile"]),            # a way of working
     ("Stack: Python, Redis, Kubernetes Small teams, high ownership.", [],          # no word before the list
      ["Kubernetes", "Python", "Redis"]),
+    ("Experience writing Python and Backend functions.", [], ["Backend", "Python"]),   # code, not units
+    ("Our stack includes Python, Redis, Kubernetes. Small teams, big impact.", [],     # no name across a stop
+     ["Kubernetes", "Python", "Redis"]),
+    ("Experience working in Agile, Scrum or Redis teams.", [], ["Agile", "Redis"]),    # a way of working in it
+    ("We Mentor teams on Python.", [], ["Mentor", "Python"]),                        # one name, no verb
 ])
 def test_units_listed_before_a_plural_unit_word_are_teams_not_skills(unit_ont, line, teams, skills):
     text = f"Analyst\n\nAbout the role\n- {line}\n"

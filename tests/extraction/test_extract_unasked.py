@@ -272,7 +272,7 @@ def test_a_labelled_list_of_companies_is_not_the_stack(monkeypatch):
 def test_company_talk_stays_context_in_a_posting_that_asks_for_nothing(monkeypatch):
     monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
     post = ("Acme builds payments infrastructure with Kafka for banks.\n"
-            "We are a team of 25 with experience at companies such as Google and Snowflake.\n")
+            "We are a team of 25 with deep experience in Snowflake.\n")   # (not "at companies such as …": employers)
     assert _levels(post, "Kafka", "Snowflake") == {"Kafka": "responsibility", "Snowflake": "context"}
 
 

@@ -127,6 +127,10 @@ _ROLE_WORK = (r"(?: \([^()]{1,20}\))?(?: (?:in|based in) (?-i:[A-Z])[\w-]*(?: (?
 platform", "… who will be a key member …", "who will build …", ", responsible for designing pipelines":
 responsibility, not an ask ("who would be comfortable with Terraform", "who will love Python" are asks)."""
 
+MUST = r"\b(?:must|essential|required|mandatory)\b"
+"""What says an ask is not to be traded for a plus in the same sentence ("You must have Python; Docker is a plus")
+(a regex, searched ignoring case)."""
+
 SENTENCE = {
     # searched ignoring case in the sentence as it is
     "preferred": ((r"\b(?:is|are|would be|a big|big) (?:a )?plus\b", r"\bplus\b"), r"\bbonus\b",

@@ -10,7 +10,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from .cues import HEADING, HEADING_ORDER, SENTENCE
+from .cues import HEADING, HEADING_ORDER, MUST, SENTENCE
 
 __all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "preferred_parts", "prose_level",
            "sentence_level", "stack_heading"]
@@ -130,7 +130,7 @@ def stack_heading(heading: str) -> bool:
 
 
 _ONE_SENTENCE = 200   # characters: longer, a flattened page's run of items, where a plus names one of them
-_MUST = re.compile(r"\b(?:must|essential|required|mandatory)\b", re.I)
+_MUST = re.compile(MUST, re.I)
 
 
 def prose_level(sentence: str) -> str:

@@ -301,6 +301,7 @@ def role_names(text: str, matches: Sequence) -> list:
     return out
 
 
+_CAP_NAMES = r"(?-i:[A-Z])[\w.'+-]*(?:[ \t]+(?-i:[A-Z])[\w.'+-]*)*"   # "Google Cloud", "NBCUniversal" (case kept)
 _PEOPLE_AT = re.compile(
     r"(?:\b(?:team|engineers|people|folks|alumni|veterans|researchers|operators|builders)(?: of \d+\+?)? (?:from|at)"
     r"|\bleaders? (?:from|at)|\b(?:co-?)?founders? (?:of|from|at)"
@@ -309,11 +310,9 @@ _PEOPLE_AT = re.compile(
     r"|\bbacking from|\b(?:investors?|customers?) (?:include|like|such as)|\bcompanies (?:like|such as)"
     r"|\b(?:round|seed|series [a-e]) led by|\b(?:trusted|loved) by)"   # not "used by" ("protocols used by Kafka")
     # unknown names may open the list ("trusted by Google, Notion"); "and" lower-case only ("A And " doubled paths)
-    r"[ \t]+(?:(?-i:[A-Z])[\w.'+-]*(?:[ \t]+(?-i:[A-Z])[\w.'+-]*)*[ \t]*(?-i:,|&|\band\b)[ \t]*(?-i:and[ \t]+)?)*\Z",
-    re.I)
+    rf"[ \t]+(?:{_CAP_NAMES}[ \t]*(?-i:,|&|\band\b)[ \t]*(?-i:and[ \t]+)?)*\Z", re.I)
 """What stands before a company that is named as people's employer, the company's backer or its customer."""
-_NAMES_BETWEEN = re.compile(r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+)?"
-                            r"(?:[A-Z][\w.'+-]*(?:[ \t]+[A-Z][\w.'+-]*)*)?)+[ \t]*\Z")
+_NAMES_BETWEEN = re.compile(rf"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+)?(?:{_CAP_NAMES})?)+[ \t]*\Z")
 """Between two companies of such a list: separators and the names no label knows ("AWS, Snyk, Netlify, Uber")."""
 
 
@@ -342,10 +341,10 @@ def worked_at(text: str, matches: Sequence) -> list:
     out, last = [], -1
     for m in matches:
         s = m[0]
-        listed = text[s - 2:s] == ", " or _word_before(text, s) == "and"   # a list may have opened before
+        word = _word_before(text, s) if text[s].isupper() else ""
+        listed = word == "and" or text[s - 2:s] == ", "      # a list may have opened before
         if text[s].isupper() and (
-                ((listed or _word_before(text, s) in _PEOPLE_LAST)
-                 and _PEOPLE_AT.search(text, max(0, s - 60 - 60 * listed), s)
+                ((listed or word in _PEOPLE_LAST) and _PEOPLE_AT.search(text, max(0, s - 60 - 60 * listed), s)
                  and not _NOT_EMPLOYERS.match(text, m[1]))
                 or (last >= 0 and _NAMES_BETWEEN.match(text, last, s))):
             last = m[1]

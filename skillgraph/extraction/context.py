@@ -239,7 +239,7 @@ def after_tools(text: str, f: str, cands: list, held: list, tools: frozenset) ->
     """The ``held`` weak-label hits (a compound's head) that follow a hit of a tool, one space between:
     "Power BI dashboards", "Tableau dashboards", "React frontend", "Kubernetes deployment" are that
     work done in the tool, where "documentation search" is no search skill. (A role after it, "Python
-    Backend Engineer", is the extractor's :func:`~.notskills.role_names` to drop.) ``cands``: the
+    Backend Engineer", is the extractor's :func:`~.people.role_names` to drop.) ``cands``: the
     matcher's hits, ``(-length, start, end, concept ids, ambiguous)``; ``held``: ``(-length, start, end,
     ((concept, weak mark), …))``, a weak mark being True or its sense cues' pattern (:func:`sense_cued`
     asked here, for the few that follow a tool); ``tools``: the tool concepts' ids. An ambiguous tool

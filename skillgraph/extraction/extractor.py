@@ -22,13 +22,12 @@ from .notskills import (
     employer_spans,
     non_text_spans,
     profile_site_ids,
-    role_names,
     shown_work,
     spelled_out,
     team_claims,
     unlinkable,
-    worked_at,
 )
+from .people import leaders_named, role_names, worked_at
 from .posting_levels import settle
 from .segmentation import Segment, SentenceIndex
 from .siblings import sibling_spans
@@ -180,6 +179,7 @@ class Extractor:
             matches = spelled_out(text, matches, self.ontology)  # "MVS (Mixpeek Vector Store)" is no MVS
             kept = shown_work(text, matches, self.sites, lambda o: _bounds(index, o, len(text)))
             kept = worked_at(text, kept)                         # "previously led search at MongoDB"
+            kept = leaders_named(text, kept)                     # "insights for leadership"
             if len(kept) != len(matches):                        # "include your GitHub", "building GitHub for X"
                 left = set(kept)
                 shown = [(m[0], m[1]) for m in matches if m not in left]

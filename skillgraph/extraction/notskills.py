@@ -13,12 +13,7 @@
   application material or as a count of stars (:func:`shown_work`): "email us your resume and GitHub",
   "your GitHub profile", "24,000+ GitHub stars" ask for no skill; nor does a product named as what a
   company is like ("building GitHub for AI agents", "think Cursor for radiologists").
-- A capitalised name that names a role, not a skill asked for (:func:`role_names`): "reporting to our
-  DevOps Manager", "Senior Backend Developer", "Cloud Architect". SkillSpan dev marks none of them.
-- A company named as where people worked or who backs the company (:func:`worked_at`): "previously led
-  search at MongoDB", "a team of 10 from AWS, Snyk, Netlify", "leaders at Hugging Face, DeepMind" name
-  employers, not the stack ("data from Salesforce", "great at SQL", "prior knowledge of Solidity", "a team
-  of AI agents", "an API backed by PostgreSQL" still link).
+- Names of people — a role, the company people worked at, a group of people — are :mod:`.people`'s.
 - An acronym that the posting spells out as something else (:func:`spelled_out`): "MVS (Mixpeek Vector
   Store)" is the employer's product, not *3D reconstruction* (multi-view stereo); "ETL (Extract,
   Transform, Load)" and "PMP (Project Management Professional)" keep their concept.
@@ -34,12 +29,11 @@ from functools import lru_cache
 from typing import Sequence
 
 from skillgraph.speed import alternation, per_ontology
-from skillgraph.vocab import ROLE_NOUNS
 
 from .labels import spells
 
 __all__ = ["NON_TEXT", "PROFILE_SITES", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans",
-           "profile_site_ids", "role_names", "shown_work", "spelled_out", "unlinkable", "worked_at"]
+           "profile_site_ids", "shown_work", "spelled_out", "unlinkable"]
 
 _URL = (r"(?<![\w.+-])(?:https?|ftp|file)(?::/{2}|://?| //)[^\s<>\"'`]+"   # also "https //x" (colon lost)
         r"|(?<![\w.-])www\.[^\s<>\"'`]+")
@@ -278,78 +272,6 @@ def shown_work(text: str, matches: Sequence, sites: frozenset, sentence) -> list
             a, b = sentence(s)
             if _APPLY_CUE.search(text, max(a, s - _APPLY_REACH), min(b, e + _APPLY_REACH)):
                 continue
-        out.append(m)
-    return out
-
-
-_ROLE_AFTER = re.compile(r"[ \t]+(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.I)
-_OPENS = re.compile(r"(?:\A|[\n.!?:;]|^[ \t]*[-*•·–]?)[ \t]*\Z", re.M)   # before a label: a line or sentence opens
-
-
-def role_names(text: str, matches: Sequence) -> list:
-    """``matches`` ((start, end, ids)) without a capitalised label that a role noun follows ("DevOps
-    Engineer", "Java developers", "our Cloud Architect"): the name of a role, a colleague or the opening,
-    not a skill the posting asks for. A lower-case label is kept ("mentor developers" asks for mentoring),
-    and so is a label opening a line or sentence before a lower-case role noun ("- Mentor engineers")."""
-    out = []
-    for m in matches:
-        s = m[0]
-        if text[s].isupper() and (r := _ROLE_AFTER.match(text, m[1])):
-            if not (_OPENS.search(text, max(0, s - 8), s) and r.group().lstrip()[0].islower()):
-                continue
-        out.append(m)
-    return out
-
-
-_CAP_NAMES = r"(?-i:[A-Z])[\w.'+-]*(?:[ \t]+(?-i:[A-Z])[\w.'+-]*)*"   # "Google Cloud", "NBCUniversal" (case kept)
-_PEOPLE_AT = re.compile(
-    r"(?:\b(?:team|engineers|people|folks|alumni|veterans|researchers|operators|builders)(?: of \d+\+?)? (?:from|at)"
-    r"|\bleaders? (?:from|at)|\b(?:co-?)?founders? (?:of|from|at)"
-    r"|\b(?:former(?:ly)?|previously|ex-?)[ \t]+(?:(?:[\w/-]+[ \t]+){0,4}?at|from)"
-    r"|\b(?:worked|led|built|spent[ \t]+\w+[ \t]+years?)[ \t]+(?:[\w/-]+[ \t]+){0,3}?at"
-    r"|\bbacking from|\b(?:investors?|customers?) (?:include|like|such as)|\bcompanies (?:like|such as)"
-    r"|\b(?:round|seed|series [a-e]) led by|\b(?:trusted|loved) by)"   # not "used by" ("protocols used by Kafka")
-    # unknown names may open the list ("trusted by Google, Notion"); "and" lower-case only ("A And " doubled paths)
-    rf"[ \t]+(?:{_CAP_NAMES}[ \t]*(?-i:,|&|\band\b)[ \t]*(?-i:and[ \t]+)?)*\Z", re.I)
-"""What stands before a company that is named as people's employer, the company's backer or its customer."""
-_NAMES_BETWEEN = re.compile(rf"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+)?(?:{_CAP_NAMES})?)+[ \t]*\Z")
-"""Between two companies of such a list: separators and the names no label knows ("AWS, Snyk, Netlify, Uber")."""
-
-
-_PEOPLE_LAST = frozenset(("at", "from", "of", "include", "like", "as", "by"))
-"""The word every :data:`_PEOPLE_AT` cue ends in: a test of it (or of a list's ", ") spares the regex at most names."""
-_NOT_EMPLOYERS = re.compile(r"[^\n.;:]{0,60}?\bbackgrounds?\b|[ \t]+scale\b", re.I)
-"""After such names, what makes them no employers: "engineers from Java, Scala or Python backgrounds",
-"built pipelines at AWS scale"."""
-
-
-def _word_before(text: str, s: int) -> str:
-    """The lower-cased word before ``text[s]`` (over blanks), or ""."""
-    j = s
-    while j > 0 and text[j - 1] in " \t":
-        j -= 1
-    k = j
-    while k > 0 and k > j - 8 and text[k - 1].isalpha():
-        k -= 1
-    return text[k:j].lower()
-
-
-def worked_at(text: str, matches: Sequence) -> list:
-    """``matches`` ((start, end, ids)) without the capitalised names of companies that people worked at, that back
-    or buy from the company (:data:`_PEOPLE_AT` before the first of a list, :data:`_NAMES_BETWEEN` between the
-    list's names): "I'm Ethan (previously led search at MongoDB)", "a team of 10 from AWS, Snyk, Netlify, Uber"."""
-    out, last = [], -1
-    for m in matches:
-        s = m[0]
-        word = _word_before(text, s) if text[s].isupper() else ""
-        listed = word == "and" or text[s - 2:s] == ", "      # a list may have opened before
-        if text[s].isupper() and (
-                ((listed or word in _PEOPLE_LAST) and _PEOPLE_AT.search(text, max(0, s - 60 - 60 * listed), s)
-                 and not _NOT_EMPLOYERS.match(text, m[1]))
-                or (last >= 0 and _NAMES_BETWEEN.match(text, last, s))):
-            last = m[1]
-            continue
-        last = -1
         out.append(m)
     return out
 

@@ -27,7 +27,7 @@ from .notskills import (
     team_claims,
     unlinkable,
 )
-from .people import leaders_named, role_names, worked_at
+from .people import functions_as_teams, leaders_named, role_names, worked_at
 from .posting_levels import settle
 from .segmentation import Segment, SentenceIndex
 from .siblings import sibling_spans
@@ -180,6 +180,7 @@ class Extractor:
             kept = shown_work(text, matches, self.sites, lambda o: _bounds(index, o, len(text)))
             kept = worked_at(text, kept)                         # "previously led search at MongoDB"
             kept = leaders_named(text, kept)                     # "insights for leadership"
+            kept = functions_as_teams(text, kept)                # "work with product and analytics teams"
             if len(kept) != len(matches):                        # "include your GitHub", "building GitHub for X"
                 left = set(kept)
                 shown = [(m[0], m[1]) for m in matches if m not in left]

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from skillgraph.vocab import ROLE_NOUNS
 
-__all__ = ["leaders_named", "role_names", "worked_at"]
+__all__ = ["functions_as_teams", "leaders_named", "role_names", "worked_at"]
 
 _ROLE_AFTER = re.compile(r"[ \t]+(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.I)
 _OPENS = re.compile(r"(?:\A|[\n.!?:;]|^[ \t]*[-*•·–]?)[ \t]*\Z", re.M)   # before a label: a line or sentence opens
@@ -137,5 +137,29 @@ def leaders_named(text: str, matches: Sequence) -> list:
                 if not ((w == "and" and prior not in _GROUPS) or (w == "with" and prior not in _WITH)
                         or (w in ("for", "to") and prior in _TALENT_FOR)):
                     continue
+        out.append(m)
+    return out
+
+
+_VERBS = (r"(?:lead|leading|manage|managing|build|building|foster|fostering|drive|driving|grow|growing|mentor|"
+          r"mentoring|support|supporting|coach|coaching|across|with|for|of|in|to)\b")
+_TEAMS_AFTER = re.compile(rf"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+|or[ \t]+)?(?!{_VERBS})[a-z][\w-]*"
+                          rf"(?:[ \t]+(?!{_VERBS})[a-z][\w-]*)?){{0,4}}[ \t]+teams\b")
+"""After a lower-case label, the rest of a list of functions that ends in "teams" (no verb or preposition in it)."""
+_WITH_TEAMS = re.compile(r"\b(?:with|alongside|across|between|among|partner\w*|collaborat\w*|liais\w*|support\w*)\b"
+                         r"[^.;:!?\n]*\Z", re.I)
+"""Before it, in the same clause, a word of working with others."""
+_NOT_FUNCTIONS = frozenset(("mentoring", "mentors", "coaching", "leadership"))
+
+
+def functions_as_teams(text: str, matches: Sequence) -> list:
+    """``matches`` ((start, end, ids)) without a lower-case label that names a function the role works with, in
+    a list ending in "teams" (see the module's docstring)."""
+    out = []
+    for m in matches:
+        s, e = m[0], m[1]
+        if (text[s].islower() and _TEAMS_AFTER.match(text, e) and text[s:e] not in _NOT_FUNCTIONS
+                and _WITH_TEAMS.search(text, max(0, s - 80), s)):
+            continue
         out.append(m)
     return out

@@ -120,3 +120,33 @@ def test_only_the_bare_word_is_read_as_people():
     matches = [(10, 20, ("skill:leadership",)), (29, 46, ("skill:leadership",)), (50, 60, ("skill:leadership",))]
     assert text[29:46] == "leadership skills" and text[10:20] == text[50:60] == "leadership"
     assert leaders_named(text, matches) == [matches[1]]
+
+
+@pytest.fixture(scope="module")
+def functions(make_concept):
+    return Ontology.from_concepts([
+        make_concept("analytics", "data analysis", "analytics"),
+        make_concept("de", "data engineering"),
+        make_concept("strategy", "technical strategy"),
+        make_concept("mentoring", "mentoring"),
+    ])
+
+
+@pytest.mark.parametrize("text", [
+    "Collaborate closely with product, analytics, and data engineering teams.",
+    "Work alongside development and analytics teams to ensure data models translate.",
+    "Experience working closely with data engineering teams.",
+    "We have experience supporting marketing and analytics teams.",
+])
+def test_a_lower_case_function_named_as_a_team_worked_with_is_no_skill(functions, text):
+    assert _linked(functions, text)[0] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Working with the CTO, you'll define technical strategy, lead engineering teams.", ["strategy"]),
+    ("Experience mentoring teams.", ["mentoring"]),
+    ("Build data engineering pipelines with analytics in mind.", ["de", "analytics"]),
+    ("Lead data engineering teams.", ["de"]),                       # no word of working with others
+])
+def test_a_skill_before_teams_that_is_no_function_worked_with_still_links(functions, text, expected):
+    assert [c for _, c in _linked(functions, text)[0]] == expected

@@ -105,6 +105,16 @@ NOT_EXPECTED = (r"\b(?:(?:do not|don'?t|don\u2019t|doesn'?t|won'?t|will not) (?:
 every technology listed above"): under a stack heading, its list is what the hire works in, not what is asked
 (``posting_levels.settle``; a regex, searched ignoring case)."""
 
+ASK_ITEM = (r"(?:strong|advanced|excellent|proven|solid|deep|good|great|proficient|proficiency|demonstrable|"
+            r"demonstrated|hands-on|expert)\b(?=.*\b(?-i:[a-z]))"
+            r"|(?:experience|knowledge|familiarity|understanding|expertise|proficiency)\s+(?:with|in|of|using)\b"
+            r"|.*\b(?!(?:key|essential|required|relevant|technical|core|your|our|the|and|or|of|skills|experience|"
+            r"expertise|knowledge|qualifications|soft|professional|additional|other|general|minimum|basic|must)\b)"
+            r"(?-i:[a-z])[\w'/-]*\b.*\b(?:experience|expertise|skills)\Z")
+"""A short line that a required-heading word alone makes a heading, but which is one item of a list of asks
+("Strong Azure cloud experience", "Experience with Planon or similar systems", "AWS or cloud BI experience"):
+under a preferred heading ("Desirable") it is no heading, so it and the lines after it stay preferred ("Key
+skills and experience", "Proven Experience" stay headings)."""
 NOT_HIRED = r"^\W*(?:hiring manager|recruiter|recruiting|talent partner|contact|point of contact|reports? to)\b"
 """Titles that name who to talk to, not the role hired for: "Hiring Manager:", "Recruiter:" (a regex,
 searched ignoring case)."""

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
 
 from . import level_model
-from .cues import DUTY_VERBS, FIELD_LABELS, NOT_HIRED
+from .cues import ASK_ITEM, DUTY_VERBS, FIELD_LABELS, NOT_HIRED
 from .header import _HEADER_MAX, header_line  # noqa: F401  (_HEADER_MAX: re-exported for tests)
 from .header import SENT_END as _SENT_END
 from .inline import INLINE_BULLET, InlineHeading, glued_boundaries, inline_headings
@@ -29,7 +29,7 @@ __all__ = ["Line", "Segment", "SentenceIndex", "headings", "line_pieces", "lines
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2023\u2043\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|sr|jr|dr|mr|ms|mrs|inc|co|ltd|no|approx|incl|st|dept|[a-z])|"
                      r"\b(?:[A-Z]\.){1,3}[A-Z]?|\bPh\.D|\bM\.S|\bB\.S|\bM\.Sc|\bB\.Sc)\.$", re.I)
-_DIGIT = re.compile(r"\d")
+_DIGIT, _ASK_ITEM = re.compile(r"\d"), re.compile(ASK_ITEM, re.I)
 _MINOR = frozenset("and of the for to a an in & at by with on or your our you".split())
 
 
@@ -119,9 +119,7 @@ def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
         return shape == _YES
     prev, next_line = neighbours()
     if prev in ("blank", "bullet"):
-        if next_line is None or not next_line.strip() or _BULLET.match(next_line):
-            return True
-        return shape == _ASK_TITLED
+        return next_line is None or not next_line.strip() or bool(_BULLET.match(next_line)) or shape == _ASK_TITLED
     return False
 
 
@@ -185,6 +183,8 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
                 continue      # "Location: Leeds, Bristol", a URL: a field of the posting, not a section
             if level is None and stripped.rstrip("*").endswith(":") and _job_title(section, neighbours()[1]):
                 level = "required"   # "Backend Engineer:" over its list, in a post hiring for several roles
+            if level == "required" and out and out[-1][3] == "preferred" and _ASK_ITEM.match(section):
+                continue      # "AWS or cloud BI experience" under "Desirable": an ask of its list, no heading
             out.append((s, s + len(body), section, level or "context"))
     return out
 

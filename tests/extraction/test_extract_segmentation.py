@@ -59,3 +59,23 @@ def test_line_cache_keys_on_the_level_model_switch(monkeypatch):
     assert SentenceIndex(line).at(0).level == "required"
     monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
     assert SentenceIndex(line).at(0).level == "context"
+
+
+def _level_of(text: str, word: str) -> str:
+    sg = SentenceIndex(text).at(text.index(word))
+    return sg.level
+
+
+def test_an_ask_shaped_like_a_heading_under_a_preferred_heading_stays_preferred():
+    # each short line names a required-heading word ("experience", "skills"), but is an item of the list
+    text = ("Essential\n\nStrong Power BI experience\nSQL and data modelling expertise\n\nDesirable\n\n"
+            "AWS or cloud BI experience\nExposure to AI\nExperience with Planon or similar systems\n"
+            "Knowledge of data governance frameworks\n")
+    assert _level_of(text, "Power BI") == "required"
+    assert [_level_of(text, w) for w in ("AWS", "Exposure", "Planon", "governance")] == ["preferred"] * 4
+
+
+def test_a_real_heading_under_a_preferred_one_still_opens_its_section():
+    text = "Nice to have\n\nDocker\n\nKey skills and experience\n\n- SQL daily\n"
+    assert _level_of(text, "Docker") == "preferred"
+    assert _level_of(text, "SQL") == "required"

@@ -28,7 +28,7 @@ HEADING = {
                   # "Bonus points", not "Salary & Bonus" / "Benefits/Bonus" (pay)
                   (r"^(?!.*\b(?:pay|salary|benefits?|compensation|equity|pension|package)\b).*\bbonus", r"\bbonus"),
                   (r"\bplus(es)?\b", r"\bplus"),
-                  r"\bdesir", "good to have", r"\boptional", "would be great", r"\bideally", "extra credit",
+                  r"\bdesir", r"\badvantageous", r"\ban advantage", "highly valued", "good to have", r"\boptional", "would be great", r"\bideally", "extra credit",
                   "even better", "extra points", "stand out"),
     # "About the role" is the work ("responsibility" below), not an "About us"
     "context": ((r"\babout\b(?!%s)" % _ROLE_AFTER_ABOUT, "about"),

@@ -145,6 +145,10 @@ def test_a_preferred_sentence_splits_into_ordered_pieces_one_of_them_the_plus(pa
     ("Domain & Market Experience (Preferred)", "preferred"),
     ("We're hiring for 3 roles Remote (UK/EU preferred)", "required"),   # the location is preferred, not the heading
     ("About you", "required"),
+    ("Advantageous Skills", "preferred"),
+    ("Would be an advantage", "preferred"),
+    ("Other Highly Valued Skills Include", "preferred"),         # the Barclays formula
+    ("Our competitive advantage", None),                       # the company's, no plus
 ])
 def test_a_plus_in_a_heading_wins_over_about_you(heading, level):
     assert heading_level(heading) == level

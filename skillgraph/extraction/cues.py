@@ -28,7 +28,9 @@ HEADING = {
                   # "Bonus points", not "Salary & Bonus" / "Benefits/Bonus" (pay)
                   (r"^(?!.*\b(?:pay|salary|benefits?|compensation|equity|pension|package)\b).*\bbonus", r"\bbonus"),
                   (r"\bplus(es)?\b", r"\bplus"),
-                  r"\bdesir", r"\badvantageous", r"\ban advantage", "highly valued", "good to have", r"\boptional", "would be great", r"\bideally", "extra credit",
+                  # "Desirable", "Advantageous Skills", "Other highly valued skills include"; not "Desire to train"
+                  (r"\bdesir(?!es?\b)", r"\bdesir"), r"\badvantageous", r"\ban advantage", "highly valued",
+                  "good to have", r"\boptional", "would be great", r"\bideally", "extra credit",
                   "even better", "extra points", "stand out"),
     # "About the role" is the work ("responsibility" below), not an "About us"
     "context": ((r"\babout\b(?!%s)" % _ROLE_AFTER_ABOUT, "about"),
@@ -41,8 +43,8 @@ HEADING = {
                 "how to apply", "hiring process", "interview process", "recruitment process", r"\bdisclaimer",
                 r"\bour values\b", r"\bfraud\b", r"\bprivacy\b"),
     "responsibility": ((r"what you('ll|'d| will| would)( actually)? (do|be doing|work on)", "what you"),
-                       "responsibilit", r"\bduties\b", "day to day", "day-to-day", "your impact", r"\bthe role\b",
-                       "in this role", "your role", "role overview",
+                       "responsibilit", r"\bduties\b", "day to day", "day-to-day", "your impact", "make an impact",
+                       r"\bthe role\b", "in this role", "your role", "role overview",
                        (r"\babout" + _ROLE_AFTER_ABOUT, "about"),
                        (r"what you('ll| will) own", "what you"),
                        "accountabilit", r"\bthe work\b", r"\bthe job\b",

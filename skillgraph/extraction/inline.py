@@ -31,9 +31,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .cues import ASK_ITEM
 from .levels import heading_level
 
-__all__ = ["INLINE_BULLET", "InlineHeading", "glued_boundaries", "glued_words", "inline_headings"]
+__all__ = ["INLINE_BULLET", "InlineHeading", "glued_boundaries", "glued_words", "inline_headings", "tail_heading",
+           "tail_headings"]
 
 INLINE_BULLET = re.compile(r"[ \t][*\u2022\u25aa\u25cf][ \t]")
 """A list item's bullet inside a line: what a flattened page keeps of its list ("… role * Design …")."""
@@ -184,6 +186,45 @@ def inline_headings(line: str, glued: list[int] | None = None) -> list[InlineHea
         if got is not None:   # "£90,000 + Benefits/BonusLondon": a context one is a field's value too
             out.append(InlineHeading(i, got[0], None if got[1] == "context" else got[1]))
     out.sort()
+    return out
+
+
+_TAIL, _ASK_ITEM = 70, re.compile(ASK_ITEM, re.I)
+"""How far from a line's end a glued heading may start (a heading line is at most 70 characters too)."""
+
+
+def tail_heading(line: str) -> tuple[int, str, str] | None:
+    """A heading glued to the end of a line's last sentence ("…and enable AI-ready reporting.Key Responsibilities",
+    "…an international environment.How you'll make an impact"), which a flattened page put there over the lines
+    below: (its offset in ``line``, section, level) when :func:`~.levels.heading_level` knows the whole glued
+    tail, of at most 8 words, and it is no context field; else None (most lines: one C-speed scan)."""
+    body = line.rstrip(" \t\r:")
+    low = max(0, len(body) - _TAIL)
+    if not _HINT.search(body, low):
+        return None
+    cuts = glued_boundaries(body[low:])
+    if not cuts:
+        return None
+    phrase = body[low + cuts[-1]:]
+    if len(phrase.split()) > 8 or (level := heading_level(phrase)) in (None, "context") or (
+            level == "required" and _ASK_ITEM.match(phrase)):   # "….Strong Python skills across Pandas": an ask
+        return None
+    return low + cuts[-1], phrase, level
+
+
+_TAIL_CANDIDATE = re.compile(r"[.!?][A-Z][^\n]{0,%d}$" % (_TAIL - 2), re.M)
+"""A line whose last :data:`_TAIL` characters hold a full stop glued to a capital ("….Key Responsibilities"): one
+C-speed scan of a posting finds the few lines to read (a scan for any glued word too cost the exact pass 5 %)."""
+
+
+def tail_headings(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, section, level) of each heading glued to a line's end in ``text`` (:func:`tail_heading`)."""
+    out = []
+    for m in _TAIL_CANDIDATE.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        t = tail_heading(text[ls:m.end()])
+        if t is not None:
+            out.append((ls + t[0], ls + t[0] + len(t[1]), t[1], t[2]))
     return out
 
 

@@ -21,7 +21,7 @@ from . import level_model
 from .cues import ASK_ITEM, DUTY_VERBS, FIELD_LABELS, NOT_HIRED
 from .header import _HEADER_MAX, header_line  # noqa: F401  (_HEADER_MAX: re-exported for tests)
 from .header import SENT_END as _SENT_END
-from .inline import INLINE_BULLET, InlineHeading, glued_boundaries, inline_headings
+from .inline import INLINE_BULLET, InlineHeading, glued_boundaries, inline_headings, tail_headings
 from .levels import heading_level, preferred_parts, prose_level, sentence_level
 
 __all__ = ["Line", "Segment", "SentenceIndex", "headings", "line_pieces", "lines", "segment", "split_sentences"]
@@ -186,7 +186,7 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
             if level == "required" and out and out[-1][3] == "preferred" and _ASK_ITEM.match(section):
                 continue      # "AWS or cloud BI experience" under "Desirable": an ask of its list, no heading
             out.append((s, s + len(body), section, level or "context"))
-    return out
+    return sorted(out + tail_headings(text)) if "\n" in text else out   # "…reporting.Key Responsibilities"
 
 
 def _header_segment(text: str, span: tuple[int, int]) -> Segment:
@@ -291,9 +291,7 @@ def _level(level: str, sentence: str, settled: bool) -> str:
     if settled or level != "context":     # a heading no cue knows can still carry a level ("Backend Engineer:")
         return sentence_level(level, sentence)
     lv = prose_level(sentence)         # unsettled: a preferred or stack cue too (not under "About us")
-    if lv != "context":
-        return lv
-    if not level_model.enabled() or not level_model.applies(sentence):
+    if lv != "context" or not level_model.enabled() or not level_model.applies(sentence):
         return lv
     got, p = level_model.classify(sentence)
     return got if p >= level_model.THRESHOLD else lv

@@ -10,7 +10,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from skillgraph.extraction import Extractor
-from skillgraph.extraction.inline import _HEAD_WORDS, _OPENERS, glued_boundaries, glued_words, inline_headings
+from skillgraph.extraction.inline import (
+    _HEAD_WORDS,
+    _OPENERS,
+    glued_boundaries,
+    glued_words,
+    inline_headings,
+    tail_heading,
+)
 from skillgraph.extraction.levels import heading_level, sentence_level
 from skillgraph.extraction.segmentation import line_pieces, split_sentences
 from skillgraph.model import Posting
@@ -238,3 +245,35 @@ def test_a_flattened_page_keeps_headings_glued_or_before_a_bullet(line, section,
     heads = inline_headings(line)
     assert [(h.section, h.level) for h in heads] == [(section, level)]
     assert line[heads[0].start:].startswith(starts)
+
+
+@pytest.mark.parametrize("line, section, level", [
+    ("Power BI tools, and enable AI-ready reporting.Key Responsibilities", "Key Responsibilities", "responsibility"),
+    ("people who enjoy a dynamic and international environment.How you\u2019ll make an impact",
+     "How you\u2019ll make an impact", "responsibility"),
+    ("Nice to meet you.Desirable:", "Desirable", "preferred"),
+])
+def test_a_heading_glued_to_a_lines_end_is_found_with_its_offset(line, section, level):
+    got = tail_heading(line)
+    assert got is not None and got[1:] == (section, level) and line[got[0]:got[0] + len(section)] == section
+
+
+@pytest.mark.parametrize("line", [
+    "We build data platforms for Key Responsibilities",           # no glue: an ordinary end of a sentence
+    "Great benefits and a friendly office.About Us",             # a context heading opens no work section
+    "You will own it.Strong Python skills across Pandas",         # an ask glued on, not a heading
+    "We want people with the Desire to train on CMM",
+    "Short line",
+    "",
+])
+def test_a_line_end_that_is_no_glued_heading_gives_none(line):
+    assert tail_heading(line) is None
+
+
+def test_the_lines_under_a_glued_tail_heading_take_its_level():
+    from skillgraph.extraction import SentenceIndex
+
+    text = ("We are a data company in London with a friendly team and a long history of service.Key Responsibilities"
+            "\n\nDesign Power BI datasets\n")
+    sg = SentenceIndex(text).at(text.index("Power BI"))
+    assert sg.section == "Key Responsibilities" and sg.level == "responsibility"

@@ -168,6 +168,17 @@ SENTENCE = {
                  # "Python (essential)"
                  (r"\((?:essential|mandatory|must[- ]have)\)", "(essential", "(mandatory", "(must"),
                  (r"\byou (?:have|bring|possess)\b", r"\byou have", r"\byou bring", r"\byou possess"),
+                 # "You will have strong hands-on skills in SQL", "you'll bring hands-on coding expertise"; not what
+                 # the role gives or does ("you'll have real ownership", "you'll bring clarity to complex data")
+                 (r"\byou(?:(?:'|\u2019)?ll| will) (?:also )?(?:have|bring|possess)(?::| (?:a |an )?(?:(?:strong|solid|"
+                  r"proven|extensive|excellent|good|deep|demonstrable|demonstrated|hands-on|significant|substantial|"
+                  r"some|prior|previous|relevant|practical|broad|advanced|exceptional|outstanding) (?!ownership|"
+                  r"visibility|autonomy|influence|exposure|support|access|opportunit|scope|impact|degree|amount|level)|"
+                  r"experience|"
+                  r"expertise|knowledge|skills|track record|background|degree|understanding|familiarity|proficiency))",
+                  "you'll", "you\u2019ll", "youll", "you will"),
+                 (r"\bideal candidate (?:will )?(?:have|has|bring|brings|possess|possesses)\b", "ideal candidate"),
+                 (r"\b(?:role|position) calls for\b", "calls for"),
                  (r"\bproficien(?:t|cy) (?:in|with)\b", r"\bproficien"),
                  (r"\b\d+\+? years\b", r"\byears\b"),
                  (r"\b(?:ph\.? ?d|m\.? ?s\.?|masters?|bachelor'?s?|b\.? ?s\.?)\b.{0,120}?\bin\b",

@@ -183,4 +183,21 @@ def test_a_plus_wins_over_an_ask_in_prose_of_one_item(sentence, level):
     ("We are looking for a Data Engineer who will help scientists ship models.", "responsibility"),
 ])
 def test_the_role_sought_is_asked_unless_the_sentence_goes_on_to_its_work(sentence, level):
-    assert sentence_level("context", sentence) == level
+    assert sentence_level("responsibility", sentence) == level
+
+
+@pytest.mark.parametrize("sentence, level", [
+    ("You will have strong hands on skills in SQL and modern data visualisation tools.", "required"),
+    ("You will have: Strong SQL / T-SQL skills including complex queries", "required"),
+    ("While credit risk is essential, you\u2019ll bring hands-on coding expertise to work on pipelines.", "required"),
+    ("The ideal candidate will have hands-on experience across the Microsoft ecosystem.", "required"),
+    ("The role calls for a self-motivated and result driven Data & Analytics Engineer.", "required"),
+    # what the role gives or does, not what it asks
+    ("You'll have end-to-end ownership of high-impact integrations.", "responsibility"),
+    ("You will have significant ownership working across the stack.", "responsibility"),
+    ("You will have strong visibility across senior leadership.", "responsibility"),
+    ("You will work for the manager, but you will have a significant degree of autonomy.", "responsibility"),
+    ("You'll bring clarity to complex financial data.", "responsibility"),
+])
+def test_what_you_will_have_or_bring_is_an_ask_only_when_it_names_one(sentence, level):
+    assert sentence_level("responsibility", sentence) == level

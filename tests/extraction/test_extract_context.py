@@ -134,6 +134,18 @@ def test_shipped_generic_words_keep_their_everyday_sense():
     # "decision making": the candidate's skill, not the business's
     assert "skill:decision-making" not in ids("Deliver insights that support business decision-making.")
     assert "skill:decision-making" in ids("Strong analytical and decision-making skills.")
+    # this session's senses: profiling, recommendations, regression, ethics, Copilot
+    assert ids("Lead data migration including profiling, cleansing and enrichment.") >= {"skill:data-profiling"}
+    assert "skill:profiling" not in ids("Lead data migration including profiling, cleansing and enrichment.")
+    assert "skill:profiling" in ids("Experience in profiling, benchmarking and optimizing ML applications.")
+    assert "skill:recommender-systems" not in ids("Present clear, actionable recommendations to stakeholders.")
+    assert "skill:recommender-systems" in ids("Build search, recommendations and personalisation.")
+    assert "skill:regression-analysis" not in ids("Manual testing: functional, regression, and usability.")
+    assert "skill:regression-analysis" in ids("Statistical techniques such as regression and clustering.")
+    assert "skill:ai-ethics" not in ids("Our commitment to ethics, safety and sustainability.")
+    assert ids("Familiarity with AI coding tools (Cursor, Copilot).") >= {"skill:github-copilot"}
+    power = ids("Troubleshoot existing Power Platform and Copilot implementations.")
+    assert "skill:microsoft-365-copilot" in power and "skill:github-copilot" not in power
 
 
 _CUE_TEXT = st.lists(st.sampled_from(["model", "models", "ml", "html", "xmodel", "language model", "languagemodel",

@@ -43,7 +43,8 @@ HEADING = {
                 "how to apply", "hiring process", "interview process", "recruitment process", r"\bdisclaimer",
                 r"\bour values\b", r"\bfraud\b", r"\bprivacy\b"),
     "responsibility": ((r"what you('ll|'d| will| would)( actually)? (do|be doing|work on)", "what you"),
-                       "responsibilit", r"\bduties\b", "day to day", "day-to-day", "your impact", "make an impact",
+                       "responsibilit", r"\bduties\b", "day to day", "day-to-day", "your impact",
+                       (r"\bhow you(?:'ll| will) make an impact\b", "make an impact"),
                        r"\bthe role\b", "in this role", "your role", "role overview",
                        (r"\babout" + _ROLE_AFTER_ABOUT, "about"),
                        (r"what you('ll| will) own", "what you"),
@@ -76,7 +77,7 @@ FIELD_LABELS = frozenset((
     "job title", "title", "position", "role", "team", "team size", "travel", "ir35", "deadline"))
 """Labels of a posting's fields ("Location: Leeds, Bristol", "Company: Acme", "Apply: www.acme.com"): a
 line "label: value" whose label ends in one of them ("Job Location", "Base Salary", "Location(s)") is a
-field, not a section heading (``segmentation._field``)."""
+field, not a section heading (``header.is_field``)."""
 
 NOT_STACK_LABELS = frozenset(("customers", "clients", "partners", "investors", "backers", "backed by",
                               "alumni", "used by", "trusted by", "funded by", "previously", "ex", "team from"))
@@ -107,12 +108,15 @@ NOT_EXPECTED = (r"\b(?:(?:do not|don'?t|don\u2019t|doesn'?t|won'?t|will not) (?:
 every technology listed above"): under a stack heading, its list is what the hire works in, not what is asked
 (``posting_levels.settle``; a regex, searched ignoring case)."""
 
-ASK_ITEM = (r"(?:strong|advanced|excellent|proven|solid|deep|good|great|proficient|proficiency|demonstrable|"
-            r"demonstrated|hands-on|expert)\b(?=.*\b(?-i:[a-z]))"
+ASK_ITEM = (r"(?!(?:what|your|our|key|essential|required|desired|minimum|must|core|technical|other|additional|"
+            r"education|background)\b)"
+            r"(?:(?:strong|advanced|excellent|proven|solid|deep|good|great|proficient|proficiency|demonstrable|"
+            r"demonstrated|hands-on|expert)\b(?=.{0,80}\b(?-i:[a-z]))"
             r"|(?:experience|knowledge|familiarity|understanding|expertise|proficiency)\s+(?:with|in|of|using)\b"
-            r"|.*\b(?!(?:key|essential|required|relevant|technical|core|your|our|the|and|or|of|skills|experience|"
+            r"(?!\s+the\s+following\b)"
+            r"|.{0,80}?\b(?!(?:key|essential|required|relevant|technical|core|your|our|the|and|or|of|skills|experience|"
             r"expertise|knowledge|qualifications|soft|professional|additional|other|general|minimum|basic|must)\b)"
-            r"(?-i:[a-z])[\w'/-]*\b.*\b(?:experience|expertise|skills)\Z")
+            r"(?-i:[a-z])[\w'/-]*\b.{0,80}\b(?:experience|expertise|skills)\Z)")
 """A short line that a required-heading word alone makes a heading, but which is one item of a list of asks
 ("Strong Azure cloud experience", "Experience with Planon or similar systems", "AWS or cloud BI experience"):
 under a preferred heading ("Desirable") it is no heading, so it and the lines after it stay preferred ("Key
@@ -168,16 +172,15 @@ SENTENCE = {
                  # "Python (essential)"
                  (r"\((?:essential|mandatory|must[- ]have)\)", "(essential", "(mandatory", "(must"),
                  (r"\byou (?:have|bring|possess)\b", r"\byou have", r"\byou bring", r"\byou possess"),
-                 # "You will have strong hands-on skills in SQL", "you'll bring hands-on coding expertise"; not what
-                 # the role gives or does ("you'll have real ownership", "you'll bring clarity to complex data")
-                 (r"\byou(?:(?:'|\u2019)?ll| will) (?:also )?(?:have|bring|possess)(?::| (?:a |an )?(?:(?:strong|solid|"
-                  r"proven|extensive|excellent|good|deep|demonstrable|demonstrated|hands-on|significant|substantial|"
-                  r"some|prior|previous|relevant|practical|broad|advanced|exceptional|outstanding) (?!ownership|"
-                  r"visibility|autonomy|influence|exposure|support|access|opportunit|scope|impact|degree|amount|level)|"
-                  r"experience|"
-                  r"expertise|knowledge|skills|track record|background|degree|understanding|familiarity|proficiency))",
+                 # "You will have strong hands-on skills in SQL", "you'll bring hands-on coding expertise": an ask
+                 # noun within a few words; not what the role gives ("you'll have real ownership", "a strong team
+                 # around you", "a degree of autonomy", "extensive training") or does ("you'll bring clarity")
+                 (r"\byou(?:(?:'|\u2019)?ll| will) (?:also )?(?:have|bring|possess)(?::| (?:an? )?(?:[\w-]+ ){0,3}?"
+                  r"(?:experience|expertise|knowledge(?! transfer)|skills?|track record|background(?! check)|"
+                  r"understanding|familiarity|proficiency|abilit(?:y|ies)|command|grasp)\b)",
                   "you'll", "you\u2019ll", "youll", "you will"),
-                 (r"\bideal candidate (?:will )?(?:have|has|bring|brings|possess|possesses)\b", "ideal candidate"),
+                 (r"\bideal candidates? (?:will |would |should )?(?:have|has|bring|brings|possess|possesses)\b",
+                  "ideal candidate"),
                  (r"\b(?:role|position) calls for\b", "calls for"),
                  (r"\bproficien(?:t|cy) (?:in|with)\b", r"\bproficien"),
                  (r"\b\d+\+? years\b", r"\byears\b"),

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SENT_END", "header_line"]
+from .cues import FIELD_LABELS
+
+__all__ = ["SENT_END", "header_line", "is_field"]
 
 SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u2022-])")
 """A sentence end: punctuation, closing quotes or brackets, space, then what opens a sentence. Here
@@ -70,3 +72,19 @@ def _flattened_header(body: str) -> int | None:
         return end
     cut = body.rfind(" ", a, inner.start())
     return cut if cut >= 0 else a
+
+
+def is_field(section: str) -> bool:
+    """A line that is a field with its value ("Location: Remote (US)", "Salary: £60k", "Company: Acme";
+    the labels are :data:`~.cues.FIELD_LABELS`) or a URL: what follows it is not about the field.
+    "About us: fintech", "Benefits: lots" stay headings."""
+    if "://" in section or section.lower().startswith("www."):
+        return True
+    label, colon, value = section.partition(":")
+    if not colon or not value.strip():
+        return False
+    words = _LABEL_WORD.findall(label.lower().replace("(s)", ""))   # "📍 Job Location(s)" → job, location
+    return bool(words) and (" ".join(words[-2:]) in FIELD_LABELS or words[-1] in FIELD_LABELS)
+
+
+_LABEL_WORD = re.compile(r"[a-z0-9]+")

@@ -194,11 +194,12 @@ _TAIL, _ASK_ITEM = 70, re.compile(ASK_ITEM, re.I)
 
 
 def tail_heading(line: str) -> tuple[int, str, str] | None:
-    """A heading glued to the end of a line's last sentence ("…and enable AI-ready reporting.Key Responsibilities",
-    "…an international environment.How you'll make an impact"), which a flattened page put there over the lines
-    below: (its offset in ``line``, section, level) when :func:`~.levels.heading_level` knows the whole glued
-    tail, of at most 8 words, and it is no context field; else None (most lines: one C-speed scan)."""
-    body = line.rstrip(" \t\r:")
+    """A heading glued to the end of a line ("…and enable AI-ready reporting.Key Responsibilities", "…an
+    international environment.How you'll make an impact"), which a flattened page put there over the lines below:
+    (its offset in ``line``, section, level), when the text after the line's last glued boundary is shaped like
+    a heading (:func:`_heading_shaped`), :func:`~.levels.heading_level` knows it and it is no context field nor
+    an ask ("….Strong Python skills across Pandas"); else None (most lines: one C-speed scan)."""
+    body = line.rstrip(" \t\r:*#-\u2013")
     low = max(0, len(body) - _TAIL)
     if not _HINT.search(body, low):
         return None
@@ -206,10 +207,31 @@ def tail_heading(line: str) -> tuple[int, str, str] | None:
     if not cuts:
         return None
     phrase = body[low + cuts[-1]:]
-    if len(phrase.split()) > 8 or (level := heading_level(phrase)) in (None, "context") or (
-            level == "required" and _ASK_ITEM.match(phrase)):   # "….Strong Python skills across Pandas": an ask
+    if not _heading_shaped(phrase):
+        return None
+    if (level := heading_level(phrase)) in (None, "context") or (level == "required" and _ASK_ITEM.match(phrase)):
         return None
     return low + cuts[-1], phrase, level
+
+
+def _heading_shaped(phrase: str) -> bool:
+    """At most 8 words, no sentence punctuation or colon inside; opening with "What", "How", "Your" … or a section
+    noun; or else holding a section noun ("Main duties of the job"), in title case or of at most 3 words, with no
+    verb such as "is", "will" ("Docker is a plus", "The role is hybrid", "Kafka experience is desirable" are
+    sentences)."""
+    words = phrase.split()
+    if not words or len(words) > 8 or any(c in phrase for c in ".!?;:"):
+        return False
+    if words[0] in _TAIL_OPENERS or words[0] in _HEAD_WORDS:
+        return True
+    if _TAIL_VERBS.intersection(w.lower() for w in words):
+        return False
+    return (len(words) <= 3 or bool(_HEAD_WORDS.intersection(w.capitalize() for w in words))
+            or all(w[0].isupper() for w in words if w.lower() not in _SMALL and w[0].isalpha()))
+
+
+_TAIL_OPENERS = frozenset("What How Who Why Where Your Our About Key".split())
+_TAIL_VERBS = frozenset("is are was were be been include includes will would can should must".split())
 
 
 _TAIL_CANDIDATE = re.compile(r"[.!?][A-Z][^\n]{0,%d}$" % (_TAIL - 2), re.M)

@@ -10,6 +10,10 @@
   with leadership and customers", "leadership teams", "leadership has access"; or as what the company offers
   ("leadership development programmes", "leadership coaching"). "Strategic leadership", "leadership
   experience", "provide leadership across departments" and "a passion for leadership" still link.
+- A lower-case function named as a team that the role works with (:func:`functions_as_teams`): "Collaborate
+  with product, analytics, and data engineering teams", "Work alongside development and analytics teams"
+  name the people, not skills asked for ("lead engineering teams", "experience mentoring teams", "machine
+  learning and agile teams" keep theirs).
 """
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ import re
 from typing import Sequence
 
 from skillgraph.vocab import ROLE_NOUNS
+
+from .teams import WAYS_OF_WORKING
 
 __all__ = ["functions_as_teams", "leaders_named", "role_names", "worked_at"]
 
@@ -96,27 +102,31 @@ _LEADERS_MODS = (r"(?:(?:the|our|your|their|its|rest[ \t]+of|company|business|se
                  r"wider|c-suite|departmental|regional|global|key|marketing|finance|sales|commercial)[ \t]+)*")
 _LEADERS_BEFORE = re.compile(
     r"(?<![\w-])(?P<w>with|to|for|from|by|and|empowering|inform(?:ing)?|brief(?:ing)?|updat(?:e|ing)|advis(?:e|ing)|"
-    rf"support(?:s|ing)?|across|among|alongside|including)[ \t]+{_LEADERS_MODS}\Z", re.I)
+    rf"support(?:s|ing)?|across|among|alongside)[ \t]+{_LEADERS_MODS}\Z", re.I)
 """What stands before "leadership" as people: a preposition or a verb of informing, and the group's modifiers."""
 _LEADERS_AFTER = re.compile(r"[ \t]*(?:[.,;:)!?\u2014\u2013]|$)|[ \t]+(?:and|or|&|with|on|to|through|about|at|in)\b",
                             re.I | re.M)
 """What follows "leadership" as people after such words: the clause ends, or the list or sentence goes on."""
 _LEADERS_NOUN = re.compile(r"[ \t]+(?:teams?|members|stakeholders|table|groups?|forums?|staff|discussions|reviews|"
                            r"meetings|updates|alignment|decision-making|decisions|has|have|can|can't|can\u2019t|cannot|"
-                           r"still|development|coaching|opportunit(?:y|ies)|growth|support|"
+                           r"still|development|coaching|opportunit(?:y|ies)|growth|"
                            r"programmes?|programs?|courses?|agreements?|awards?)\b", re.I)
 """What follows "leadership" as people anywhere ("leadership teams", "leadership has access") or as an offer."""
 _TALENT_FOR = frozenset(("passion", "aptitude", "potential", "capacity", "talent", "flair", "appetite", "interest",
-                         "knack", "desire", "love", "eye", "commitment"))
-"""Before "for"/"to leadership", a disposition: "a passion for leadership" asks for it."""
+                         "knack", "desire", "love", "eye", "commitment", "responsible", "accountable"))
+"""Before "for"/"to leadership", a disposition or a charge: "a passion for leadership", "responsible for
+leadership and mentoring" ask for it."""
 _WITH = frozenset(("work", "works", "working", "partner", "partnering", "coordinate", "coordinating", "collaborate",
                    "collaborating", "interact", "interacting", "engage", "engaging", "share", "shared", "sharing",
                    "liaise", "liaising", "meet", "meeting", "directly", "closely", "regularly", "together"))
 """Before "with leadership" as people, a verb of working together ("expertise with leadership" asks for it)."""
-_GROUPS = frozenset(("stakeholders", "partners", "teams", "engineering", "product", "commercial", "finance", "ops",
-                     "operations", "cs", "sales", "marketing", "customers", "executives", "management", "board",
-                     "colleagues", "peers", "analysts", "scientists", "engineers", "designers", "founders", "clients"))
+_GROUPS = frozenset(("stakeholders", "partners", "teams", "customers", "executives", "board", "colleagues", "peers",
+                     "analysts", "scientists", "engineers", "designers", "founders", "clients"))
 """Before "and leadership" as people, another group of people ("clarity and leadership" asks for it)."""
+_FUNCTIONS = frozenset(("engineering", "product", "commercial", "finance", "ops", "operations", "cs", "sales",
+                        "marketing", "management", "design", "legal"))
+"""... or the last of a list of functions ("engineering, product, commercial, and leadership"; not "stakeholder
+management and leadership": no list)."""
 _PRIOR = re.compile(r"([A-Za-z]+)[ \t,]*\Z")
 
 
@@ -134,7 +144,8 @@ def leaders_named(text: str, matches: Sequence) -> list:
                 w = b.group("w").lower()
                 p = _PRIOR.search(text, max(0, b.start() - 24), b.start())
                 prior = p.group(1).lower() if p else ""
-                if not ((w == "and" and prior not in _GROUPS) or (w == "with" and prior not in _WITH)
+                listed = prior in _FUNCTIONS and "," in text[max(0, b.start() - 60):b.start()]
+                if not ((w == "and" and prior not in _GROUPS and not listed) or (w == "with" and prior not in _WITH)
                         or (w in ("for", "to") and prior in _TALENT_FOR)):
                     continue
         out.append(m)
@@ -150,6 +161,11 @@ _WITH_TEAMS = re.compile(r"\b(?:with|alongside|across|between|among|partner\w*|c
                          r"[^.;:!?\n]*\Z", re.I)
 """Before it, in the same clause, a word of working with others."""
 _NOT_FUNCTIONS = frozenset(("mentoring", "mentors", "coaching", "leadership"))
+_KIND_OF_TEAM = re.compile(r"(?:remote|distributed|global|local|small|large|diverse|cross-functional|multidisciplinary|"
+                           r"multi-disciplinary|high-performing|offshore|onshore|virtual|hybrid|international|%s)"
+                           r"[ \t]+teams\b" % "|".join(sorted(WAYS_OF_WORKING)), re.I)
+"""The word before "teams" says how a team works, not what it does: "machine learning and agile teams" keeps *machine
+learning*."""
 
 
 def functions_as_teams(text: str, matches: Sequence) -> list:
@@ -158,8 +174,9 @@ def functions_as_teams(text: str, matches: Sequence) -> list:
     out = []
     for m in matches:
         s, e = m[0], m[1]
-        if (text[s].islower() and _TEAMS_AFTER.match(text, e) and text[s:e] not in _NOT_FUNCTIONS
-                and _WITH_TEAMS.search(text, max(0, s - 80), s)):
+        if (text[s].islower() and (t := _TEAMS_AFTER.match(text, e)) and text[s:e] not in _NOT_FUNCTIONS
+                and _WITH_TEAMS.search(text, max(0, s - 80), s)
+                and not _KIND_OF_TEAM.search(text, max(e, t.end() - 40), t.end())):
             continue
         out.append(m)
     return out

@@ -18,8 +18,8 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
 
 from . import level_model
-from .cues import ASK_ITEM, DUTY_VERBS, FIELD_LABELS, NOT_HIRED
-from .header import _HEADER_MAX, header_line  # noqa: F401  (_HEADER_MAX: re-exported for tests)
+from .cues import ASK_ITEM, DUTY_VERBS, NOT_HIRED
+from .header import _HEADER_MAX, header_line, is_field  # noqa: F401  (_HEADER_MAX: re-exported for tests)
 from .header import SENT_END as _SENT_END
 from .inline import INLINE_BULLET, InlineHeading, glued_boundaries, inline_headings, tail_headings
 from .levels import heading_level, preferred_parts, prose_level, sentence_level
@@ -123,20 +123,6 @@ def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
     return False
 
 
-def _field(section: str) -> bool:
-    """A line that is a field with its value ("Location: Remote (US)", "Salary: £60k", "Company: Acme";
-    the labels are :data:`~.cues.FIELD_LABELS`) or a URL: what follows it is not about the field.
-    "About us: fintech", "Benefits: lots" stay headings."""
-    if "://" in section or section.lower().startswith("www."):
-        return True
-    label, colon, value = section.partition(":")
-    if not colon or not value.strip():
-        return False
-    words = _LABEL_WORD.findall(label.lower().replace("(s)", ""))   # "📍 Job Location(s)" → job, location
-    return bool(words) and (" ".join(words[-2:]) in FIELD_LABELS or words[-1] in FIELD_LABELS)
-
-
-_LABEL_WORD = re.compile(r"[a-z0-9]+")
 
 
 _NOT_HIRED = re.compile(NOT_HIRED, re.I)
@@ -179,11 +165,12 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
         if _is_heading(body, neighbours):
             section = _strip_heading(body).rstrip(":").strip()
             level = heading_level(section)
-            if level in ("context", None) and _field(section):
+            if level in ("context", None) and is_field(section):
                 continue      # "Location: Leeds, Bristol", a URL: a field of the posting, not a section
             if level is None and stripped.rstrip("*").endswith(":") and _job_title(section, neighbours()[1]):
                 level = "required"   # "Backend Engineer:" over its list, in a post hiring for several roles
-            if level == "required" and out and out[-1][3] == "preferred" and _ASK_ITEM.match(section):
+            if level == "required" and out and out[-1][3] == "preferred" and _ASK_ITEM.match(section) and \
+                    not stripped.rstrip("*").endswith(":"):
                 continue      # "AWS or cloud BI experience" under "Desirable": an ask of its list, no heading
             out.append((s, s + len(body), section, level or "context"))
     return sorted(out + tail_headings(text)) if "\n" in text else out   # "…reporting.Key Responsibilities"
@@ -196,6 +183,7 @@ def _header_segment(text: str, span: tuple[int, int]) -> Segment:
 def lines(text: str) -> list[Line]:
     """Non-blank lines with the section heading above them (headings are lines of their own)."""
     heads = {h[0]: h for h in headings(text)}
+    inside = sorted(k for k in heads if k and text[k - 1] != "\n")   # glued to a line's end: opens the next lines
     out: list[Line] = []
     section: str | None = None
     level = "context"
@@ -209,9 +197,9 @@ def lines(text: str) -> list[Line]:
         h = heads.get(s)
         if h is not None:
             section, level = h[2], h[3]
-            out.append(Line(s, s + len(body), section, level, True))   # a skill in it takes its level
-        else:
-            out.append(Line(s, s + len(body), section, level, False))
+        out.append(Line(s, s + len(body), section, level, h is not None))   # a skill in a heading takes its level
+        while inside and inside[0] < pos:
+            section, level = heads[inside.pop(0)][2:4]
     return out
 
 

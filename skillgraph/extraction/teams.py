@@ -27,7 +27,7 @@ from .window import window
 if TYPE_CHECKING:
     from .segmentation import SentenceIndex
 
-__all__ = ["UNIT_WORDS", "find_teams"]
+__all__ = ["UNIT_WORDS", "WAYS_OF_WORKING", "find_teams"]
 
 UNIT_WORDS = {  # stem in folded text -> kind of window
     "team": "unit", "group": "unit", "organization": "unit", "organisation": "unit", "org": "unit",
@@ -50,7 +50,7 @@ _TEAM_CAP = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Aa]|[Aa]n|[Jj]oin)\s+(?P<n
 _LIST_NAME = r"(?:[A-Z](?:[\w&+/-]|\.(?=\w))*)(?:\s+(?:&\s+)?[A-Z](?:[\w&+/-]|\.(?=\w))*)*"   # no name ends in "."
 _TEAM_LIST = re.compile(rf"(?<![\w&+./-])(?P<list>{_LIST_NAME}(?:\s*,\s*(?:(?:and|&|or)\s+)?{_LIST_NAME})*"
                         rf"(?:\s*,?\s+(?:and|&|or)\s+{_LIST_NAME})?)\s+(?P<unit>teams|departments)\b")
-_WAYS_OF_WORKING = frozenset({"agile", "scrum", "kanban", "lean", "safe"})
+WAYS_OF_WORKING = frozenset({"agile", "scrum", "kanban", "lean", "safe"})
 _AFTER_WORD = re.compile(r"\b[a-z]+[ \t]+$")   # a list of units follows a word: "across", "with internal", "helping"
 _TEAM_LOWER = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,3}?)"
                          r"(?P<unit>team|pod|squad|group)\b(?!s)")
@@ -277,7 +277,7 @@ class _TeamFinder:
             after_verb = bool(sent) and self._collab_end(sent) <= m.start()
             if len(names) < 2 and not after_verb:
                 continue
-            if any(_ROLE_WORDS.search(n) or n.lower() in _WAYS_OF_WORKING for _, n in names):
+            if any(_ROLE_WORDS.search(n) or n.lower() in WAYS_OF_WORKING for _, n in names):
                 continue
             role = "collaborator" if after_verb else "member"
             for off, name in names:

@@ -252,6 +252,9 @@ def test_a_flattened_page_keeps_headings_glued_or_before_a_bullet(line, section,
     ("people who enjoy a dynamic and international environment.How you\u2019ll make an impact",
      "How you\u2019ll make an impact", "responsibility"),
     ("Nice to meet you.Desirable:", "Desirable", "preferred"),
+    ("Our mission statement.Key Responsibilities**", "Key Responsibilities", "responsibility"),   # markup cut
+    ("Our mission statement!Nice to have -", "Nice to have", "preferred"),
+    ("We are based in Paris.Role overview", "Role overview", "responsibility"),
 ])
 def test_a_heading_glued_to_a_lines_end_is_found_with_its_offset(line, section, level):
     got = tail_heading(line)
@@ -262,7 +265,11 @@ def test_a_heading_glued_to_a_lines_end_is_found_with_its_offset(line, section, 
     "We build data platforms for Key Responsibilities",           # no glue: an ordinary end of a sentence
     "Great benefits and a friendly office.About Us",             # a context heading opens no work section
     "You will own it.Strong Python skills across Pandas",         # an ask glued on, not a heading
-    "We want people with the Desire to train on CMM",
+    "We want people who can train others.Desire to train on CMM",   # "Desire" is no "Desirable"
+    "Requirements: Strong Python skills.Docker is a plus",        # a sentence, not a heading
+    "Requirements: 5 years of Python.The role is hybrid",
+    "Great pay and a friendly team.Responsibilities include on-call. Apply now",
+    "We offer a good salary and more.Bonus: 10%",
     "Short line",
     "",
 ])
@@ -277,3 +284,23 @@ def test_the_lines_under_a_glued_tail_heading_take_its_level():
             "\n\nDesign Power BI datasets\n")
     sg = SentenceIndex(text).at(text.index("Power BI"))
     assert sg.section == "Key Responsibilities" and sg.level == "responsibility"
+
+
+def test_the_lines_path_of_segment_opens_a_glued_tail_headings_section_too():
+    from skillgraph.extraction import SentenceIndex, segment
+
+    text = ("Full time\nApply for this job\nWe are a company in a dynamic and international environment.How you'll "
+            "make an impact\nBuild data pipelines in Python\nDesign SQL models\n")
+    via_index = SentenceIndex(text).at(text.index("Python"))
+    via_lines = next(sg for sg in segment(text) if sg.start <= text.index("Python") < sg.end)
+    assert via_index.level == via_lines.level == "responsibility"
+    assert via_index.section == via_lines.section == "How you'll make an impact"
+
+
+def test_a_list_item_ending_in_a_glued_sentence_keeps_the_lists_level(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_LEVEL_MODEL", "0")
+    from skillgraph.extraction import SentenceIndex
+
+    for glued in ("Docker is a plus", "The role is hybrid", "Kafka experience is desirable"):
+        text = f"Requirements\n- Strong Python skills.{glued}\n- SQL daily\n- AWS\n"
+        assert SentenceIndex(text).at(text.index("SQL")).level == "required", glued

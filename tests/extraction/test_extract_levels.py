@@ -149,6 +149,7 @@ def test_a_preferred_sentence_splits_into_ordered_pieces_one_of_them_the_plus(pa
     ("Would be an advantage", "preferred"),
     ("Other Highly Valued Skills Include", "preferred"),         # the Barclays formula
     ("Our competitive advantage", None),                       # the company's, no plus
+    ("Desire to train on CMM", None),                          # a desire, not "Desirable"
 ])
 def test_a_plus_in_a_heading_wins_over_about_you(heading, level):
     assert heading_level(heading) == level
@@ -201,3 +202,29 @@ def test_the_role_sought_is_asked_unless_the_sentence_goes_on_to_its_work(senten
 ])
 def test_what_you_will_have_or_bring_is_an_ask_only_when_it_names_one(sentence, level):
     assert sentence_level("responsibility", sentence) == level
+    # under no heading (context), the same: an ask is required, the role's work responsibility
+    assert sentence_level("context", sentence) == level
+
+
+@pytest.mark.parametrize("sentence", [
+    "You will have a degree of autonomy over your roadmap.", "You will have a strong team around you.",
+    "You'll have significant responsibility for the roadmap.", "You will have excellent career progression.",
+    "You will have extensive training in Python.", "You will have a background check before you start.",
+    "You will have knowledge transfer sessions with the SQL team.",
+])
+def test_what_the_role_gives_is_no_ask(sentence):
+    assert sentence_level("responsibility", sentence) == "responsibility"
+
+
+def test_the_ideal_candidates_plural_or_would_have_ask_too():
+    assert sentence_level("responsibility", "The ideal candidates will have Python experience.") == "required"
+    assert sentence_level("responsibility", "The ideal candidate would have Python experience.") == "required"
+
+
+@pytest.mark.parametrize("heading, level", [
+    ("How you'll make an impact", "responsibility"),
+    ("Join us and make an impact", None),            # a call to apply, no section of work
+    ("Ready to make an impact", None),
+])
+def test_making_an_impact_is_the_work_only_as_how_you_will(heading, level):
+    assert heading_level(heading) == level

@@ -110,6 +110,11 @@ def test_leadership_as_the_companys_leaders_or_its_offer_is_no_skill(tiny, text)
     "I have now found my passion for leadership.",
     "Leadership & Mentoring",
     "Strong, inspiring and thought-provoking leadership.",
+    "Strong stakeholder management and leadership.",              # no list of functions before "and"
+    "Background in software engineering and leadership.",
+    "Core competencies including leadership and problem solving.",
+    "You will be responsible for leadership and mentoring of junior engineers.",
+    "Provide leadership support to the wider team.",
 ])
 def test_leadership_asked_of_the_candidate_still_links(tiny, text):
     assert [c for _, c in _linked(tiny, text)[0]] == ["leadership"]
@@ -147,6 +152,8 @@ def test_a_lower_case_function_named_as_a_team_worked_with_is_no_skill(functions
     ("Experience mentoring teams.", ["mentoring"]),
     ("Build data engineering pipelines with analytics in mind.", ["de", "analytics"]),
     ("Lead data engineering teams.", ["de"]),                       # no word of working with others
+    ("Experience with data engineering and remote teams.", ["de"]),  # how a team works, not what it does
+    ("Experience with data analysis and agile teams.", ["analytics"]),
 ])
 def test_a_skill_before_teams_that_is_no_function_worked_with_still_links(functions, text, expected):
     assert [c for _, c in _linked(functions, text)[0]] == expected

@@ -79,3 +79,11 @@ def test_a_real_heading_under_a_preferred_one_still_opens_its_section():
     text = "Nice to have\n\nDocker\n\nKey skills and experience\n\n- SQL daily\n"
     assert _level_of(text, "Docker") == "preferred"
     assert _level_of(text, "SQL") == "required"
+
+
+@pytest.mark.parametrize("head", ["Must-have skills:", "Must-have skills", "Your background and experience",
+                                  "Experience in the following areas"])
+def test_a_required_heading_after_a_preferred_one_still_opens_its_section(head):
+    text = f"Data Engineer\n\nNice to have\n- Kafka\n\n{head}\n- Python daily\n"
+    assert _level_of(text, "Kafka") == "preferred"
+    assert _level_of(text, "Python") == "required", head

@@ -49,6 +49,20 @@ def make_concept():
 
 
 @pytest.fixture(scope="session")
+def stack_concepts():
+    """A few tools for tests of where a label is no skill: Python, SQL, AWS, Spark (exact case), Notion (exact
+    case, an employer elsewhere), Google Cloud."""
+    return [
+        _concept("python", "Python"),
+        _concept("sql", "SQL"),
+        _concept("aws", "Amazon Web Services", "AWS"),
+        _concept("spark", "Apache Spark", "Spark", exact=("Spark",)),
+        _concept("notion", "Notion", exact=("Notion",)),
+        _concept("gcloud", "Google Cloud"),
+    ]
+
+
+@pytest.fixture(scope="session")
 def ont() -> Ontology:
     """A tiny ontology with the hard cases: ordinary words (Go, Spark, R), weak labels, slashes."""
     return _ONT

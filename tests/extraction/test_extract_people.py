@@ -11,14 +11,9 @@ from skillgraph.ontology import Ontology
 
 
 @pytest.fixture(scope="module")
-def tiny(make_concept):
+def tiny(make_concept, stack_concepts):
     return Ontology.from_concepts([
-        make_concept("python", "Python"),
-        make_concept("sql", "SQL"),
-        make_concept("aws", "Amazon Web Services", "AWS"),
-        make_concept("spark", "Apache Spark", "Spark", exact=("Spark",)),
-        make_concept("notion", "Notion", exact=("Notion",)),
-        make_concept("gcloud", "Google Cloud"),
+        *stack_concepts,
         make_concept("ds", "data science"),
         make_concept("leadership", "leadership", "leadership skills"),
     ])

@@ -21,6 +21,7 @@ from .notskills import (
     drop_within,
     employer_spans,
     non_text_spans,
+    organisation_names,
     profile_site_ids,
     shown_work,
     spelled_out,
@@ -177,6 +178,7 @@ class Extractor:
             matches = drop_within(matches, employer)             # Notion at Notion
             matches = role_names(text, matches)                  # "our DevOps Manager" names a role
             matches = spelled_out(text, matches, self.ontology)  # "MVS (Mixpeek Vector Store)" is no MVS
+            matches = organisation_names(text, matches)          # "Spark Capital", "Stanford Blockchain Accelerator"
             kept = shown_work(text, matches, self.sites, lambda o: _bounds(index, o, len(text)))
             kept = worked_at(text, kept)                         # "previously led search at MongoDB"
             kept = leaders_named(text, kept)                     # "insights for leadership"

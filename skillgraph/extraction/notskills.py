@@ -14,6 +14,9 @@
   "your GitHub profile", "24,000+ GitHub stars" ask for no skill; nor does a product named as what a
   company is like ("building GitHub for AI agents", "think Cursor for radiologists").
 - Names of people — a role, the company people worked at, a group of people — are :mod:`.people`'s.
+- A capitalised label inside the name of an organisation or an award (:func:`organisation_names`): "Spark
+  Capital", "Stanford Blockchain Accelerator", "the Water Technical Leadership Group", "Docker Inc" name
+  backers, programmes and employers, not skills.
 - An acronym that the posting spells out as something else (:func:`spelled_out`): "MVS (Mixpeek Vector
   Store)" is the employer's product, not *3D reconstruction* (multi-view stereo); "ETL (Extract,
   Transform, Load)" and "PMP (Project Management Professional)" keep their concept.
@@ -33,7 +36,7 @@ from skillgraph.speed import alternation, per_ontology
 from .labels import spells
 
 __all__ = ["NON_TEXT", "PROFILE_SITES", "drop_in_spans", "drop_within", "employer_spans", "non_text_spans",
-           "profile_site_ids", "shown_work", "spelled_out", "unlinkable"]
+           "organisation_names", "profile_site_ids", "shown_work", "spelled_out", "unlinkable"]
 
 _URL = (r"(?<![\w.+-])(?:https?|ftp|file)(?::/{2}|://?| //)[^\s<>\"'`]+"   # also "https //x" (colon lost)
         r"|(?<![\w.-])www\.[^\s<>\"'`]+")
@@ -274,6 +277,18 @@ def shown_work(text: str, matches: Sequence, sites: frozenset, sentence) -> list
                 continue
         out.append(m)
     return out
+
+
+_ORG_AFTER = re.compile(r"(?:[ \t]+(?-i:[A-Z])[\w&.'-]*|[ \t]+(?:of|for|and|&))*?[ \t]+(?-i:Accelerator|Capital|"
+                        r"Ventures|Partners|Prize|Awards?|Institute|University|Inc|Ltd|LLC|Group|Fund)\b")
+"""After a capitalised label, the rest of an organisation's or an award's name (capitalised words, then a noun
+that names one). Not "Foundation": "OpenShift Data Foundation", "Grafana Foundation SDK" are products."""
+
+
+def organisation_names(text: str, matches: Sequence) -> list:
+    """``matches`` ((start, end, ids)) without a capitalised label that an organisation's name goes on from
+    (:data:`_ORG_AFTER`): "Spark Capital", "Stanford Blockchain Accelerator", "Docker Inc"."""
+    return [m for m in matches if not (text[m[0]].isupper() and _ORG_AFTER.match(text, m[1]))]
 
 
 _SPELLED = re.compile(r"[ \t]*\((?P<words>[A-Za-z][\w-]*(?:[ \t]*[,/]?[ \t]*[A-Za-z][\w-]*){1,7})\)")

@@ -267,3 +267,17 @@ def test_spelled_out_only_ever_takes_concepts_away(acronyms, text):
     matches = [(i, i + 3, ("skill:3d",)) for i in range(len(text) - 2) if text[i:i + 3] == "MVS"]
     got = spelled_out(text, matches, acronyms)
     assert all(m in matches for m in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Backed by investors including BOND, IVP, Spark Capital and Greylock.", []),
+    ("We won the Notion AI Accelerator last year.", []),
+    ("Python Inc, Remote (6 positions)", []),
+    ("We were incubated by the Stanford Python Institute.", []),
+    # the same names standing as tools
+    ("Experience with Spark and Python.", [("Spark", "spark"), ("Python", "python")]),
+    ("Use Spark capital-efficiently.", [("Spark", "spark")]),                        # lower case goes on: no name
+    ("OpenShift on Google Cloud Foundation services.", [("Google Cloud", "gcloud")]),  # "Foundation" names products
+])
+def test_a_label_inside_an_organisations_or_awards_name_is_no_skill(tiny, text, expected):
+    assert _linked(tiny, text)[0] == expected

@@ -144,6 +144,8 @@ def test_shipped_generic_words_keep_their_everyday_sense():
     assert "skill:regression-analysis" in ids("Statistical techniques such as regression and clustering.")
     assert "skill:ai-ethics" not in ids("Our commitment to ethics, safety and sustainability.")
     assert ids("Familiarity with AI coding tools (Cursor, Copilot).") >= {"skill:github-copilot"}
+    assert "skill:search-engines" not in ids("We are supporting our client in their search for a Data Analyst.")
+    assert "skill:search-engines" in ids("Scale our marketplace infrastructure, search, and payment systems.")
     power = ids("Troubleshoot existing Power Platform and Copilot implementations.")
     assert "skill:microsoft-365-copilot" in power and "skill:github-copilot" not in power
 

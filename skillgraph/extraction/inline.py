@@ -31,8 +31,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .cues import ASK_ITEM
-from .levels import heading_level
+from .levels import ask_item, heading_level
 
 __all__ = ["INLINE_BULLET", "InlineHeading", "glued_boundaries", "glued_words", "inline_headings", "tail_heading",
            "tail_headings"]
@@ -189,7 +188,7 @@ def inline_headings(line: str, glued: list[int] | None = None) -> list[InlineHea
     return out
 
 
-_TAIL, _ASK_ITEM = 70, re.compile(ASK_ITEM, re.I)
+_TAIL = 70
 """How far from a line's end a glued heading may start (a heading line is at most 70 characters too)."""
 
 
@@ -209,7 +208,7 @@ def tail_heading(line: str) -> tuple[int, str, str] | None:
     phrase = body[low + cuts[-1]:]
     if not _heading_shaped(phrase):
         return None
-    if (level := heading_level(phrase)) in (None, "context") or (level == "required" and _ASK_ITEM.match(phrase)):
+    if (level := heading_level(phrase)) in (None, "context") or (level == "required" and ask_item(phrase)):
         return None
     return low + cuts[-1], phrase, level
 

@@ -10,9 +10,9 @@ import itertools
 import re
 from functools import lru_cache
 
-from .cues import HEADING, HEADING_ORDER, MUST, SENTENCE
+from .cues import ASK_ITEM, HEADING, HEADING_ORDER, MUST, SENTENCE
 
-__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "heading_level", "preferred_parts", "prose_level",
+__all__ = ["HEADING_CUES", "SENTENCE_CUES", "Cues", "ask_item", "heading_level", "preferred_parts", "prose_level",
            "sentence_level", "stack_heading"]
 
 
@@ -106,6 +106,15 @@ SENTENCE_CUES = Cues(flags=re.I, **SENTENCE)
 
 def _heading_text(heading: str) -> str:
     return " " + " ".join(heading.lower().replace("\u2019", "'").replace(":", " ").replace("\\", "").split()) + " "
+
+
+_ASK_ITEM = re.compile(ASK_ITEM, re.I)
+
+
+def ask_item(line: str) -> bool:
+    """A short heading-shaped line that is one ask of a list (:data:`~.cues.ASK_ITEM`: "AWS or cloud BI
+    experience"), not a heading of its own."""
+    return _ASK_ITEM.match(line) is not None
 
 
 @lru_cache(maxsize=4096)

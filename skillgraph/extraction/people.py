@@ -22,7 +22,7 @@ from typing import Sequence
 
 from skillgraph.vocab import ROLE_NOUNS
 
-from .teams import WAYS_OF_WORKING
+from .teams import COLLAB_WORDS, WAYS_OF_WORKING
 
 __all__ = ["functions_as_teams", "leaders_named", "role_names", "worked_at"]
 
@@ -157,9 +157,10 @@ _VERBS = (r"(?:lead|leading|manage|managing|build|building|foster|fostering|driv
 _TEAMS_AFTER = re.compile(rf"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+|or[ \t]+)?(?!{_VERBS})[a-z][\w-]*"
                           rf"(?:[ \t]+(?!{_VERBS})[a-z][\w-]*)?){{0,4}}[ \t]+teams\b")
 """After a lower-case label, the rest of a list of functions that ends in "teams" (no verb or preposition in it)."""
-_WITH_TEAMS = re.compile(r"\b(?:with|alongside|across|between|among|partner\w*|collaborat\w*|liais\w*|support\w*)\b"
-                         r"[^.;:!?\n]*\Z", re.I)
-"""Before it, in the same clause, a word of working with others."""
+_WITH_TEAMS = re.compile(rf"(?:{COLLAB_WORDS}|\b(?:with|across|between|among|liais\w*|support\w*)\b)[^.;:!?\n]*\Z",
+                         re.I)
+"""Before it, in the same clause, a word of working with others (:data:`~.teams.COLLAB_WORDS`, or any "with",
+"across", "between", "supporting" …)."""
 _NOT_FUNCTIONS = frozenset(("mentoring", "mentors", "coaching", "leadership"))
 _KIND_OF_TEAM = re.compile(r"(?:remote|distributed|global|local|small|large|diverse|cross-functional|multidisciplinary|"
                            r"multi-disciplinary|high-performing|offshore|onshore|virtual|hybrid|international|%s)"

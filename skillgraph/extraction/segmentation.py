@@ -18,18 +18,18 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
 
 from . import level_model
-from .cues import ASK_ITEM, DUTY_VERBS, NOT_HIRED
+from .cues import DUTY_VERBS, NOT_HIRED
 from .header import _HEADER_MAX, header_line, is_field  # noqa: F401  (_HEADER_MAX: re-exported for tests)
 from .header import SENT_END as _SENT_END
 from .inline import INLINE_BULLET, InlineHeading, glued_boundaries, inline_headings, tail_headings
-from .levels import heading_level, preferred_parts, prose_level, sentence_level
+from .levels import ask_item, heading_level, preferred_parts, prose_level, sentence_level
 
 __all__ = ["Line", "Segment", "SentenceIndex", "headings", "line_pieces", "lines", "segment", "split_sentences"]
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2023\u2043\u00b7]|\d{1,2}[.)]|[a-z][.)])\s+")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|sr|jr|dr|mr|ms|mrs|inc|co|ltd|no|approx|incl|st|dept|[a-z])|"
                      r"\b(?:[A-Z]\.){1,3}[A-Z]?|\bPh\.D|\bM\.S|\bB\.S|\bM\.Sc|\bB\.Sc)\.$", re.I)
-_DIGIT, _ASK_ITEM = re.compile(r"\d"), re.compile(ASK_ITEM, re.I)
+_DIGIT = re.compile(r"\d")
 _MINOR = frozenset("and of the for to a an in & at by with on or your our you".split())
 
 
@@ -123,8 +123,6 @@ def _is_heading(line: str, neighbours=lambda: ("text", None)) -> bool:
     return False
 
 
-
-
 _NOT_HIRED = re.compile(NOT_HIRED, re.I)
 
 
@@ -169,7 +167,7 @@ def headings(text: str) -> list[tuple[int, int, str, str]]:
                 continue      # "Location: Leeds, Bristol", a URL: a field of the posting, not a section
             if level is None and stripped.rstrip("*").endswith(":") and _job_title(section, neighbours()[1]):
                 level = "required"   # "Backend Engineer:" over its list, in a post hiring for several roles
-            if level == "required" and out and out[-1][3] == "preferred" and _ASK_ITEM.match(section) and \
+            if level == "required" and out and out[-1][3] == "preferred" and ask_item(section) and \
                     not stripped.rstrip("*").endswith(":"):
                 continue      # "AWS or cloud BI experience" under "Desirable": an ask of its list, no heading
             out.append((s, s + len(body), section, level or "context"))

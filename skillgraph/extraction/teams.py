@@ -27,7 +27,7 @@ from .window import window
 if TYPE_CHECKING:
     from .segmentation import SentenceIndex
 
-__all__ = ["UNIT_WORDS", "WAYS_OF_WORKING", "find_teams"]
+__all__ = ["COLLAB_WORDS", "UNIT_WORDS", "WAYS_OF_WORKING", "find_teams"]
 
 UNIT_WORDS = {  # stem in folded text -> kind of window
     "team": "unit", "group": "unit", "organization": "unit", "organisation": "unit", "org": "unit",
@@ -39,8 +39,12 @@ _UNIT_RX = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) + ("s?" if not w.
                                                    for w in UNIT_WORDS), key=len, reverse=True)) + r")\b")
 
 _UNIT = r"(?:teams?|groups?|organi[sz]ations?|orgs?|pods?|squads?|departments?|divisions?|labs?)"
-_COLLAB_VERB = re.compile(r"(?i)\b(?:partner\w*|collaborat\w*|work(?:s|ing)?\s+(?:closely\s+)?(?:with|alongside)|"
-                          r"alongside|together with|cross-functional(?:ly)?)\b")
+COLLAB_WORDS = (r"\b(?:partner\w*|collaborat\w*|work(?:s|ing)?\s+(?:closely\s+)?(?:with|alongside)|"
+                r"alongside|together with|cross-functional(?:ly)?)\b")
+"""Words of working with others ("partner with", "collaborating", "working closely alongside"): a regex,
+searched ignoring case; a team named after them is a collaborator (here) and a function listed after them
+with "teams" no skill (:func:`~.people.functions_as_teams`)."""
+_COLLAB_VERB = re.compile(COLLAB_WORDS, re.I)
 # a capitalised name; a bracketed capitalised other name inside it: "Global FPS (Flexible Pipe Systems) Productivity"
 _CAPNAME = (r"(?:[A-Z][\w&+.-]*|AI|ML)(?:\s+(?:[A-Z][\w&+.-]*|AI|ML|of|and|&|for"
             r"|\((?:[A-Z][\w&+.-]*)(?:\s+[A-Z][\w&+.-]*){0,4}\)))*")
